@@ -1,0 +1,34 @@
+"""Check kinds: one module per kind. ``kinds()`` maps each kind name to its class."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from .base import Check, Context
+
+__all__ = ["Check", "Context", "kinds"]
+
+_MODULES = (
+    "phrase",
+    "substitution",
+    "required",
+    "required_sections",
+    "title",
+    "halfwidth_punct",
+    "spacing",
+    "paired_marks",
+    "nested_title_mark",
+    "heading_numbering",
+    "heading_marker",
+)
+
+
+@cache
+def kinds() -> dict[str, type[Check]]:
+    found: dict[str, type[Check]] = {}
+    for name in _MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for check in module.CHECKS:
+            found[check.kind] = check
+    return found

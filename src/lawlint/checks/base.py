@@ -1,0 +1,91 @@
+"""The contract between the engine and a check kind.
+
+A *kind* is Python code (one module per kind); a *rule* is YAML data that configures
+a kind: its id, severity, Chinese message template and options. A kind declares the
+options it accepts (validated before anything runs), the fields its message template
+may name, and whether its findings carry a fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..findings import Finding, Fix
+from ..options import Option
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..packs import Rule
+    from ..sections import SectionIndex, SectionSpec
+
+
+class Context:
+    """What a check may read about one file: the document and what is derived from
+    it and the loaded packs (computed on first use, shared by all checks)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        section_specs: tuple[SectionSpec, ...] = (),
+        report_year: int | None = None,
+    ) -> None:
+        self.doc = doc
+        self.section_specs = section_specs
+        self.report_year = report_year if report_year is not None else doc.report_year
+
+    @cached_property
+    def sections(self) -> SectionIndex:
+        from ..sections import SectionIndex
+
+        return SectionIndex(self.doc, self.section_specs)
+
+
+class _SafeFields(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Check:
+    kind: ClassVar[str]
+    summary: ClassVar[str]
+    options: ClassVar[dict[str, Option]] = {}
+    fields: ClassVar[tuple[str, ...]] = ()
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.opts: dict[str, Any] = rule.options
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        ctx: Context,
+        start: int,
+        end: int,
+        *,
+        fix: str | None = None,
+        data: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> Finding:
+        doc = ctx.doc
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        message = self.rule.message.format_map(_SafeFields(fields))
+        return Finding(
+            path=doc.path,
+            rule=self.rule.id,
+            severity=self.rule.severity,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            message=message,
+            start=start,
+            end=end,
+            fix=None if fix is None else Fix(fix),
+            data=data or {},
+        )

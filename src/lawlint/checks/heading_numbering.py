@@ -1,0 +1,89 @@
+"""``heading-numbering``: heading numbers run in sequence (GB/T 9704-2012 7.3.3).
+
+Within its parent, each level counts 1, 2, 3 … with no repeat and no gap (一、 then 一、
+again; （一） then （三）). Counting on across parents (（一）1. 2. （二）3.) is a common,
+accepted style and is not reported. A heading whose level skips its parent's level
+(一、 followed directly by 1.) is reported once, at the first such child of a parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..numbering import Marker
+from .base import Check, Context
+
+LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+_CN = "零一二三四五六七八九十"
+
+
+def marker_text(level: int, number: int) -> str:
+    if level in (1, 2):
+        num = _cn(number)
+        return f"{num}、" if level == 1 else f"（{num}）"
+    return f"{number}." if level == 3 else f"（{number}）"
+
+
+def _cn(n: int) -> str:
+    if n < 10:
+        return _CN[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
+
+
+class HeadingNumbering(Check):
+    kind = "heading-numbering"
+    summary = "Heading numbers repeat, skip, or a level skips its parent"
+    fields = ("problem",)
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        headings = [h for h in ctx.doc.headings if h.marker is not None]
+        if not headings:
+            return
+        top = min(h.level for h in headings)
+        last: dict[int, int] = {}  # level -> last number under the current parent
+        ever: dict[int, int] = {}  # level -> last number anywhere (counting on)
+        open_levels: list[int] = []
+        for h in headings:
+            marker: Marker = h.marker  # type: ignore[assignment]
+            level, number = h.level, marker.number
+            while open_levels and open_levels[-1] >= level:
+                open_levels.pop()
+            parent = open_levels[-1] if open_levels else None
+            start, end = h.marker_start, h.marker_start + marker.length
+            previous = last.get(level)
+            if level > top and parent != level - 1 and previous is None:
+                missing = LEVEL_FORMS[level - 1]
+                yield self.finding(
+                    ctx,
+                    start,
+                    end,
+                    data={"problem": "level-skip", "level": level},
+                    problem=(
+                        f"“{marker_text(level, number)}”的上一级应为“{missing}”层级，跳过了一级"
+                    ),
+                )
+            expected = {1} if previous is None else {previous + 1}
+            if previous is None and level in ever:
+                expected.add(ever[level] + 1)
+            if number not in expected:
+                want = marker_text(level, min(expected))
+                got = marker_text(level, number)
+                kind = "repeat" if previous is not None and number <= previous else "gap"
+                what = "重复" if kind == "repeat" else "不连续"
+                yield self.finding(
+                    ctx,
+                    start,
+                    end,
+                    data={"problem": kind, "expected": min(expected), "found": number},
+                    problem=f"标题序号{what}：此处应为“{want}”，实为“{got}”",
+                )
+            last[level] = number
+            ever[level] = number
+            for deeper in [lv for lv in last if lv > level]:
+                del last[deeper]
+            open_levels.append(level)
+
+
+CHECKS = (HeadingNumbering,)

@@ -1,0 +1,62 @@
+"""``unpaired-mark``: paired marks that do not balance within a paragraph
+(GB/T 15834-2011: 《》 “” ‘’ （） 【】 〔〕 come in pairs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from .base import Check, Context
+
+
+class UnpairedMark(Check):
+    kind = "unpaired-mark"
+    summary = "Unbalanced 《》 “” ‘’ （） 【】 within a paragraph"
+    fields = ("match", "partner")
+    options = {
+        "pairs": Option(
+            "str-list",
+            ["《》", "“”", "‘’", "（）", "【】", "〔〕"],
+            "Opening and closing mark of each pair, as two-character strings.",
+        ),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        self.pairs = [p for p in self.opts["pairs"] if len(p) == 2]
+        self.open = {p[0]: p for p in self.pairs}
+        self.close = {p[1]: p for p in self.pairs}
+        self.regex = re.compile("[" + re.escape("".join(self.pairs)) + "]")
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.doc
+        for p in doc.paragraphs:
+            stacks: dict[str, list[int]] = {pair: [] for pair in self.pairs}
+            lonely: list[int] = []
+            for m in self.regex.finditer(doc.text, p.start, p.end):
+                ch, pos = m.group(0), m.start()
+                if ch == "’" and _apostrophe(doc.text, pos):
+                    continue
+                if ch in self.open:
+                    stacks[self.open[ch]].append(pos)
+                elif stacks[self.close[ch]]:
+                    stacks[self.close[ch]].pop()
+                else:
+                    lonely.append(pos)
+            lonely.extend(pos for stack in stacks.values() for pos in stack)
+            for pos in sorted(lonely):
+                ch = doc.text[pos]
+                pair = self.open.get(ch) or self.close[ch]
+                partner = pair[1] if ch == pair[0] else pair[0]
+                yield self.finding(ctx, pos, pos + 1, match=ch, partner=partner)
+
+
+def _apostrophe(text: str, pos: int) -> bool:
+    """’ between Latin letters is an apostrophe (People’s), not a closing quote."""
+    before, after = text[pos - 1 : pos], text[pos + 1 : pos + 2]
+    return before.isascii() and before.isalpha() and (not after or after.isascii())
+
+
+CHECKS = (UnpairedMark,)

@@ -1,0 +1,47 @@
+"""``phrase``: a finding for every match of ``patterns`` (regexes) or ``words``.
+
+The generic existence check (Vale's ``existence``): a pack can flag wording without
+any Python, optionally only in some parts of the report (``scope``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from ._scope import SCOPE, scope_spans
+from .base import Check, Context
+
+
+def union(patterns: tuple[re.Pattern[str], ...], words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for all patterns and literal words (longest words first)."""
+    parts = [p.pattern for p in patterns]
+    parts.extend(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else re.compile(r"(?!x)x")
+
+
+class Phrase(Check):
+    kind = "phrase"
+    summary = "Flag each match of regexes or literal words"
+    fields = ("match",)
+    options = {
+        "patterns": Option("regex-list", [], "Regexes; each match is a finding."),
+        "words": Option("str-list", [], "Literal words; each occurrence is a finding."),
+        "scope": SCOPE,
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        self.regex = union(self.opts["patterns"], self.opts["words"])
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.doc.text
+        for start, end in scope_spans(ctx, self.opts["scope"]):
+            for m in self.regex.finditer(text, start, end):
+                if m.end() > m.start():
+                    yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
+
+
+CHECKS = (Phrase,)

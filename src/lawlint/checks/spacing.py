@@ -1,0 +1,100 @@
+"""``cjk-space`` and ``trailing-space``: stray spaces (GB/T 15834, GB/T 9704 practice).
+
+公文 text has no spaces inside Chinese text, around Chinese punctuation, or between a
+number and 年/月/日 or a Chinese unit ("2025 年"). NBSP (U+00A0) and U+3000 count as
+spaces — drafts pasted from web pages are full of them. A paragraph's leading
+indentation is not a stray space; nor is the space after a Markdown '#' or list bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..chars import CJK, SPACE
+from ..findings import Finding
+from ..options import Option
+from .base import Check, Context
+
+_S = f"[{SPACE}]+"
+# Marks that close or end something: a space before them is always stray. (A space
+# before an opening mark — 《 “ （ 【 — is only stray between Chinese characters.)
+_CLOSING = "，。、；：？！）》〉”’】〕」』…"
+_PAUSE = "，。、；：？！"
+# Quoted slogans and titles keep their own spacing ("港航扬帆 法治护航").
+_QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
+
+
+class CjkSpace(Check):
+    kind = "cjk-space"
+    summary = "Spaces inside Chinese text, around Chinese punctuation, or before 年/月/units"
+    fields = ("problem",)
+    fixable = True
+    options = {
+        "units": Option(
+            "str",
+            "年月日时分秒个人次件项场名元万亿家所起份条部台辆户座批期届篇本",
+            "Characters after a number that take no space before them.",
+        ),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        units = re.escape(self.opts["units"])
+        self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")
+        self.patterns = (
+            (self.inside, "中文之间不应有空格"),
+            (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "中文标点前不应有空格"),
+            (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "中文标点后不应有空格"),
+            (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "数字与单位之间不应有空格"),
+        )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.doc
+        seen: set[int] = set()
+        for i, line in enumerate(doc.lines):
+            body = len(line) - len(line.lstrip(SPACE))
+            base = doc.line_starts[i]
+            quoted = [m.span() for m in _QUOTED.finditer(line)]
+            for pattern, problem in self.patterns:
+                for m in pattern.finditer(line, body):
+                    if m.start() in seen or m.end() == len(line):
+                        continue
+                    if pattern is self.inside and any(a < m.start() < b for a, b in quoted):
+                        continue
+                    seen.add(m.start())
+                    yield self.finding(
+                        ctx, base + m.start(), base + m.end(), fix="", problem=problem
+                    )
+
+
+class TrailingSpace(Check):
+    kind = "trailing-space"
+    summary = "Whitespace (including NBSP and U+3000) at the end of a line"
+    fields = ()
+    fixable = True
+    options = {
+        "markdown_hard_break": Option(
+            "bool", True, "In Markdown, allow two or more trailing ASCII spaces (a line break)."
+        ),
+    }
+
+    _TRAILING = re.compile(rf"{_S}$")
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.doc
+        allow_break = doc.markdown and self.opts["markdown_hard_break"]
+        for i, line in enumerate(doc.raw.split("\n")):
+            m = self._TRAILING.search(line)
+            if not m or (
+                allow_break
+                and line.strip()
+                and m.group(0).startswith("  ")
+                and set(m.group(0)) == {" "}
+            ):
+                continue
+            base = doc.line_starts[i]
+            yield self.finding(ctx, base + m.start(), base + m.end(), fix="")
+
+
+CHECKS = (CjkSpace, TrailingSpace)

@@ -1,0 +1,59 @@
+"""``substitution``: wrong wording with its right form (``swap: {wrong: right}``).
+
+Vale's ``substitution``: each finding carries the replacement as its fix. Keys are
+literal text unless ``regex: true``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option, OptionError, compile_regex
+from ._scope import SCOPE, scope_spans
+from .base import Check, Context
+
+
+class Substitution(Check):
+    kind = "substitution"
+    summary = "Replace wrong wording with the right form (fixable)"
+    fields = ("match", "replacement")
+    fixable = True
+    options = {
+        "swap": Option("str-map", {}, "Mapping of wrong text to its replacement."),
+        "regex": Option("bool", False, "Treat the keys of 'swap' as regexes."),
+        "scope": SCOPE,
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        swap: dict[str, str] = self.opts["swap"]
+        if not swap:
+            raise OptionError("swap 不能为空 / 'swap' must not be empty")
+        keys = list(swap) if self.opts["regex"] else [re.escape(k) for k in swap]
+        self.pairs = [(compile_regex(k), v) for k, v in zip(keys, swap.values(), strict=True)]
+        self.regex = compile_regex(
+            "|".join(f"(?:{k})" for k in sorted(keys, key=len, reverse=True))
+        )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.doc.text
+        for start, end in scope_spans(ctx, self.opts["scope"]):
+            for m in self.regex.finditer(text, start, end):
+                found = m.group(0)
+                if not found:
+                    continue
+                replacement = self._replacement(found)
+                yield self.finding(
+                    ctx, m.start(), m.end(), fix=replacement, match=found, replacement=replacement
+                )
+
+    def _replacement(self, found: str) -> str:
+        for pattern, replacement in self.pairs:
+            if pattern.fullmatch(found):
+                return pattern.sub(replacement, found) if self.opts["regex"] else replacement
+        return found
+
+
+CHECKS = (Substitution,)

@@ -1,0 +1,145 @@
+"""The ``lawlint`` command.
+
+Exit codes (a contract for CI): 0 — no error-severity finding; 1 — at least one
+error-severity finding; 2 — a usage, input or rule-pack error (whatever else was
+found). The same codes whatever the output format.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+
+import click
+
+from . import __version__
+from .errors import LawlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _fail(exc: LawlintError) -> None:
+    click.echo(f"lawlint: {exc}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="lawlint")
+def main() -> None:
+    """lawlint：法治政府建设年度报告草稿检查工具。
+
+    A linter for Chinese government 法治政府建设年度报告 drafts.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式 / output format.",
+)
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="追加自定义规则包（可重复）/ add a rule pack (repeatable).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="ID,...",
+    help="只运行这些规则或规则包 / run only these rule ids or packs.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="ID,...",
+    help="不运行这些规则或规则包 / skip these rule ids or packs.",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="从标准输入读取时显示的文件名 / file name shown for '-'.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="强制开启或关闭颜色（默认：终端自动）/ force colour on or off.",
+)
+def check(
+    paths: Sequence[str],
+    fmt: str,
+    packs: Sequence[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    stdin_filename: str | None,
+    color: bool | None,
+) -> None:
+    """检查报告文件或目录（- 表示标准输入）。
+
+    Lint report files or directories (*.txt, *.md); '-' reads standard input.
+    """
+    from .engine import Linter, select_rules
+    from .formatters import get
+    from .packs import load_packs
+    from .reader import discover
+
+    try:
+        loaded = load_packs(packs)
+        linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
+    except LawlintError as exc:
+        _fail(exc)
+    results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
+    for r in results:
+        if r.error is not None:
+            click.echo(f"lawlint: {r.error}", err=True)
+    get(fmt)(results, sys.stdout, color=color)
+    if any(r.error is not None for r in results):
+        sys.exit(EXIT_ERROR)
+    if any(f.severity == "error" for r in results for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="同时列出自定义规则包 / include a rule pack.",
+)
+def list_rules(packs: Sequence[str]) -> None:
+    """列出全部规则 / list every rule."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .checks import kinds
+    from .packs import load_packs
+
+    try:
+        loaded = load_packs(packs)
+    except LawlintError as exc:
+        _fail(exc)
+    table = Table("id", "pack", "kind", "severity", "fix", "说明 / summary", show_lines=False)
+    for pack in loaded:
+        for rule in pack.rules:
+            fixable = "✓" if kinds()[rule.kind].fixable else ""
+            table.add_row(
+                rule.id,
+                pack.name,
+                rule.kind,
+                rule.severity,
+                fixable,
+                rule.description or rule.message,
+            )
+    Console(highlight=False, soft_wrap=False).print(table)

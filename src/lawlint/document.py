@@ -1,0 +1,317 @@
+"""The document model: built once per file, read by every check.
+
+A :class:`Document` holds the text (with code and URLs masked, see :mod:`markup`),
+its lines, the title and report year, the headings with their numbering, the section
+tree, paragraphs and sentences — each with character offsets into the text. Checks ask
+the document; they never re-parse the text.
+
+Positions shown to users are 1-based lines and 1-based columns counted in characters
+(code points); spans are end-exclusive.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from .chars import CJK, HAN, MASK, SPACE
+from .markup import mask_markdown, mask_plain
+from .numbering import Marker, parse_marker
+from .reader import Source
+from .title import Title, find_title
+
+_MD_HEADING = re.compile(rf"^ {{0,3}}(#{{1,6}})[{SPACE}]+")
+_LEAD = re.compile(rf"[{SPACE}]*(?:\*\*|__)?")
+_BLANK = re.compile(rf"^[{SPACE}{MASK}]*$")
+_MD_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
+# Where a sentence ends: Chinese or ASCII terminators, or an ASCII point closing a
+# Chinese sentence ("达100%."); closing quotes and brackets stay with the sentence.
+_SENTENCE_END = re.compile(
+    rf"(?:[。！？!?]+|(?<=[{CJK}%\d])\.(?=[{SPACE}]|$|[{CJK}]))[”’」』）)】〕]*", re.M
+)
+_RUN_IN_END = re.compile(r"[。！？!?]")
+_LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")
+MAX_LABEL = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered (or Markdown) heading. ``start``/``end`` span its text after the
+    marker; for a run-in heading ("1.加强领导。我镇……") the text ends at the first
+    sentence end, and ``standalone`` is False."""
+
+    index: int
+    line: int
+    level: int
+    number: int | None
+    marker: Marker | None
+    marker_start: int
+    start: int
+    end: int
+    standalone: bool
+    md_level: int | None
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and everything under it, up to the next heading of its level or
+    above. The preamble before the first heading is a section with no heading."""
+
+    index: int
+    heading: Heading | None
+    depth: int
+    start: int
+    body_start: int
+    end: int
+    parent: int | None
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    in_heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A short line without punctuation that is not a numbered heading ("主要工作"):
+    real drafts use such lines as headings, so section recognition looks at them."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.path = source.path
+        self.markdown = source.markdown
+        self.raw = source.text
+        self.text = mask_markdown(source.text) if source.markdown else mask_plain(source.text)
+        self.lines = self.text.split("\n")
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self.line_starts = starts
+        self.headings, self._heading_lines = self._find_headings()
+        first = self.headings[0].line - 1 if self.headings else min(len(self.lines), 40)
+        self.title: Title | None = find_title(self.lines, self.line_starts, min(first, 40))
+        if self.title is not None:
+            self._drop_title_heading()
+        self.report_year: int | None = self.title.year if self.title else None
+
+    # -- positions -------------------------------------------------------------------
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        i = self.line_index(offset)
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_span(self, line_no: int) -> tuple[int, int]:
+        """Offsets of a 1-based line, without its line break."""
+        start = self.line_starts[line_no - 1]
+        return start, start + len(self.lines[line_no - 1])
+
+    # -- headings --------------------------------------------------------------------
+    def _find_headings(self) -> tuple[list[Heading], dict[int, int]]:
+        found: list[Heading] = []
+        for i, line in enumerate(self.lines):
+            if not line or _BLANK.match(line):
+                continue
+            md_level = None
+            pos = 0
+            if self.markdown:
+                m = _MD_HEADING.match(line)
+                if m:
+                    md_level = len(m.group(1))
+                    pos = m.end()
+            pos = _LEAD.match(line, pos).end()  # type: ignore[union-attr]
+            marker = parse_marker(line, pos)
+            if marker is None and md_level is None:
+                continue
+            text_start = pos + (marker.length if marker else 0)
+            rest = line[text_start:]
+            end_m = _RUN_IN_END.search(rest)
+            standalone = end_m is None or not rest[end_m.end() :].strip(SPACE + "”’")
+            text_end = len(line.rstrip(SPACE + "*_#")) if standalone else text_start + end_m.start()  # type: ignore[union-attr]
+            base = self.line_starts[i]
+            found.append(
+                Heading(
+                    index=len(found),
+                    line=i + 1,
+                    level=marker.level if marker else 0,
+                    number=marker.number if marker else None,
+                    marker=marker,
+                    marker_start=base + pos,
+                    start=base + text_start,
+                    end=base + max(text_end, text_start),
+                    standalone=standalone,
+                    md_level=md_level,
+                    text=line[text_start : max(text_end, text_start)],
+                )
+            )
+        found = self._md_levels(found)
+        return found, {h.line: h.index for h in found}
+
+    @staticmethod
+    def _md_levels(headings: list[Heading]) -> list[Heading]:
+        """Markdown headings without a numbering marker take their depth from '#'."""
+        md = [h.md_level for h in headings if h.marker is None and h.md_level]
+        if not md:
+            return headings
+        top = min(md)
+        out = []
+        for h in headings:
+            if h.marker is None and h.md_level:
+                h = replace(h, level=h.md_level - top + 1)
+            out.append(h)
+        return out
+
+    def _drop_title_heading(self) -> None:
+        """A Markdown '# 标题' that is the title is not a section heading."""
+        assert self.title is not None
+        line = self.line_index(self.title.start) + 1
+        if line in self._heading_lines:
+            kept = [h for h in self.headings if h.line != line]
+            self.headings = [replace(h, index=i) for i, h in enumerate(kept)]
+            self._heading_lines = {h.line: h.index for h in self.headings}
+
+    def heading_at_line(self, line_no: int) -> Heading | None:
+        i = self._heading_lines.get(line_no)
+        return None if i is None else self.headings[i]
+
+    # -- sections --------------------------------------------------------------------
+    @cached_property
+    def sections(self) -> list[Section]:
+        end = len(self.text)
+        first = self.headings[0] if self.headings else None
+        pre_end = self.line_starts[first.line - 1] if first else end
+        sections = [Section(0, None, 0, 0, 0, pre_end, None)]
+        stack: list[int] = []
+        for h in self.headings:
+            depth = max(h.level, 1)
+            while stack and sections[stack[-1]].depth >= depth:
+                sections[stack.pop()].end = self.line_starts[h.line - 1]
+            parent = stack[-1] if stack else None
+            sec = Section(len(sections), h, depth, self.line_starts[h.line - 1], h.end, end, parent)
+            if parent is not None:
+                sections[parent].children.append(sec.index)
+            sections.append(sec)
+            stack.append(sec.index)
+        return sections
+
+    def section_of(self, offset: int) -> Section:
+        """The innermost section holding ``offset``."""
+        best = self.sections[0]
+        for sec in self.sections[1:]:
+            if sec.start <= offset < sec.end:
+                best = sec
+            elif sec.start > offset:
+                break
+        return best
+
+    # -- paragraphs and sentences ----------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        spans: list[tuple[int, int]] = []
+        open_span: tuple[int, int] | None = None
+        title_lines = self._title_lines()
+        prev_line = ""
+        for i, line in enumerate(self.lines):
+            start, end = self.line_starts[i], self.line_starts[i] + len(line)
+            if not line or _BLANK.match(line):
+                if open_span:
+                    spans.append(open_span)
+                open_span = None
+                continue
+            single = (i + 1) in self._heading_lines or (i + 1) in title_lines
+            if open_span and not single and self._joins(prev_line, line):
+                open_span = (open_span[0], end)
+            else:
+                if open_span:
+                    spans.append(open_span)
+                open_span = (start, end)
+            if single:
+                spans.append(open_span)
+                open_span = None
+            prev_line = line
+        if open_span:
+            spans.append(open_span)
+        return [Paragraph(i, *self._trim(s, e)) for i, (s, e) in enumerate(spans)]
+
+    def _title_lines(self) -> set[int]:
+        if self.title is None:
+            return set()
+        first = self.line_index(self.title.start) + 1
+        last = self.line_index(max(self.title.end - 1, self.title.start)) + 1
+        return set(range(first, last + 1))
+
+    def _joins(self, prev: str, line: str) -> bool:
+        """Does ``line`` continue the paragraph of ``prev``? In Markdown, unless it
+        starts a block; in plain text only a hard-wrapped line (a long line that
+        stops mid-sentence on a Chinese character)."""
+        if self.markdown:
+            return not _MD_BLOCK_START.match(line)
+        prev = prev.rstrip(SPACE)
+        return len(prev) >= 25 and bool(re.search(f"[{HAN}]$", prev))
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in SPACE:
+            start += 1
+        while end > start and self.text[end - 1] in SPACE:
+            end -= 1
+        return start, end
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        heading_spans = [(h.start, h.end) for h in self.headings]
+        for p in self.paragraphs:
+            pos = p.start
+            for m in _SENTENCE_END.finditer(self.text, p.start, p.end):
+                out.append(self._sentence(len(out), p.index, pos, m.end(), heading_spans))
+                pos = m.end()
+            if pos < p.end:
+                out.append(self._sentence(len(out), p.index, pos, p.end, heading_spans))
+        return [s for s in out if s.end > s.start]
+
+    def _sentence(
+        self, index: int, para: int, start: int, end: int, headings: list[tuple[int, int]]
+    ) -> Sentence:
+        start, end = self._trim(start, end)
+        in_heading = any(hs <= start < max(he, hs + 1) for hs, he in headings)
+        return Sentence(index, para, start, end, in_heading)
+
+    # -- labels ------------------------------------------------------------------------
+    @cached_property
+    def labels(self) -> list[Label]:
+        out = []
+        title_lines = self._title_lines()
+        first = max(title_lines, default=0)  # page chrome above the title is not a label
+        for i, line in enumerate(self.lines):
+            if i < first or (i + 1) in self._heading_lines or (i + 1) in title_lines:
+                continue
+            text = line.strip(SPACE + "#*_")
+            if 2 <= len(text) <= MAX_LABEL and not _LABEL_PUNCT.search(text):
+                start = self.line_starts[i] + line.index(text)
+                out.append(Label(i + 1, start, start + len(text), text))
+        return out

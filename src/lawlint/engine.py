@@ -1,0 +1,126 @@
+"""The lint engine: packs → checks; source → document → findings.
+
+Data flows one way: a :class:`~lawlint.reader.Source` becomes a
+:class:`~lawlint.document.Document` once, every enabled check reads it through a
+shared :class:`~lawlint.checks.Context`, and the findings come back sorted by
+position. Nothing here prints; the CLI and formatters do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .checks import Check, Context, kinds
+from .document import Document
+from .errors import InputError, LawlintError, PackError
+from .findings import Finding
+from .options import OptionError
+from .packs import Pack, Rule
+from .reader import Source, read_source, source_from_bytes
+from .sections import SectionSpec
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: LawlintError | None = None
+    document: Document | None = None
+
+
+def select_rules(
+    packs: Sequence[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """The rules to run: all (or only ``select``), minus ``ignore``. Both take rule
+    ids or pack names; an unknown name is an error (exit 2), not silently nothing."""
+    rules = [r for p in packs for r in p.rules]
+    by_pack = {p.name: {r.id for r in p.rules} for p in packs}
+    ids = {r.id for r in rules}
+
+    def expand(names: Iterable[str], option: str) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            if name in by_pack:
+                out |= by_pack[name]
+            elif name in ids:
+                out.add(name)
+            else:
+                raise LawlintError(
+                    f"{option} 中的规则 id 或规则包名未知：{name}",
+                    f"unknown rule id or pack name in {option}: {name}",
+                )
+        return out
+
+    selected = expand(select, "--select") if select else ids
+    selected -= expand(ignore, "--ignore")
+    return [r for r in rules if r.id in selected]
+
+
+class Linter:
+    """Checks built once from the packs' rules; lint any number of sources."""
+
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        rules: Sequence[Rule] | None = None,
+        *,
+        report_year: int | None = None,
+    ) -> None:
+        self.packs = list(packs)
+        self.rules = list(rules) if rules is not None else [r for p in packs for r in p.rules]
+        self.section_specs: tuple[SectionSpec, ...] = tuple(s for p in packs for s in p.sections)
+        self.report_year = report_year
+        self._validate_scopes()
+        self.checks: list[Check] = [build_check(r, self._pack_path(r)) for r in self.rules]
+
+    def _pack_path(self, rule: Rule) -> str:
+        return next((p.path for p in self.packs if rule in p.rules), rule.pack)
+
+    def _validate_scopes(self) -> None:
+        keys = {s.key for s in self.section_specs} | {"title"}
+        for rule in self.rules:
+            for option in ("scope", "required"):
+                for key in rule.options.get(option) or ():
+                    if key not in keys:
+                        raise PackError(
+                            f"{option} 中的部分“{key}”未在任何规则包的 sections 中定义",
+                            f"{option} names a part {key!r} that no pack's 'sections' defines",
+                            path=self._pack_path(rule),
+                            rule=rule.id,
+                            key=option,
+                        )
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        ctx = Context(doc, self.section_specs, self.report_year)
+        findings: list[Finding] = []
+        for check in self.checks:
+            findings.extend(check.check(ctx))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_source(self, source: Source) -> list[Finding]:
+        return self.lint_document(Document(source))
+
+    def lint_text(
+        self, text: str, path: str = "<text>", *, markdown: bool = False
+    ) -> list[Finding]:
+        """Lint a string (tests, examples, editors)."""
+        source = source_from_bytes(text.encode("utf-8"), path, markdown=markdown)
+        return self.lint_source(source)
+
+    def lint_path(self, path: str, *, stdin_name: str | None = None) -> FileResult:
+        try:
+            source = read_source(path, stdin_name=stdin_name)
+        except InputError as exc:
+            return FileResult(path, error=exc)
+        doc = Document(source)
+        return FileResult(source.path, self.lint_document(doc), document=doc)
+
+
+def build_check(rule: Rule, pack_path: str) -> Check:
+    try:
+        return kinds()[rule.kind](rule)
+    except OptionError as exc:
+        zh, _, en = str(exc).partition(" / ")
+        raise PackError(zh, en, path=pack_path, rule=rule.id) from None

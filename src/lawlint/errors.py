@@ -1,0 +1,57 @@
+"""Errors meant for people: every one carries a Chinese and an English sentence.
+
+Anything raised as :class:`LawlintError` ends the command with exit code 2 and a
+one-line message naming the file (and the rule and key, for rule packs); it is never
+shown as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class LawlintError(Exception):
+    """A usage, input or rule-pack error (exit code 2)."""
+
+    def __init__(self, zh: str, en: str, *, path: str | None = None) -> None:
+        self.zh = zh
+        self.en = en
+        self.path = path
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.zh} / {self.en}"
+
+
+class InputError(LawlintError):
+    """A file that cannot be read or decoded."""
+
+
+class PackError(LawlintError):
+    """A rule pack that is not valid: names the file, the rule id and the key."""
+
+    def __init__(
+        self,
+        zh: str,
+        en: str,
+        *,
+        path: str | None = None,
+        rule: str | None = None,
+        key: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.rule = rule
+        self.key = key
+        self.line = line
+        super().__init__(zh, en, path=path)
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        parts = []
+        if self.rule:
+            parts.append(f"rule {self.rule}")
+        if self.key:
+            parts.append(f"key {self.key}")
+        ctx = f" [{', '.join(parts)}]" if parts else ""
+        return f"{where}{ctx}: {self.zh} / {self.en}"

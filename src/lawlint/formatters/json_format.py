@@ -1,0 +1,21 @@
+"""``--format json``: one JSON array of findings (the contract in the README).
+
+Each object: ``path, rule, severity, line, column, end_line, end_column, message,
+fix, data`` — positions 1-based, columns in characters, end exclusive; ``fix`` is
+null or ``{"replacement": "..."}`` for the span. UTF-8, not ASCII-escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
+
+
+def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = None) -> None:
+    items = [f.to_dict() for r in results for f in r.findings]
+    out.write(json.dumps(items, ensure_ascii=False, indent=2))
+    out.write("\n")

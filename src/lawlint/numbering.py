@@ -1,0 +1,95 @@
+"""Heading markers of GB/T 9704-2012 7.3.3: 一、 > （一） > 1. > （1）.
+
+:func:`parse_marker` reads the marker at the start of a line, in its correct form or
+in one of the malformed forms drafters write ("(一)、", "1、", "一.", "一)", "（1）." …),
+so the document model knows the heading's level and number and the ``heading-marker``
+check knows what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_CN = "一二三四五六七八九十〇零"
+
+# Level 1: Chinese numeral + separator. Only 、 is right; ．. ) ） are wrong forms.
+_L1 = re.compile(rf"(?P<num>[{_CN}]{{1,3}})(?P<sep>、|[.．](?![{_CN}\d])|[)）])")
+# Level 2 and 4: a bracketed Chinese numeral / Arabic number, optionally followed by
+# punctuation that must not be there ("(一)、").
+_L2 = re.compile(
+    rf"(?P<open>[(（])(?P<num>[{_CN}]{{1,3}})(?P<close>[)）])(?P<after>[、.．,，:：]?)"
+)
+_L4 = re.compile(r"(?P<open>[(（])(?P<num>\d{1,2})(?P<close>[)）])(?P<after>[、.．,，:：]?)")
+# Level 3: Arabic number + separator; "1." (ASCII or full-width point) is right, "1、"
+# and "1)" are wrong. A point followed by a digit is a decimal ("1.5亿元"), not a marker.
+_L3 = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.．](?![\d.．])|、|[)）])")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading marker: its level (1–4), number, length, and what is wrong with it."""
+
+    level: int
+    number: int
+    length: int
+    problem: str | None = None
+    correct: str = ""
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a number."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        if len(text) != 1:
+            return None
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    value = (_CN_DIGITS[tens] if tens else 1) * 10
+    return value + (_CN_DIGITS[units] if units else 0)
+
+
+def parse_marker(line: str, pos: int = 0) -> Marker | None:
+    """Parse a heading marker starting at ``line[pos]``; None when there is none."""
+    m = _L2.match(line, pos)
+    if m:
+        number = chinese_number(m["num"])
+        if number is not None and number > 0:
+            return _bracketed(m, 2, number, f"（{m['num']}）")
+    m = _L4.match(line, pos)
+    if m:
+        return _bracketed(m, 4, int(m["num"]), f"（{m['num']}）")
+    m = _L1.match(line, pos)
+    if m and not _nothing_follows(line, m.end()):
+        number = chinese_number(m["num"])
+        if number is not None and number > 0:
+            sep = m["sep"]
+            problem = None if sep == "、" else f"“{m['num']}{sep}”应写作“{m['num']}、”"
+            return Marker(1, number, m.end() - pos, problem, f"{m['num']}、")
+    m = _L3.match(line, pos)
+    if m and not _nothing_follows(line, m.end()):
+        number = int(m["num"])
+        sep = m["sep"]
+        problem = None if sep in ".．" else f"“{m['num']}{sep}”应写作“{m['num']}.”"
+        return Marker(3, number, m.end() - pos, problem, f"{m['num']}.")
+    return None
+
+
+def _bracketed(m: re.Match[str], level: int, number: int, correct: str) -> Marker:
+    after = m["after"]
+    problem = None
+    if after:
+        problem = f"括号序号后不加标点：“{m.group(0)}”应写作“{correct}”"
+    return Marker(level, number, m.end() - m.start(), problem, correct)
+
+
+def _nothing_follows(line: str, end: int) -> bool:
+    """A marker alone on its line ("1." in a list of figures) is not a heading."""
+    return not line[end:].strip()

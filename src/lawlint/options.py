@@ -1,0 +1,132 @@
+"""Typed options a check kind declares; rule packs are validated against them.
+
+Each kind lists its options (name → :class:`Option`). Loading a pack checks every
+rule's keys and values here, before anything is linted, and compiles regexes once,
+so a typo in a user's pack is an error naming the file, the rule and the key rather
+than a surprise halfway through a batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+TYPES = ("str", "int", "float", "bool", "str-list", "regex", "regex-list", "str-map", "enum")
+
+
+class OptionError(ValueError):
+    """A value of the wrong type; the message is Chinese + English."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    type: str
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+    def convert(self, value: Any) -> Any:
+        """Check ``value`` and return its run-time form (regexes compiled)."""
+        return _CONVERT[self.type](self, value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return dict(_SCHEMA[self.type](self), description=self.help)
+
+
+def _expect(ok: bool, zh: str, en: str) -> None:
+    if not ok:
+        raise OptionError(f"{zh} / {en}")
+
+
+def _str(opt: Option, v: Any) -> str:
+    _expect(isinstance(v, str), "应为字符串", "expected a string")
+    return v
+
+
+def _int(opt: Option, v: Any) -> int:
+    _expect(isinstance(v, int) and not isinstance(v, bool), "应为整数", "expected an integer")
+    return v
+
+
+def _float(opt: Option, v: Any) -> float:
+    _expect(
+        isinstance(v, (int, float)) and not isinstance(v, bool), "应为数字", "expected a number"
+    )
+    return float(v)
+
+
+def _bool(opt: Option, v: Any) -> bool:
+    _expect(isinstance(v, bool), "应为 true 或 false", "expected true or false")
+    return v
+
+
+def _str_list(opt: Option, v: Any) -> tuple[str, ...]:
+    _expect(
+        isinstance(v, list) and all(isinstance(x, str) and x for x in v),
+        "应为非空字符串的列表",
+        "expected a list of non-empty strings",
+    )
+    return tuple(v)
+
+
+def compile_regex(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise OptionError(
+            f"正则表达式无效：{pattern!r}（{exc}）", f"invalid regex {pattern!r} ({exc})"
+        ) from None
+
+
+def _regex(opt: Option, v: Any) -> re.Pattern[str]:
+    return compile_regex(_str(opt, v))
+
+
+def _regex_list(opt: Option, v: Any) -> tuple[re.Pattern[str], ...]:
+    return tuple(compile_regex(p) for p in _str_list(opt, v))
+
+
+def _str_map(opt: Option, v: Any) -> dict[str, str]:
+    _expect(
+        isinstance(v, dict)
+        and all(isinstance(k, str) and k and isinstance(x, str) for k, x in v.items()),
+        "应为“字符串: 字符串”的映射",
+        "expected a mapping of strings to strings",
+    )
+    return dict(v)
+
+
+def _enum(opt: Option, v: Any) -> str:
+    _expect(
+        v in opt.choices,
+        f"应为 {', '.join(opt.choices)} 之一",
+        f"expected one of {', '.join(opt.choices)}",
+    )
+    return v
+
+
+_CONVERT = {
+    "str": _str,
+    "int": _int,
+    "float": _float,
+    "bool": _bool,
+    "str-list": _str_list,
+    "regex": _regex,
+    "regex-list": _regex_list,
+    "str-map": _str_map,
+    "enum": _enum,
+}
+
+_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SCHEMA = {
+    "str": lambda o: {"type": "string"},
+    "int": lambda o: {"type": "integer"},
+    "float": lambda o: {"type": "number"},
+    "bool": lambda o: {"type": "boolean"},
+    "str-list": lambda o: dict(_STR_LIST),
+    "regex": lambda o: {"type": "string", "format": "regex"},
+    "regex-list": lambda o: {"type": "array", "items": {"type": "string", "format": "regex"}},
+    "str-map": lambda o: {"type": "object", "additionalProperties": {"type": "string"}},
+    "enum": lambda o: {"enum": list(o.choices)},
+}

@@ -1,0 +1,393 @@
+"""Rule packs: YAML files of rules, validated completely before anything runs.
+
+A pack::
+
+    pack: gb-typography            # the pack's name
+    title: 公文标点符号与格式       # what it is about
+    sections: [...]                # optional: the report's parts (see sections.py)
+    rules:
+      - id: halfwidth-punct        # stable id, used in configs, JSON, SARIF
+        kind: halfwidth-punct      # the Python check it configures
+        severity: warning          # error | warning | info
+        message: 中文文本中使用了半角“{match}”，应改为全角“{replacement}”
+        description: 一句话说明     # shown by `lawlint rules`
+        source: GB/T 15834-2011 …  # the standard or regulation it enforces
+        examples: {good: [...], bad: [...]}
+        <kind options>: ...
+
+Loaded with ``yaml.safe_load`` only. Every problem — YAML syntax, an unknown kind,
+an unknown or mistyped option, an invalid regex, a duplicate id, an unknown message
+field — is a :class:`PackError` naming the file, the rule, the key and the YAML line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PackError
+from .findings import SEVERITIES
+from .options import OptionError, compile_regex
+from .resources import rules_dir
+from .sections import SectionSpec
+
+RULE_KEYS = ("id", "kind", "severity", "message", "description", "source", "link", "examples")
+PACK_KEYS = ("pack", "title", "description", "sections", "rules")
+SECTION_KEYS = ("key", "name", "heading", "content")
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    pack: str
+    options: dict[str, Any]
+    raw_options: dict[str, Any]
+    description: str = ""
+    source: str = ""
+    link: str = ""
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Pack:
+    name: str
+    title: str
+    path: str
+    rules: list[Rule]
+    sections: tuple[SectionSpec, ...] = ()
+    description: str = ""
+
+
+class _Locator:
+    """YAML line numbers for error messages (PyYAML's node tree; no objects built)."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            self.root = None
+
+    def line(self, *path: str | int) -> int | None:
+        node = self.root
+        best = node.start_mark.line + 1 if node is not None else None
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                for key, value in node.value:
+                    if key.value == step:
+                        best = key.start_mark.line + 1
+                        node = value
+                        break
+                else:
+                    return best
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    return best
+                node = node.value[step]
+                best = node.start_mark.line + 1
+            else:
+                return best
+        return best
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and validate one pack file."""
+    path_str = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError("规则包文件不存在", "rule pack file not found", path=path_str) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(
+            f"无法读取规则包（{exc}）", f"cannot read the rule pack ({exc})", path=path_str
+        ) from None
+    return parse_pack(text, path_str)
+
+
+def parse_pack(text: str, path: str) -> Pack:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(
+            f"YAML 语法错误：{problem}",
+            f"YAML syntax error: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    return _PackReader(path, _Locator(text)).read(data)
+
+
+class _PackReader:
+    def __init__(self, path: str, where: _Locator) -> None:
+        self.path = path
+        self.where = where
+
+    def fail(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> PackError:
+        key = ".".join(str(a) for a in at) if at else None
+        return PackError(zh, en, path=self.path, rule=rule, key=key, line=self.where.line(*at))
+
+    def read(self, data: Any) -> Pack:
+        if not isinstance(data, dict):
+            raise self.fail("规则包应为 YAML 映射", "a rule pack must be a YAML mapping")
+        for key in data:
+            if key not in PACK_KEYS:
+                raise self.fail(f"未知的键“{key}”", f"unknown key {key!r}", str(key))
+        name = data.get("pack")
+        if not isinstance(name, str) or not _ID.match(name):
+            raise self.fail(
+                "缺少或无效的 pack 名称（小写字母、数字和连字符）",
+                "missing or invalid 'pack' name (lowercase letters, digits, hyphens)",
+                "pack",
+            )
+        title = data.get("title", "")
+        if not isinstance(title, str):
+            raise self.fail("title 应为字符串", "'title' must be a string", "title")
+        sections = self.read_sections(data.get("sections", []))
+        raw_rules = data.get("rules")
+        if not isinstance(raw_rules, list):
+            raise self.fail("rules 应为列表", "'rules' must be a list", "rules")
+        rules = []
+        seen: set[str] = set()
+        for i, raw in enumerate(raw_rules):
+            rule = self.read_rule(raw, i, name)
+            if rule.id in seen:
+                raise self.fail(
+                    f"规则 id 重复：{rule.id}",
+                    f"duplicate rule id {rule.id!r}",
+                    "rules",
+                    i,
+                    "id",
+                    rule=rule.id,
+                )
+            seen.add(rule.id)
+            rules.append(rule)
+        return Pack(name, title, self.path, rules, sections, str(data.get("description", "")))
+
+    def read_sections(self, raw: Any) -> tuple[SectionSpec, ...]:
+        if not isinstance(raw, list):
+            raise self.fail("sections 应为列表", "'sections' must be a list", "sections")
+        specs = []
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict):
+                raise self.fail(
+                    "每个 section 应为映射", "each section must be a mapping", "sections", i
+                )
+            for key in item:
+                if key not in SECTION_KEYS:
+                    raise self.fail(
+                        f"未知的键“{key}”", f"unknown key {key!r}", "sections", i, str(key)
+                    )
+            key = item.get("key")
+            if not isinstance(key, str) or not _ID.match(key):
+                raise self.fail(
+                    "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
+                )
+            patterns = {}
+            for field_name in ("heading", "content"):
+                value = item.get(field_name, [])
+                if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                    raise self.fail(
+                        f"{field_name} 应为正则表达式列表",
+                        f"'{field_name}' must be a list of regexes",
+                        "sections",
+                        i,
+                        field_name,
+                    )
+                try:
+                    patterns[field_name] = tuple(compile_regex(p) for p in value)
+                except OptionError as exc:
+                    zh, _, en = str(exc).partition(" / ")
+                    raise self.fail(zh, en, "sections", i, field_name) from None
+            specs.append(
+                SectionSpec(
+                    key, str(item.get("name", key)), patterns["heading"], patterns["content"]
+                )
+            )
+        return tuple(specs)
+
+    def read_rule(self, raw: Any, i: int, pack: str) -> Rule:
+        from .checks import kinds
+
+        if not isinstance(raw, dict):
+            raise self.fail("每条规则应为映射", "each rule must be a mapping", "rules", i)
+        rid = raw.get("id")
+        if not isinstance(rid, str) or not _ID.match(rid):
+            raise self.fail(
+                "规则缺少有效的 id（小写字母、数字和连字符）",
+                "rule needs a valid 'id' (lowercase letters, digits, hyphens)",
+                "rules",
+                i,
+                "id",
+            )
+        kind_name = raw.get("kind")
+        kind = kinds().get(kind_name) if isinstance(kind_name, str) else None
+        if kind is None:
+            raise self.fail(
+                f"未知的检查类型 kind：{kind_name!r}（可用：{', '.join(sorted(kinds()))}）",
+                f"unknown kind {kind_name!r} (known: {', '.join(sorted(kinds()))})",
+                "rules",
+                i,
+                "kind",
+                rule=rid,
+            )
+        severity = raw.get("severity")
+        if severity not in SEVERITIES:
+            raise self.fail(
+                "severity 应为 error、warning 或 info",
+                "'severity' must be error, warning or info",
+                "rules",
+                i,
+                "severity",
+                rule=rid,
+            )
+        message = raw.get("message")
+        if not isinstance(message, str) or not message.strip():
+            raise self.fail(
+                "规则缺少 message（中文提示）",
+                "rule needs a 'message'",
+                "rules",
+                i,
+                "message",
+                rule=rid,
+            )
+        self.check_template(message, kind.fields, i, rid)
+        for key in ("description", "source", "link"):
+            if key in raw and not isinstance(raw[key], str):
+                raise self.fail(
+                    f"{key} 应为字符串", f"'{key}' must be a string", "rules", i, key, rule=rid
+                )
+        examples = self.read_examples(raw.get("examples", {}), i, rid)
+        options, raw_options = self.read_options(raw, kind, i, rid)
+        rule = Rule(
+            id=rid,
+            kind=kind_name,
+            severity=severity,
+            message=message,
+            pack=pack,
+            options=options,
+            raw_options=raw_options,
+            description=raw.get("description", ""),
+            source=raw.get("source", ""),
+            link=raw.get("link", ""),
+            examples=examples,
+        )
+        try:
+            kind(rule)  # options that only make sense together are checked by the kind
+        except OptionError as exc:
+            zh, _, en = str(exc).partition(" / ")
+            raise self.fail(zh, en, "rules", i, rule=rid) from None
+        return rule
+
+    def check_template(self, message: str, fields: Sequence[str], i: int, rid: str) -> None:
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        except ValueError as exc:
+            raise self.fail(
+                f"message 模板无效（{exc}）",
+                f"invalid message template ({exc})",
+                "rules",
+                i,
+                "message",
+                rule=rid,
+            ) from None
+        for name in names:
+            if name not in fields:
+                known = ", ".join("{" + f + "}" for f in fields) or "无 none"
+                raise self.fail(
+                    f"message 中的 {{{name}}} 不是此类型可用的字段（可用：{known}）",
+                    f"message field {{{name}}} is not provided by this kind (known: {known})",
+                    "rules",
+                    i,
+                    "message",
+                    rule=rid,
+                )
+
+    def read_examples(self, raw: Any, i: int, rid: str) -> dict[str, list[str]]:
+        ok = isinstance(raw, dict) and all(
+            k in ("good", "bad") and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for k, v in raw.items()
+        )
+        if not ok:
+            raise self.fail(
+                "examples 应为 {good: [文本…], bad: [文本…]}",
+                "'examples' must be {good: [text…], bad: [text…]}",
+                "rules",
+                i,
+                "examples",
+                rule=rid,
+            )
+        return {"good": list(raw.get("good", [])), "bad": list(raw.get("bad", []))}
+
+    def read_options(
+        self, raw: dict[str, Any], kind: Any, i: int, rid: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        options: dict[str, Any] = {}
+        raw_options: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in RULE_KEYS:
+                continue
+            spec = kind.options.get(key)
+            if spec is None:
+                known = ", ".join(sorted(kind.options)) or "无 none"
+                raise self.fail(
+                    f"检查类型 {kind.kind} 没有选项“{key}”（可用：{known}）",
+                    f"kind {kind.kind} has no option {key!r} (known: {known})",
+                    "rules",
+                    i,
+                    str(key),
+                    rule=rid,
+                )
+            try:
+                options[key] = spec.convert(value)
+            except OptionError as exc:
+                zh, _, en = str(exc).partition(" / ")
+                raise self.fail(
+                    f"选项值无效：{zh}", f"invalid option value: {en}", "rules", i, key, rule=rid
+                ) from None
+            raw_options[key] = value
+        for key, spec in kind.options.items():
+            if key not in options:
+                options[key] = spec.convert(spec.default) if spec.default is not None else None
+                raw_options[key] = spec.default
+        return options, raw_options
+
+
+@cache
+def builtin_pack_paths() -> tuple[Path, ...]:
+    return tuple(sorted(rules_dir().glob("*.yaml")))
+
+
+@cache
+def builtin_packs() -> tuple[Pack, ...]:
+    return tuple(load_pack(p) for p in builtin_pack_paths())
+
+
+def load_packs(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Pack]:
+    """The built-in packs plus the user's, with rule ids unique across all of them."""
+    packs = list(builtin_packs()) if builtin else []
+    packs.extend(load_pack(p) for p in extra)
+    owner: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in owner:
+                raise PackError(
+                    f"规则 id “{rule.id}”与 {owner[rule.id]} 中的规则重复",
+                    f"rule id {rule.id!r} is already defined in {owner[rule.id]}",
+                    path=pack.path,
+                    rule=rule.id,
+                    key="id",
+                )
+            owner[rule.id] = pack.path
+    return packs

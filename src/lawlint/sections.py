@@ -1,0 +1,119 @@
+"""Recognising the report's required parts, whatever the draft calls them.
+
+Real reports rename and reorder the parts ("主要举措和成效", "主要工作和成效",
+"2022年主要工作"; 第一责任人 first, or as a （一） sub-section), so a pack describes each
+part by patterns, not exact words (REGULATION.md §1):
+
+- ``heading``: regexes matched against headings at any level, and against short
+  unnumbered lines used as headings ("主要工作");
+- ``content``: regexes matched against the first sentence of a paragraph — a part
+  written as a paragraph of its own rather than under a heading.
+
+A heading belongs to the first spec (in pack order) whose pattern it matches, so
+narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document, Section
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    key: str
+    name: str
+    heading: tuple[re.Pattern[str], ...] = ()
+    content: tuple[re.Pattern[str], ...] = ()
+
+    def matches_heading(self, text: str) -> bool:
+        return any(p.search(text) for p in self.heading)
+
+    def matches_content(self, text: str) -> bool:
+        return any(p.search(text) for p in self.content)
+
+
+class SectionIndex:
+    """Which parts a document has, and where (computed once per document)."""
+
+    def __init__(self, doc: Document, specs: tuple[SectionSpec, ...]) -> None:
+        self.doc = doc
+        self.specs = {s.key: s for s in specs}
+        self._order = specs
+
+    def classify(self, text: str) -> str | None:
+        for spec in self._order:
+            if spec.matches_heading(text):
+                return spec.key
+        return None
+
+    @cached_property
+    def by_heading(self) -> dict[str, list[Section]]:
+        """Sections whose heading names a part; a part nested in a section of the same
+        part (a sub-heading repeating the word) is not counted again."""
+        keys: dict[int, str | None] = {}
+        found: dict[str, list[Section]] = {}
+        for sec in self.doc.sections[1:]:
+            assert sec.heading is not None
+            key = self.classify(sec.heading.text)
+            keys[sec.index] = key
+            if key is None or self._inside(sec, key, keys):
+                continue
+            found.setdefault(key, []).append(sec)
+        return found
+
+    def _inside(self, sec: Section, key: str, keys: dict[int, str | None]) -> bool:
+        parent = sec.parent
+        while parent is not None:
+            if keys.get(parent) == key:
+                return True
+            parent = self.doc.sections[parent].parent
+        return False
+
+    @cached_property
+    def by_label(self) -> dict[str, list[tuple[int, int]]]:
+        """Spans started by unnumbered heading-like lines, up to the next such line or
+        top-level heading."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        labels = self.doc.labels
+        tops = [self.doc.line_starts[h.line - 1] for h in self.doc.headings if h.level <= 1]
+        for i, label in enumerate(labels):
+            key = self.classify(label.text)
+            if key is None:
+                continue
+            ends = [s for s in tops if s > label.start]
+            if i + 1 < len(labels):
+                ends.append(labels[i + 1].start)
+            out.setdefault(key, []).append((label.start, min(ends, default=len(self.doc.text))))
+        return out
+
+    @cached_property
+    def by_content(self) -> set[str]:
+        found: set[str] = set()
+        doc = self.doc
+        first_sentences = {}
+        for s in doc.sentences:
+            first_sentences.setdefault(s.paragraph, s)
+        for s in first_sentences.values():
+            text = doc.text[s.start : s.end]
+            for spec in self._order:
+                if spec.key not in found and spec.matches_content(text):
+                    found.add(spec.key)
+        return found
+
+    def present(self, key: str) -> bool:
+        return key in self.by_heading or key in self.by_label or key in self.by_content
+
+    def spans(self, key: str) -> list[tuple[int, int]]:
+        """Where the part's text is: body spans of its headed sections and labels."""
+        spans = [(s.body_start, s.end) for s in self.by_heading.get(key, [])]
+        spans.extend(self.by_label.get(key, []))
+        return sorted(spans)
+
+    def headings(self, key: str) -> list[Section]:
+        return self.by_heading.get(key, [])

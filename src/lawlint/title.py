@@ -1,0 +1,88 @@
+"""Find the line that names the report, even under web-page chrome, and its year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import SPACE
+
+_TITLE_END = re.compile(r"(?:报告|总结)$")
+# Breadcrumbs, metadata rows and sentences are not titles.
+_NOT_TITLE = re.compile(r"[>»|｜:：,，。;；!！?？/]|\s{2,}")
+_STRIP = re.compile(rf"^[{SPACE}#*_]+|[{SPACE}#*_]+$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([〇零一二三四五六七八九]{4})年")
+_CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
+MAX_TITLE = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The title's text; ``start``/``end`` span it in the document. A title split over
+    two lines has ``break_at``: the index in ``text`` where the second line starts,
+    ``gap`` characters (line break and indentation) after the first line's end."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    break_at: int | None = None
+    gap: int = 0
+
+    def offset(self, index: int) -> int:
+        """Document offset of ``text[index]``."""
+        if self.break_at is not None and index >= self.break_at:
+            return self.start + index + self.gap
+        return self.start + index
+
+
+def find_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2).translate(_CN_YEAR))
+
+
+def _clean(line: str) -> tuple[str, int]:
+    """The line without indentation, Markdown '#'/emphasis; and where it starts."""
+    m = _STRIP.match(line)
+    lead = m.end() if m else 0
+    return _STRIP.sub("", line), lead
+
+
+def _score(text: str) -> int:
+    return (2 if "法治" in text else 0) + (2 if find_year(text) else 0)
+
+
+def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | None:
+    """The best title candidate among ``lines[:stop]`` (the lines before the first
+    numbered heading): a short line ending in 报告 or 总结 that is not a breadcrumb or
+    a sentence, possibly split over two lines; it must name 法治 or a year."""
+    best: tuple[int, int, Title] | None = None
+    for i in range(min(stop, len(lines))):
+        text, lead = _clean(lines[i])
+        if not text or len(text) > MAX_TITLE or _NOT_TITLE.search(text):
+            continue
+        if not _TITLE_END.search(text):
+            continue
+        start = line_starts[i] + lead
+        candidates = [Title(text, start, start + len(text), find_year(text))]
+        if i > 0:
+            prev, prev_lead = _clean(lines[i - 1])
+            joined = prev + text
+            if (
+                prev
+                and not _NOT_TITLE.search(prev)
+                and not _TITLE_END.search(prev)
+                and len(joined) <= MAX_TITLE
+            ):
+                pstart = line_starts[i - 1] + prev_lead
+                gap = start - (pstart + len(prev))
+                candidates.append(
+                    Title(joined, pstart, start + len(text), find_year(joined), len(prev), gap)
+                )
+        for cand in candidates:
+            score = _score(cand.text)
+            if score and (best is None or score > best[0]):
+                best = (score, -i, cand)
+    return best[2] if best else None
