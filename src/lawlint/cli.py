@@ -118,10 +118,17 @@ def check(
     metavar="PATH",
     help="同时列出自定义规则包 / include a rule pack.",
 )
-def list_rules(packs: Sequence[str]) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式 / output format.",
+)
+def list_rules(packs: Sequence[str], fmt: str) -> None:
     """列出全部规则 / list every rule."""
-    from rich.console import Console
-    from rich.table import Table
+    import json
 
     from .checks import kinds
     from .packs import load_packs
@@ -130,16 +137,44 @@ def list_rules(packs: Sequence[str]) -> None:
         loaded = load_packs(packs)
     except LawlintError as exc:
         _fail(exc)
-    table = Table("id", "pack", "kind", "severity", "fix", "说明 / summary", show_lines=False)
+    rows = [
+        {
+            "id": rule.id,
+            "pack": pack.name,
+            "kind": rule.kind,
+            "severity": rule.severity,
+            "fixable": kinds()[rule.kind].fixable,
+            "summary": rule.description or rule.message,
+            "source": rule.source,
+        }
+        for pack in loaded
+        for rule in pack.rules
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
     for pack in loaded:
-        for rule in pack.rules:
-            fixable = "✓" if kinds()[rule.kind].fixable else ""
-            table.add_row(
-                rule.id,
-                pack.name,
-                rule.kind,
-                rule.severity,
-                fixable,
-                rule.description or rule.message,
-            )
-    Console(highlight=False, soft_wrap=False).print(table)
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            title_justify="left",
+            title=f"{pack.name} — {pack.title}",
+        )
+        for name in ("id", "kind", "sev.", "fix"):
+            table.add_column(name, no_wrap=True)
+        table.add_column("说明 / summary", overflow="fold", ratio=1)
+        for row in rows:
+            if row["pack"] == pack.name:
+                table.add_row(
+                    row["id"],
+                    row["kind"],
+                    row["severity"],
+                    "✓" if row["fixable"] else "",
+                    row["summary"],
+                )
+        console.print(table)

@@ -29,7 +29,9 @@ _MD_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
 # Where a sentence ends: Chinese or ASCII terminators, or an ASCII point closing a
 # Chinese sentence ("达100%."); closing quotes and brackets stay with the sentence.
 _SENTENCE_END = re.compile(
-    rf"(?:[。！？!?]+|(?<=[{CJK}%\d])\.(?=[{SPACE}]|$|[{CJK}]))[”’」』）)】〕]*", re.M
+    rf"(?:[。！？!?]+|(?<=[{CJK}%])\.(?=[{SPACE}]|$|[{CJK}])|(?<=\d)\.(?=[{SPACE}]*$))"
+    r"[”’」』）)】〕]*",
+    re.M,
 )
 _RUN_IN_END = re.compile(r"[。！？!?]")
 _LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")
@@ -109,11 +111,16 @@ class Document:
         for line in self.lines[:-1]:
             starts.append(starts[-1] + len(line) + 1)
         self.line_starts = starts
-        self.headings, self._heading_lines = self._find_headings()
-        first = self.headings[0].line - 1 if self.headings else min(len(self.lines), 40)
-        self.title: Title | None = find_title(self.lines, self.line_starts, min(first, 40))
+        headings = self._find_headings()
+        numbered = [h.line - 1 for h in headings if h.marker is not None]
+        first = min(numbered[0] if numbered else len(self.lines), 40)
+        self.title: Title | None = find_title(self.lines, self.line_starts, first)
         if self.title is not None:
-            self._drop_title_heading()
+            # A Markdown '# 标题' that is the title is not a section heading.
+            title_line = self.line_index(self.title.start) + 1
+            headings = [h for h in headings if h.line != title_line]
+        self.headings = [replace(h, index=i) for i, h in enumerate(_md_levels(headings))]
+        self._heading_lines = {h.line: h.index for h in self.headings}
         self.report_year: int | None = self.title.year if self.title else None
 
     # -- positions -------------------------------------------------------------------
@@ -132,7 +139,7 @@ class Document:
         return start, start + len(self.lines[line_no - 1])
 
     # -- headings --------------------------------------------------------------------
-    def _find_headings(self) -> tuple[list[Heading], dict[int, int]]:
+    def _find_headings(self) -> list[Heading]:
         found: list[Heading] = []
         for i, line in enumerate(self.lines):
             if not line or _BLANK.match(line):
@@ -169,31 +176,7 @@ class Document:
                     text=line[text_start : max(text_end, text_start)],
                 )
             )
-        found = self._md_levels(found)
-        return found, {h.line: h.index for h in found}
-
-    @staticmethod
-    def _md_levels(headings: list[Heading]) -> list[Heading]:
-        """Markdown headings without a numbering marker take their depth from '#'."""
-        md = [h.md_level for h in headings if h.marker is None and h.md_level]
-        if not md:
-            return headings
-        top = min(md)
-        out = []
-        for h in headings:
-            if h.marker is None and h.md_level:
-                h = replace(h, level=h.md_level - top + 1)
-            out.append(h)
-        return out
-
-    def _drop_title_heading(self) -> None:
-        """A Markdown '# 标题' that is the title is not a section heading."""
-        assert self.title is not None
-        line = self.line_index(self.title.start) + 1
-        if line in self._heading_lines:
-            kept = [h for h in self.headings if h.line != line]
-            self.headings = [replace(h, index=i) for i, h in enumerate(kept)]
-            self._heading_lines = {h.line: h.index for h in self.headings}
+        return found
 
     def heading_at_line(self, line_no: int) -> Heading | None:
         i = self._heading_lines.get(line_no)
@@ -298,7 +281,7 @@ class Document:
         self, index: int, para: int, start: int, end: int, headings: list[tuple[int, int]]
     ) -> Sentence:
         start, end = self._trim(start, end)
-        in_heading = any(hs <= start < max(he, hs + 1) for hs, he in headings)
+        in_heading = any(start < he and end > hs for hs, he in headings)
         return Sentence(index, para, start, end, in_heading)
 
     # -- labels ------------------------------------------------------------------------
@@ -315,3 +298,15 @@ class Document:
                 start = self.line_starts[i] + line.index(text)
                 out.append(Label(i + 1, start, start + len(text), text))
         return out
+
+
+def _md_levels(headings: list[Heading]) -> list[Heading]:
+    """Markdown headings without a numbering marker take their depth from '#'."""
+    md = [h.md_level for h in headings if h.marker is None and h.md_level]
+    if not md:
+        return headings
+    top = min(md)
+    return [
+        replace(h, level=h.md_level - top + 1) if h.marker is None and h.md_level else h
+        for h in headings
+    ]

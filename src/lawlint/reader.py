@@ -146,7 +146,7 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) ->
     """Expand the command line's paths to the files to lint, in a stable order.
 
     Files named on the command line are always linted, whatever their suffix.
-    Directories are walked (sorted) for ``suffixes``; hidden folders and files are
+    Directories are walked for ``suffixes`` and their files sorted by path; hidden folders and files are
     skipped; symbolic links are followed but a folder already visited (a link loop)
     is not entered again. A missing path is yielded as is, so reading it reports it.
     """
@@ -157,7 +157,7 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) ->
                 seen.add(path)
                 yield path
             continue
-        for found in _walk(path, suffixes):
+        for found in sorted(_walk(path, suffixes)):
             if found not in seen:
                 seen.add(found)
                 yield found

@@ -43,10 +43,10 @@ class CjkSpace(Check):
         units = re.escape(self.opts["units"])
         self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")
         self.patterns = (
-            (self.inside, "中文之间不应有空格"),
             (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "中文标点前不应有空格"),
             (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "中文标点后不应有空格"),
             (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "数字与单位之间不应有空格"),
+            (self.inside, "中文之间不应有空格"),
         )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -58,11 +58,11 @@ class CjkSpace(Check):
             quoted = [m.span() for m in _QUOTED.finditer(line)]
             for pattern, problem in self.patterns:
                 for m in pattern.finditer(line, body):
-                    if m.start() in seen or m.end() == len(line):
+                    if base + m.start() in seen or m.end() == len(line):
                         continue
                     if pattern is self.inside and any(a < m.start() < b for a, b in quoted):
                         continue
-                    seen.add(m.start())
+                    seen.add(base + m.start())
                     yield self.finding(
                         ctx, base + m.start(), base + m.end(), fix="", problem=problem
                     )

@@ -1,0 +1,47 @@
+"""Shared fixtures: the built-in linter and the optional real-report corpus.
+
+``../shared/corpus`` (real published reports) sits beside the repository in CI and on
+developers' machines; tests that read it are skipped on a user's fresh clone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lawlint.engine import Linter
+from lawlint.findings import Finding
+from lawlint.packs import load_packs
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = Path(os.environ.get("LAWLINT_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    return Linter(load_packs())
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"real-report corpus not found at {CORPUS}")
+    return CORPUS
+
+
+def spots(findings: list[Finding], rule: str | None = None) -> list[tuple[str, int, int]]:
+    """(rule, line, column) of each finding, optionally of one rule only."""
+    return [(f.rule, f.line, f.column) for f in findings if rule is None or f.rule == rule]
+
+
+@pytest.fixture
+def lint(linter: Linter):
+    def run(text: str, rule: str | None = None, *, markdown: bool = False) -> list[Finding]:
+        found = linter.lint_text(text, "test.md" if markdown else "test.txt", markdown=markdown)
+        return [f for f in found if rule is None or f.rule == rule]
+
+    return run

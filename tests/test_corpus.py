@@ -1,0 +1,63 @@
+"""Real published reports (../shared/corpus, read in place; skipped when absent)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from conftest import spots
+
+
+def test_every_corpus_file_lints_without_error(linter, corpus: Path) -> None:
+    files = sorted(corpus.glob("*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        result = linter.lint_path(str(path))
+        assert result.error is None, result.error
+        assert result.findings, f"{path.name}: real drafts always have something to report"
+
+
+def test_seed_report_acceptance(linter, corpus: Path) -> None:
+    result = linter.lint_path(str(corpus / "haicheng-town-2023.txt"))
+    found = result.findings
+    assert result.document is not None and result.document.report_year == 2023
+    assert len(spots(found, "halfwidth-punct")) == 274
+    assert ("cjk-space", 24, 149) in spots(found, "cjk-space")
+    assert spots(found, "trailing-space") == [("trailing-space", 10, 9), ("trailing-space", 26, 25)]
+    assert spots(found, "section-missing") == []
+    assert spots(found, "heading-numbering") == []
+
+
+def test_section_missing_agrees_with_the_corpus_index(linter, corpus: Path) -> None:
+    """INDEX.tsv records, for each excerpt, which required parts its stored text has."""
+    columns = {
+        "s1_举措成效": "measures",
+        "s2_第一责任人": "first-responsible",
+        "s3_不足原因": "shortcomings",
+        "s4_下一年度安排": "plans",
+    }
+    with open(corpus / "INDEX.tsv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert rows
+    for row in rows:
+        result = linter.lint_path(str(corpus / row["file"]))
+        missing = {f.data["section"] for f in result.findings if f.rule == "section-missing"}
+        expected = {key for column, key in columns.items() if row[column] == "n"}
+        assert missing == expected, row["file"]
+
+
+@pytest.mark.parametrize(
+    "name, title, year",
+    [
+        ("001.txt", "静海区2023年度法治政府建设情况报告", 2023),
+        ("004.txt", "中共汉中市委汉中市人民政府关于2023年度法治政府建设工作情况的报告", 2023),
+        ("034.txt", "2024年度交通运输法治政府建设工作总结", 2024),
+        ("007.txt", None, None),
+    ],
+)
+def test_titles_under_chrome(linter, corpus: Path, name: str, title, year) -> None:
+    doc = linter.lint_path(str(corpus / name)).document
+    assert doc is not None
+    assert (doc.title.text if doc.title else None, doc.report_year) == (title, year)

@@ -1,0 +1,138 @@
+"""The document model: title and year, headings, sections, paragraphs, sentences."""
+
+from __future__ import annotations
+
+from lawlint.document import Document
+from lawlint.reader import source_from_bytes
+
+
+def doc(text: str, name: str = "r.txt") -> Document:
+    return Document(source_from_bytes(text.encode("utf-8"), name))
+
+
+CHROME = """首页 > 政务公开 > 法治政府建设年度报告
+分享到:
+云溪县青禾镇2024年法治政府建设年度报告
+  • 2025-01-20 09:00
+  • 来源: 青禾镇
+2024年，青禾镇坚持依法行政。
+一、2024年推进法治政府建设的主要举措和成效
+（一）加强组织领导
+1.健全工作机制。镇党委召开会议4次，研究法治建设工作。
+2.压实主体责任
+（二）推进依法决策
+二、存在的不足和原因
+"""
+
+
+def test_title_found_under_page_chrome_with_year() -> None:
+    d = doc(CHROME)
+    assert d.title is not None
+    assert d.title.text == "云溪县青禾镇2024年法治政府建设年度报告"
+    assert d.position(d.title.start) == (3, 1)
+    assert d.report_year == 2024
+
+
+def test_title_split_over_two_lines() -> None:
+    d = doc("局机关\n\n2024年度交通运输法治政府建设\n工作总结\n一、工作完成情况\n")
+    assert d.title is not None
+    assert d.title.text == "2024年度交通运输法治政府建设工作总结"
+    assert d.title.offset(d.title.text.index("总结")) == d.text.index("总结")
+
+
+def test_no_title_when_the_text_starts_with_the_body() -> None:
+    d = doc("2024年，我镇坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert d.title is None and d.report_year is None
+
+
+def test_chinese_numeral_year_in_title() -> None:
+    assert doc("青禾镇二〇二四年法治政府建设年度报告\n").report_year == 2024
+
+
+def test_headings_levels_numbers_and_run_in_text() -> None:
+    d = doc(CHROME)
+    got = [(h.line, h.level, h.number, h.standalone, h.text) for h in d.headings]
+    assert got == [
+        (7, 1, 1, True, "2024年推进法治政府建设的主要举措和成效"),
+        (8, 2, 1, True, "加强组织领导"),
+        (9, 3, 1, False, "健全工作机制"),
+        (10, 3, 2, True, "压实主体责任"),
+        (11, 2, 2, True, "推进依法决策"),
+        (12, 1, 2, True, "存在的不足和原因"),
+    ]
+
+
+def test_section_tree() -> None:
+    d = doc(CHROME)
+    secs = d.sections
+    assert [s.heading.line if s.heading else None for s in secs] == [None, 7, 8, 9, 10, 11, 12]
+    assert [s.parent for s in secs] == [None, None, 1, 2, 2, 1, None]
+    assert secs[1].children == [2, 5]
+    # The 一、 section ends where 二、 begins.
+    assert secs[1].end == d.line_starts[11]
+    assert d.section_of(d.text.index("召开会议")).heading.text == "健全工作机制"  # type: ignore[union-attr]
+
+
+def test_sentences_have_spans_and_know_headings() -> None:
+    d = doc("1.健全工作机制。镇党委召开会议4次！研究法治建设工作？好\n")
+    texts = [(d.text[s.start : s.end], s.in_heading) for s in d.sentences]
+    assert texts == [
+        ("1.健全工作机制。", True),
+        ("镇党委召开会议4次！", False),
+        ("研究法治建设工作？", False),
+        ("好", False),
+    ]
+    # the run-in heading's own text is marked as heading
+    d2 = doc("（一）加强组织领导\n正文一句。\n")
+    assert [(d2.text[s.start : s.end], s.in_heading) for s in d2.sentences] == [
+        ("（一）加强组织领导", True),
+        ("正文一句。", False),
+    ]
+
+
+def test_ascii_point_ends_a_chinese_sentence_but_not_a_decimal() -> None:
+    d = doc("满意率达100%.罚款336849.6元。\n")
+    assert [d.text[s.start : s.end] for s in d.sentences] == ["满意率达100%.", "罚款336849.6元。"]
+
+
+def test_paragraphs_one_per_line_unless_hard_wrapped() -> None:
+    wrapped = (
+        "镇党委坚持把法治建设摆在全局工作的重要位置，定期研究部署法治政\n府建设工作。\n下一段。\n"
+    )
+    d = doc(wrapped)
+    assert [(d.position(p.start), d.position(p.end)) for p in d.paragraphs] == [
+        ((1, 1), (2, 7)),
+        ((3, 1), (3, 5)),
+    ]
+
+
+def test_markdown_headings_code_and_links_are_masked() -> None:
+    text = (
+        "# 云溪县2024年法治政府建设年度报告\n\n"
+        "## 一、主要举措和成效\n\n"
+        "详见[公示](https://a.gov.cn/x?a=1,b=2)，代码`a,b`。\n\n"
+        "```\nx,y;中文,z\n```\n"
+        "### （一）加强领导\n"
+    )
+    d = doc(text, "r.md")
+    assert d.title is not None and d.title.year == 2024
+    assert [(h.line, h.level, h.text) for h in d.headings] == [
+        (3, 1, "主要举措和成效"),
+        (10, 2, "加强领导"),
+    ]
+    assert "a.gov.cn" not in d.text and "a,b" not in d.text and "x,y" not in d.text
+    assert len(d.text) == len(text)
+
+
+def test_markdown_headings_without_markers_take_level_from_hashes() -> None:
+    d = doc("# 标题2024年法治报告\n## 主要举措和成效\n### 学法\n## 存在问题\n", "r.md")
+    assert [(h.text, h.level) for h in d.headings] == [
+        ("主要举措和成效", 1),
+        ("学法", 2),
+        ("存在问题", 1),
+    ]
+
+
+def test_positions_count_code_points() -> None:
+    d = doc("甲乙\n丙𠀀丁\n")
+    assert d.position(d.text.index("丁")) == (2, 3)

@@ -1,0 +1,60 @@
+"""The shipped examples: the clean reports give nothing, the flawed draft shows every
+structure and typography rule at the places examples/README.md lists."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLES, spots
+
+
+def test_clean_examples_have_no_findings(linter) -> None:
+    for name in ("clean-report.txt", "clean-report.md"):
+        result = linter.lint_path(str(EXAMPLES / name))
+        assert result.error is None
+        assert spots(result.findings) == [], name
+
+
+def test_flawed_draft_structure_and_typography(linter) -> None:
+    found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
+    rules = (
+        "section-missing",
+        "title-format",
+        "heading-marker",
+        "heading-numbering",
+        "nested-title-mark",
+        "unpaired-mark",
+        "cjk-space",
+        "trailing-space",
+    )
+    assert [s for s in spots(found) if s[0] in rules] == [
+        ("section-missing", 1, 1),
+        ("title-format", 1, 20),
+        ("heading-marker", 5, 1),
+        ("nested-title-mark", 13, 11),
+        ("nested-title-mark", 13, 22),
+        ("heading-marker", 15, 1),
+        ("trailing-space", 25, 14),
+        ("heading-marker", 27, 1),
+        ("cjk-space", 33, 5),
+        ("heading-numbering", 35, 1),
+        ("unpaired-mark", 49, 11),
+        ("cjk-space", 63, 5),
+        ("heading-numbering", 75, 1),
+        ("cjk-space", 77, 49),
+        ("trailing-space", 85, 24),
+    ]
+    halfwidth = spots(found, "halfwidth-punct")
+    for where in [
+        (3, 63),
+        (7, 1),
+        (7, 3),
+        (11, 16),
+        (11, 27),
+        (15, 1),
+        (15, 3),
+        (17, 20),
+        (29, 47),
+        (41, 24),
+        (43, 3),
+        (43, 6),
+    ]:
+        assert ("halfwidth-punct", *where) in halfwidth

@@ -1,0 +1,86 @@
+"""Structure rules (pack fazhi-annual-report): exact findings on Chinese text."""
+
+from __future__ import annotations
+
+from conftest import spots
+
+FULL = """云溪县青禾镇2024年法治政府建设年度报告
+一、2024年推进法治政府建设的主要举措和成效
+全年审核行政规范性文件12件。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+镇党委书记讲法治课2次。
+三、存在的不足和原因
+执法力量不足，主要原因是编制有限。
+四、2025年推进法治政府建设的主要安排
+2025年完成执法人员轮训。
+"""
+
+
+def test_complete_report_has_no_structure_finding(lint) -> None:
+    assert lint(FULL, "section-missing") == []
+    assert lint(FULL, "title-format") == []
+
+
+def test_each_missing_part_is_one_finding_on_the_title(lint) -> None:
+    text = FULL.replace("三、存在的不足和原因\n执法力量不足，主要原因是编制有限。\n", "")
+    text = text.replace("四、", "三、")
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "shortcomings"}
+    assert found[0].severity == "error"
+    assert "存在的不足和原因" in found[0].message
+
+
+def test_parts_recognised_by_content_renamed_and_reordered(lint) -> None:
+    text = """青禾镇2024年度法治政府建设情况报告
+一、主要工作和成效
+（一）党政主要负责人履行推进法治建设第一责任人职责
+审核合同35份。
+二、下一步工作打算
+2025年开展普法验收。
+三、存在的问题
+执法力量较弱。
+"""
+    assert lint(text, "section-missing") == []
+
+
+def test_first_responsible_as_a_paragraph_of_its_own(lint) -> None:
+    text = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n",
+        "镇党委书记切实履行推进法治建设第一责任人职责，讲法治课2次。\n",
+    )
+    assert lint(text, "section-missing") == []
+
+
+def test_a_passing_mention_is_not_the_part(lint) -> None:
+    text = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n",
+        "镇党委召开会议4次。书记带头履行第一责任人职责。\n",
+    )
+    found = lint(text, "section-missing")
+    assert [f.data["section"] for f in found] == ["first-responsible"]
+
+
+def test_measures_heading_with_a_year_is_not_plans(lint) -> None:
+    text = (
+        "青禾镇2024年法治政府建设年度报告\n一、2024年推进法治政府建设的主要举措和成效\n审核12件。\n"
+    )
+    missing = [f.data["section"] for f in lint(text, "section-missing")]
+    assert missing == ["first-responsible", "shortcomings", "plans"]
+
+
+def test_title_missing_year_and_zongjie(lint) -> None:
+    assert spots(lint("青禾镇2024年法治政府建设工作总结\n一、主要举措\n", "title-format")) == [
+        ("title-format", 1, 17)
+    ]
+    no_year = lint("青禾镇法治政府建设年度报告\n一、主要举措\n", "title-format")
+    assert spots(no_year) == [("title-format", 1, 1)]
+    assert no_year[0].data == {"problem": "no-year"}
+    missing = lint("2024年，我镇坚持依法行政。\n一、主要举措\n", "title-format")
+    assert spots(missing) == [("title-format", 1, 1)]
+    assert missing[0].data == {"problem": "missing"}
+
+
+def test_breadcrumb_is_not_the_title(lint) -> None:
+    text = "首页 > 法治政府建设年度报告\n青禾镇2024年法治政府建设年度报告\n一、主要举措\n"
+    assert lint(text, "title-format") == []
