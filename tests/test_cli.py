@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLES
+
 from lawlint import __version__
 from lawlint.cli import main
 

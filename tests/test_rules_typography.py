@@ -93,7 +93,10 @@ def test_trailing_space_markdown_hard_break_allowed(lint) -> None:
 
 
 def test_unpaired_marks(lint) -> None:
-    text = "学习《纲要（2021—2025年）。\n开展“八五普法。\n见法治日报》文章。\n成对《纲要》“好”（是）【否】。\n"
+    text = (
+        "学习《纲要（2021—2025年）。\n开展“八五普法。\n见法治日报》文章。\n"
+        "成对《纲要》“好”（是）【否】。\n"
+    )
     found = lint(text, "unpaired-mark")
     assert spots(found) == [
         ("unpaired-mark", 1, 3),
@@ -147,7 +150,10 @@ def test_heading_numbering_level_skip_reported_once_per_parent(lint) -> None:
 
 
 def test_heading_markers(lint) -> None:
-    text = "（一）、加强领导\n1、健全机制\n一.主要举措\n二)存在不足\n（1）.严格审核\n（二）正确\n2.正确\n"
+    text = (
+        "（一）、加强领导\n1、健全机制\n一.主要举措\n二)存在不足\n（1）.严格审核\n"
+        "（二）正确\n2.正确\n"
+    )
     found = lint(text, "heading-marker")
     assert [(f.line, f.column, f.end_column, f.fix.replacement) for f in found] == [  # type: ignore[union-attr]
         (1, 1, 5, "（一）"),

@@ -146,9 +146,10 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) ->
     """Expand the command line's paths to the files to lint, in a stable order.
 
     Files named on the command line are always linted, whatever their suffix.
-    Directories are walked for ``suffixes`` and their files sorted by path; hidden folders and files are
-    skipped; symbolic links are followed but a folder already visited (a link loop)
-    is not entered again. A missing path is yielded as is, so reading it reports it.
+    Directories are walked for ``suffixes`` and their files sorted by path; hidden
+    folders and files are skipped; symbolic links are followed but a folder already
+    visited (a link loop) is not entered again. A missing path is yielded as is, so
+    reading it reports it.
     """
     seen: set[str] = set()
     for path in paths:
