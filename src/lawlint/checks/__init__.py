@@ -21,6 +21,15 @@ _MODULES = (
     "nested_title_mark",
     "heading_numbering",
     "heading_marker",
+    "vague_quantity",
+    "claims",
+    "quantified",
+    "relative_time",
+    "partial_period",
+    "years",
+    "sums",
+    "official_title",
+    "topics",
 )
 
 
