@@ -87,3 +87,24 @@ def test_flawed_draft_content(linter) -> None:
     ]
     # the traps on line 37 (多措并举, 多元化解, 多方参与) are not vague quantities
     assert not [f for f in found if f.rule == "vague-quantity" and f.line == 37]
+
+
+def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
+    """F06, F07, F11, F17, F25, F35 of examples/README.md."""
+    found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
+    rules = (
+        "fullwidth-alnum",
+        "range-dash",
+        "doc-number-bracket",
+        "heading-punct",
+        "serial-comma",
+        "repeated-punct",
+    )
+    assert [s for s in spots(found) if s[0] in rules] == [
+        ("fullwidth-alnum", 9, 1),
+        ("range-dash", 11, 21),
+        ("doc-number-bracket", 19, 39),
+        ("heading-punct", 31, 9),
+        ("serial-comma", 51, 23),
+        ("repeated-punct", 79, 23),
+    ]

@@ -75,6 +75,16 @@ def main() -> None:
     default=None,
     help="强制开启或关闭颜色（默认：终端自动）/ force colour on or off.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="修复可安全修复的问题并写回文件，再报告其余问题 / apply every safe fix, report the rest.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="显示 --fix 将做的修改，不改文件 / print the diff --fix would apply; change nothing.",
+)
 def check(
     paths: Sequence[str],
     fmt: str,
@@ -83,6 +93,8 @@ def check(
     ignore: Sequence[str],
     stdin_filename: str | None,
     color: bool | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
@@ -98,6 +110,19 @@ def check(
         linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
     except LawlintError as exc:
         _fail(exc)
+    if fix or diff:
+        from .fixcmd import run_fixes
+
+        sys.exit(
+            run_fixes(
+                linter,
+                list(discover(paths)),
+                diff=diff,
+                fmt=fmt,
+                color=color,
+                stdin_name=stdin_filename,
+            )
+        )
     results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
     for r in results:
         if r.error is not None:

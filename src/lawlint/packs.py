@@ -15,9 +15,10 @@ A pack::
         examples: {good: [...], bad: [...]}
         <kind options>: ...
 
-Loaded with the safe loader only (``yaml.safe_load``'s, in C when available). Every problem — YAML syntax, an unknown kind,
-an unknown or mistyped option, an invalid regex, a duplicate id, an unknown message
-field — is a :class:`PackError` naming the file, the rule, the key and the YAML line.
+Loaded with the safe loader only (``yaml.safe_load``'s, in C when available). Every
+problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
+regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
+file, the rule, the key and the YAML line.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def load_pack(path: str | Path) -> Pack:
 
 def parse_pack(text: str, path: str) -> Pack:
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

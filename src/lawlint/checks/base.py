@@ -63,6 +63,9 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     fields: ClassVar[tuple[str, ...]] = ()
     fixable: ClassVar[bool] = False
+    # May this kind's fixes change letters or Chinese characters? Only for correcting a
+    # quoted name to its exact canonical form (official-title); see fixer.py.
+    fixes_words: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -23,6 +23,7 @@ class OfficialTitle(Check):
     summary = "Misquoted names of the governing documents (fixable)"
     fields = ("match", "replacement")
     fixable = True
+    fixes_words = True
     options = {
         "titles": Option("str-map", {}, "Canonical name (with 《》) → regex of its quotations."),
     }
