@@ -19,7 +19,7 @@ from functools import cached_property
 from .chars import CJK, HAN, MASK, SPACE
 from .markup import mask_markdown, mask_plain
 from .numbering import Marker, parse_marker
-from .reader import Source
+from .reader import LineHint, Source
 from .title import Title, find_title
 
 _MD_HEADING = re.compile(rf"^ {{0,3}}(#{{1,6}})[{SPACE}]+")
@@ -42,7 +42,12 @@ MAX_LABEL = 24
 class Heading:
     """A numbered (or Markdown) heading. ``start``/``end`` span its text after the
     marker; for a run-in heading ("1.加强领导。我镇……") the text ends at the first
-    sentence end, and ``standalone`` is False."""
+    sentence end, and ``standalone`` is False.
+
+    A line with no marker in its text is also a heading when its source says so (a
+    Word heading style or automatic numbering, :class:`~lawlint.reader.LineHint`):
+    then ``marker`` is None, ``level`` comes from the ``hint`` and its number, if any,
+    is Word's business, not the text's."""
 
     index: int
     line: int
@@ -55,6 +60,7 @@ class Heading:
     standalone: bool
     md_level: int | None
     text: str
+    hint: LineHint | None = None
 
 
 @dataclass(slots=True)
@@ -141,8 +147,12 @@ class Document:
     # -- headings --------------------------------------------------------------------
     def _find_headings(self) -> list[Heading]:
         found: list[Heading] = []
+        hints = self.source.hints
         for i, line in enumerate(self.lines):
             if not line or _BLANK.match(line):
+                continue
+            hint = hints.get(i)
+            if hint is not None and hint.table:
                 continue
             md_level = None
             pos = 0
@@ -153,8 +163,11 @@ class Document:
                     pos = m.end()
             pos = _LEAD.match(line, pos).end()  # type: ignore[union-attr]
             marker = parse_marker(line, pos)
+            level = marker.level if marker else 0
             if marker is None and md_level is None:
-                continue
+                if hint is None or hint.level is None:
+                    continue
+                level = hint.level
             text_start = pos + (marker.length if marker else 0)
             rest = line[text_start:]
             end_m = _RUN_IN_END.search(rest)
@@ -165,7 +178,7 @@ class Document:
                 Heading(
                     index=len(found),
                     line=i + 1,
-                    level=marker.level if marker else 0,
+                    level=level,
                     number=marker.number if marker else None,
                     marker=marker,
                     marker_start=base + pos,
@@ -174,6 +187,7 @@ class Document:
                     standalone=standalone,
                     md_level=md_level,
                     text=line[text_start : max(text_end, text_start)],
+                    hint=hint,
                 )
             )
         return found
@@ -251,7 +265,10 @@ class Document:
     def _joins(self, prev: str, line: str) -> bool:
         """Does ``line`` continue the paragraph of ``prev``? In Markdown, unless it
         starts a block; in plain text only a hard-wrapped line (a long line that
-        stops mid-sentence on a Chinese character)."""
+        stops mid-sentence on a Chinese character); in a word processor's document
+        never (each line is a paragraph)."""
+        if self.source.paragraphs:
+            return False
         if self.markdown:
             return not _MD_BLOCK_START.match(line)
         prev = prev.rstrip(SPACE)
@@ -290,8 +307,11 @@ class Document:
         out = []
         title_lines = self._title_lines()
         first = max(title_lines, default=0)  # page chrome above the title is not a label
+        hints = self.source.hints
         for i, line in enumerate(self.lines):
             if i < first or (i + 1) in self._heading_lines or (i + 1) in title_lines:
+                continue
+            if i in hints and hints[i].table:  # a table cell ("主要工作") is not a heading
                 continue
             text = line.strip(SPACE + "#*_")
             if 2 <= len(text) <= MAX_LABEL and not _LABEL_PUNCT.search(text):

@@ -5,6 +5,11 @@ Government drafts arrive as UTF-8, UTF-8 with a BOM (Windows Notepad), GB18030/G
 or CR line endings. The text handed to the rest of lawlint always uses ``\\n``; the
 original encoding, BOM and each line's ending are kept so ``--fix`` can write the file
 back exactly as it was, but for the fixed spans.
+
+Word documents (``.docx``) are read by :mod:`docx_reader` (imported only when one is
+read): each paragraph of the body becomes one line of the text, and what Word knows
+about a paragraph but its text does not say (a heading style, automatic numbering, a
+table cell) comes along as a :class:`LineHint`. Such a source is never written back.
 """
 
 from __future__ import annotations
@@ -13,20 +18,35 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 
-LINT_SUFFIXES = (".txt", ".md", ".markdown")
+LINT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+DOCX_SUFFIXES = (".docx",)
 STDIN = "-"
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Control characters that never occur in a text draft (NUL, and C0 controls other
 # than tab, newline, carriage return, form feed); their presence means binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """What a word processor knows about one line (a paragraph) that its text does not
+    say. The document model uses it only where the text itself is silent."""
+
+    level: int | None = None
+    """Heading level from the paragraph's heading style, outline level or automatic
+    numbering (1 is the level of 一、, 2 of （一）…), for a line with no text marker."""
+    numbering: str = ""
+    """The number Word shows before the text ("一、"): not part of the text, for display."""
+    table: bool = False
+    """The paragraph is in a table cell: never a heading, a label or a title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +59,12 @@ class Source:
     bom: bool = False
     newlines: tuple[str, ...] = ()
     markdown: bool = False
+    paragraphs: bool = False
+    """Each line is a paragraph of a word-processor document (.docx): a finding's line
+    is the paragraph's number; lines never join into one paragraph; and the file cannot
+    be written back (``--fix`` refuses it)."""
+    hints: Mapping[int, LineHint] = field(default_factory=dict, hash=False, compare=False)
+    """0-based line index → :class:`LineHint`, for the lines that have one."""
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` (``\\n`` line ends) back to the file's own bytes."""
@@ -116,7 +142,15 @@ def split_newlines(text: str) -> tuple[str, tuple[str, ...]]:
     return text, newlines
 
 
+def is_docx(path: str) -> bool:
+    return path.lower().endswith(DOCX_SUFFIXES)
+
+
 def source_from_bytes(data: bytes, path: str, *, markdown: bool | None = None) -> Source:
+    if markdown is None and is_docx(path):
+        from .docx_reader import read_docx
+
+        return read_docx(data, path)
     text, encoding, bom = decode(data, path)
     text, newlines = split_newlines(text)
     if markdown is None:

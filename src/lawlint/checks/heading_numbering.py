@@ -4,6 +4,11 @@ Within its parent, each level counts 1, 2, 3 … with no repeat and no gap (一�
 again; （一） then （三）). Counting on across parents (（一）1. 2. （二）3.) is a common,
 accepted style and is not reported. A heading whose level skips its parent's level
 (一、 followed directly by 1.) is reported once, at the first such child of a parent.
+
+A heading numbered by Word (or marked by a heading style: no marker in its text, its
+level from a :class:`~lawlint.reader.LineHint`) is never reported — its number is
+Word's business — but it is a parent like any other, and the number Word shows, when
+it reads as a marker, is counted: a typed （二） after Word's （一） is in sequence.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..numbering import Marker
+from ..numbering import Marker, parse_marker
 from .base import Check, Context
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -38,20 +43,37 @@ class HeadingNumbering(Check):
     fields = ("problem",)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        headings = [h for h in ctx.doc.headings if h.marker is not None]
-        if not headings:
+        headings = [h for h in ctx.doc.headings if h.marker is not None or h.hint is not None]
+        if not any(h.marker is not None for h in headings):
             return
         top = min(h.level for h in headings)
-        last: dict[int, int] = {}  # level -> last number under the current parent
+        last: dict[int, int | None] = {}  # level -> last number under the current parent
         ever: dict[int, int] = {}  # level -> last number anywhere (counting on)
         open_levels: list[int] = []
         for h in headings:
-            marker: Marker = h.marker  # type: ignore[assignment]
-            level, number = h.level, marker.number
+            level = h.level
             while open_levels and open_levels[-1] >= level:
                 open_levels.pop()
             parent = open_levels[-1] if open_levels else None
+            if h.marker is None:  # numbered by Word, or a heading style: not checked
+                shown = parse_marker(h.hint.numbering + "标题") if h.hint else None
+                known = shown.number if shown is not None and shown.level == level else None
+                last[level] = known  # None: unknown, the next typed number is accepted
+                if known is not None:
+                    ever[level] = known
+                for deeper in [lv for lv in last if lv > level]:
+                    del last[deeper]
+                open_levels.append(level)
+                continue
+            marker: Marker = h.marker
+            number = marker.number
             start, end = h.marker_start, h.marker_start + marker.length
+            if level in last and last[level] is None:  # after a heading Word numbers
+                last[level] = ever[level] = number
+                for deeper in [lv for lv in last if lv > level]:
+                    del last[deeper]
+                open_levels.append(level)
+                continue
             previous = last.get(level)
             if level > top and parent != level - 1 and previous is None:
                 missing = LEVEL_FORMS[level - 1]

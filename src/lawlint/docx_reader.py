@@ -1,0 +1,467 @@
+"""Word documents (``.docx``) to a :class:`~lawlint.reader.Source`.
+
+Drafts are written in Word or WPS and sent as .docx. This module turns one into the
+text the rest of lawlint reads, so the document model and every check work unchanged:
+
+- the body's paragraphs, in document order, one paragraph per line — table cells'
+  paragraphs too (row by row, cell by cell, nested tables in place), content controls
+  opened; so a finding's ``line`` is the paragraph's number in the body (1-based, empty
+  paragraphs counted) and its ``column`` is counted in the paragraph's text;
+- a paragraph's text is what Word shows in it: runs, hyperlinks, fields' results and
+  tracked insertions; not deleted text, field codes, hidden runs or text boxes. A line
+  break inside a paragraph (Shift+Enter) becomes U+2028, a tab a tab;
+- what the text does not say comes as a :class:`~lawlint.reader.LineHint` per line:
+  the heading level from the paragraph's outline level or heading style (标题 1 /
+  Heading 1 …) or, for a paragraph Word numbers automatically, from the numbering's
+  format (the number is not in the text: "一、" is level 1, "（一）" level 2, "1." level
+  3, "（1）" level 4, as for typed markers; another format gives the list level); the
+  number as Word shows it (display only); and whether the paragraph is in a table.
+
+Headers, footers, footnotes, comments and text boxes are not read. python-docx (and
+lxml under it) is imported only here, only when a .docx is read. A file that is not
+a readable .docx — encrypted, an old .doc, corrupt, another format — is an
+:class:`~lawlint.errors.InputError` naming the file (exit code 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .numbering import parse_marker
+from .reader import LineHint, Source
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+LINE_BREAK = "\u2028"  # Shift+Enter inside a paragraph: not a new line of the Source
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (
+    f"{_W}p",
+    f"{_W}tbl",
+    f"{_W}tr",
+    f"{_W}tc",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
+    f"{_W}customXml",
+)
+_WRAPPERS = (_SDT, _SDT_CONTENT, _CUSTOM_XML)
+_BR = f"{_W}br"
+# What a run's elements show: text (None: the element's own text), tabs, line breaks.
+_TEXT: dict[str, str | None] = {
+    f"{_W}t": None,
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    _BR: LINE_BREAK,
+    f"{_W}cr": LINE_BREAK,
+    f"{_W}noBreakHyphen": "-",
+}
+# Never shown as the paragraph's text: properties, deleted or moved-away text, drawings
+# and text boxes (their own paragraphs), alternate content, field codes.
+_SKIP = {
+    f"{_W}{name}"
+    for name in (
+        "pPr", "rPr", "sdtPr", "del", "moveFrom", "drawing", "pict", "object",
+        "instrText", "delText", "footnoteReference", "endnoteReference",
+    )
+} | {f"{_MC}AlternateContent"}  # fmt: skip
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc, or an encrypted .docx
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OTHER = {
+    b"%PDF": ("PDF 文件", "a PDF file"),
+    b"{\\rtf": ("RTF 文件", "an RTF file"),
+}
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_TOC_STYLE = re.compile(r"^(?:toc|目录)\s*[1-9]$", re.I)
+
+
+def read_docx(data: bytes, path: str) -> Source:
+    """The Source of a .docx file's bytes; InputError when it is not a readable .docx."""
+    _sniff(data, path)
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise InputError(
+            "读取 .docx 需要 python-docx，请运行 pip install python-docx",
+            "reading .docx needs python-docx: pip install python-docx",
+            path=path,
+        ) from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines, hints = _read(document)
+    except InputError:
+        raise
+    except ValueError as exc:
+        if "content type" in str(exc):  # python-docx: a zip that is not a Word document
+            raise InputError(
+                "不是 Word 文档（可能是 Excel、PowerPoint 或其他 ZIP 文件），无法检查",
+                "is not a Word document (an Excel, PowerPoint or other ZIP file)",
+                path=path,
+            ) from None
+        raise _corrupt(path, exc) from None
+    except Exception as exc:  # zipfile, lxml, python-docx: all mean a damaged file
+        raise _corrupt(path, exc) from None
+    return Source(path, "\n".join(lines), paragraphs=True, hints=hints)
+
+
+def _sniff(data: bytes, path: str) -> None:
+    if not data:
+        raise InputError("是空文件，不是 Word 文档", "is empty, not a Word document", path=path)
+    if data.startswith(_CFB):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise InputError(
+                "文件已加密（设有打开密码），无法读取；请在 Word 中取消密码后再检查",
+                "is encrypted (password-protected); remove the password in Word and retry",
+                path=path,
+            )
+        raise InputError(
+            "是旧版 Word 97-2003 文档（.doc），不是 .docx；请在 Word 或 WPS 中另存为 .docx",
+            "is an old Word 97-2003 document (.doc), not .docx; save it as .docx",
+            path=path,
+        )
+    for magic, (zh, en) in _OTHER.items():
+        if data.startswith(magic):
+            raise InputError(
+                f"是{zh}，不是 Word .docx 文档", f"is {en}, not a Word .docx document", path=path
+            )
+    if not data.startswith(_ZIP):
+        raise InputError(
+            "不是 Word .docx 文档（.docx 应为 ZIP 格式），可能是改了扩展名的其他文件",
+            "is not a Word .docx document (a .docx is a ZIP package); renamed from another type?",
+            path=path,
+        )
+
+
+def _corrupt(path: str, exc: Exception) -> InputError:
+    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    if len(detail) > 120:
+        detail = detail[:117] + "..."
+    return InputError(
+        f"文件已损坏，无法作为 Word 文档打开（{detail}）",
+        f"is damaged: cannot be opened as a Word document ({detail})",
+        path=path,
+    )
+
+
+# -- body ---------------------------------------------------------------------------
+
+
+def _read(document: Any) -> tuple[list[str], dict[int, LineHint]]:
+    styles = _Styles(document)
+    numbering = _Numbering(document, styles)
+    lines: list[str] = []
+    hints: dict[int, LineHint] = {}
+    for p, in_table in _paragraphs(document.element.body, in_table=False):
+        index = len(lines)
+        lines.append(paragraph_text(p))
+        style_id = _val(p, "pPr", "pStyle")
+        if in_table or styles.is_toc(style_id):
+            hints[index] = LineHint(table=True)
+            continue
+        level = _outline_level(p, style_id, styles)
+        label, num_level = numbering.label(p, style_id)
+        if level is None:
+            level = num_level
+        if level is not None or label:
+            hints[index] = LineHint(level=level, numbering=label)
+    return lines, hints
+
+
+def _paragraphs(parent: _Element, *, in_table: bool) -> Iterator[tuple[_Element, bool]]:
+    """The block-level paragraphs under ``parent`` in document order."""
+    for child in parent:
+        tag = child.tag
+        if tag == _P:
+            yield child, in_table
+        elif tag == _TBL:
+            for row in _children(child, _TR):
+                for cell in _children(row, _TC):
+                    yield from _paragraphs(cell, in_table=True)
+        elif tag == _SDT:  # a content control; Word puts its table of contents in one
+            gallery = _val(child, "sdtPr", "docPartObj", "docPartGallery")
+            yield from _paragraphs(child, in_table=in_table or gallery == "Table of Contents")
+        elif tag in _WRAPPERS:
+            yield from _paragraphs(child, in_table=in_table)
+
+
+def _children(parent: _Element, tag: str) -> Iterator[_Element]:
+    """Children with ``tag``, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def paragraph_text(p: _Element) -> str:
+    """The text Word shows in paragraph ``p`` (without its automatic number)."""
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out).replace("\n", LINE_BREAK).replace("\r", LINE_BREAK)
+
+
+def _collect(el: _Element, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in _TEXT:
+            shown = _TEXT[tag]
+            if shown is None:
+                out.append(child.text or "")
+            elif tag != _BR or child.get(f"{_W}type", "textWrapping") == "textWrapping":
+                out.append(shown)  # a page or column break is layout, not text
+        elif tag == f"{_W}r" and _hidden(child):
+            continue
+        else:
+            _collect(child, out)
+
+
+def _hidden(run: _Element) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _val(el: _Element | None, *path: str) -> str | None:
+    """``w:val`` of the element at ``path`` under ``el`` (w: names), or None."""
+    if el is None:
+        return None
+    found = el.find("/".join(f"{_W}{name}" for name in path))
+    return None if found is None else found.get(f"{_W}val")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except ValueError:
+        return None
+
+
+# -- styles -------------------------------------------------------------------------
+
+
+class _Styles:
+    """Paragraph styles by id: their name, base style and paragraph properties."""
+
+    def __init__(self, document: Any) -> None:
+        self.by_id: dict[str, _Element] = {}
+        self.default: str | None = None
+        try:
+            root = document.styles.element
+        except Exception:  # a document without a styles part
+            return
+        for style in root.iterchildren(f"{_W}style"):
+            if style.get(f"{_W}type") != "paragraph":
+                continue
+            sid = style.get(f"{_W}styleId")
+            if sid:
+                self.by_id[sid] = style
+                if style.get(f"{_W}default") in ("1", "true", "on"):
+                    self.default = sid
+
+    def chain(self, style_id: str | None) -> Iterator[_Element]:
+        """The style and the styles it is based on (at most 16, no cycle)."""
+        sid = style_id if style_id is not None else self.default
+        seen: set[str] = set()
+        while sid and sid not in seen and len(seen) < 16 and sid in self.by_id:
+            seen.add(sid)
+            style = self.by_id[sid]
+            yield style
+            sid = _val(style, "basedOn")
+
+    def is_toc(self, style_id: str | None) -> bool:
+        """A table-of-contents entry ("toc 1", "目录 1")?"""
+        return any(_TOC_STYLE.match(_val(s, "name") or "") for s in self.chain(style_id))
+
+
+def _outline_level(p: _Element, style_id: str | None, styles: _Styles) -> int | None:
+    """Level from the paragraph's or its style's outline level (0–8; 9 is body text),
+    or from a heading style's name ("heading 2", "标题 2")."""
+    level = _int(_val(p, "pPr", "outlineLvl"))
+    if level is not None:
+        return level + 1 if 0 <= level < 9 else None
+    for style in styles.chain(style_id):
+        level = _int(_val(style, "pPr", "outlineLvl"))
+        if level is not None:
+            return level + 1 if 0 <= level < 9 else None
+        m = _HEADING_STYLE.match((_val(style, "name") or "").strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+# -- automatic numbering ------------------------------------------------------------
+
+
+class _Numbering:
+    """Word's automatic numbering: which paragraphs are numbered, at what list level,
+    and the number Word shows (counted as Word counts: per list, deeper levels
+    restarting after a higher one)."""
+
+    def __init__(self, document: Any, styles: _Styles) -> None:
+        self.styles = styles
+        self.nums: dict[str, _Element] = {}
+        self.abstracts: dict[str, _Element] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered
+            root = None
+        if root is not None:
+            for a in root.iterchildren(f"{_W}abstractNum"):
+                self.abstracts[a.get(f"{_W}abstractNumId", "")] = a
+            for n in root.iterchildren(f"{_W}num"):
+                self.nums[n.get(f"{_W}numId", "")] = n
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+
+    def label(self, p: _Element, style_id: str | None) -> tuple[str, int | None]:
+        """(number as shown, level it implies) for paragraph ``p``; ("", None) if it
+        is not numbered, or is a bullet."""
+        num_id, ilvl = self._num_pr(p, style_id)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return "", None
+        num = self.nums[num_id]
+        abstract_id = _val(num, "abstractNumId") or ""
+        abstract = self._abstract(abstract_id)
+        if abstract is None:
+            return "", None
+        levels = {i: self._level(num, abstract, i) for i in range(ilvl + 1)}
+        lvl = levels[ilvl]
+        fmt = _fmt(lvl)
+        if lvl is None or fmt in ("bullet", "none"):
+            return "", None
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:  # a list restarted with "start at" begins anew
+            self.started.add(num_id)
+            for over in num.iterchildren(f"{_W}lvlOverride"):
+                start = _int(_val(over, "startOverride"))
+                if start is not None:
+                    counters[_int(over.get(f"{_W}ilvl")) or 0] = start - 1
+        for i in range(ilvl):
+            counters.setdefault(i, _int(_val(levels[i], "start")) or 1)
+        start = _int(_val(lvl, "start"))
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else (start or 1)
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        text = _val(lvl, "lvlText") or ""
+
+        def number(m: re.Match[str]) -> str:
+            i = int(m.group(1)) - 1
+            if i not in levels:
+                return ""
+            n = counters.get(i, 1)
+            return _format(n, "decimal" if i < ilvl and _legal(lvl) else _fmt(levels[i]))
+
+        shown = re.sub(r"%([1-9])", number, text)
+        marker = parse_marker(shown + "标题")
+        return shown, (marker.level if marker else ilvl + 1)
+
+    def _num_pr(self, p: _Element, style_id: str | None) -> tuple[str | None, int]:
+        num_id = _val(p, "pPr", "numPr", "numId")
+        ilvl = _int(_val(p, "pPr", "numPr", "ilvl"))
+        if num_id is not None:
+            return num_id, ilvl or 0
+        for style in self.styles.chain(style_id):
+            num_id = _val(style, "pPr", "numPr", "numId")
+            if num_id is not None:
+                if ilvl is None:
+                    ilvl = _int(_val(style, "pPr", "numPr", "ilvl"))
+                if ilvl is None:
+                    ilvl = self._style_level(num_id, style.get(f"{_W}styleId"))
+                return num_id, ilvl or 0
+        return None, 0
+
+    def _style_level(self, num_id: str, style_id: str | None) -> int:
+        """The list level a numbering links to a style with ``w:pStyle``."""
+        num = self.nums.get(num_id)
+        abstract = self._abstract(_val(num, "abstractNumId") or "") if num is not None else None
+        if abstract is not None and style_id:
+            for lvl in abstract.iterchildren(f"{_W}lvl"):
+                if _val(lvl, "pStyle") == style_id:
+                    return _int(lvl.get(f"{_W}ilvl")) or 0
+        return 0
+
+    def _abstract(self, abstract_id: str) -> _Element | None:
+        """The abstract numbering, following a numbering style link (once)."""
+        abstract = self.abstracts.get(abstract_id)
+        link = _val(abstract, "numStyleLink")
+        if abstract is not None and link:
+            for style in self.styles.chain(link):
+                num = self.nums.get(_val(style, "pPr", "numPr", "numId") or "")
+                if num is not None:
+                    target = self.abstracts.get(_val(num, "abstractNumId") or "")
+                    if target is not None and _val(target, "numStyleLink") is None:
+                        return target
+        return abstract
+
+    @staticmethod
+    def _level(num: _Element, abstract: _Element, ilvl: int) -> _Element | None:
+        for over in num.iterchildren(f"{_W}lvlOverride"):
+            if _int(over.get(f"{_W}ilvl")) == ilvl:
+                lvl = over.find(f"{_W}lvl")
+                if lvl is not None:
+                    return lvl
+        for lvl in abstract.iterchildren(f"{_W}lvl"):
+            if _int(lvl.get(f"{_W}ilvl")) == ilvl:
+                return lvl
+        return None
+
+
+def _fmt(lvl: _Element | None) -> str:
+    return _val(lvl, "numFmt") or "decimal"
+
+
+def _legal(lvl: _Element | None) -> bool:
+    return lvl is not None and lvl.find(f"{_W}isLgl") is not None
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def _chinese(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
+    if not 0 < n < 100:
+        return str(n)
+    tens, units = divmod(n, 10)
+    if not tens:
+        return digits[units]
+    return ("" if tens == 1 else digits[tens]) + ten + (digits[units] if units else "")
+
+
+def _format(n: int, fmt: str) -> str:
+    """Number ``n`` in Word's number format ``fmt`` (the common ones; else decimal)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
+               "taiwaneseCounting", "taiwaneseCountingThousand"):  # fmt: skip
+        return _chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _CN_LEGAL, "拾")
+    if fmt in ("ideographDigital", "taiwaneseDigital"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "ideographTraditional" and 0 < n <= 10:
+        return _TIANGAN[n - 1]
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+        out = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                out += numeral
+                n -= value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt == "decimalZero" and n < 10:
+        return f"0{n}"
+    return str(n)
