@@ -23,17 +23,23 @@ if TYPE_CHECKING:
 
 class Context:
     """What a check may read about one file: the document and what is derived from
-    it and the loaded packs (computed on first use, shared by all checks)."""
+    it and the loaded packs (computed on first use, shared by all checks).
+
+    ``report_year`` is the title's year unless the configuration sets one; ``level``
+    is the government level the configuration names (town, county, city, province,
+    department), or None."""
 
     def __init__(
         self,
         doc: Document,
         section_specs: tuple[SectionSpec, ...] = (),
         report_year: int | None = None,
+        level: str | None = None,
     ) -> None:
         self.doc = doc
         self.section_specs = section_specs
         self.report_year = report_year if report_year is not None else doc.report_year
+        self.level = level
 
     @cached_property
     def sections(self) -> SectionIndex:
