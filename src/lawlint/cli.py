@@ -75,6 +75,11 @@ def main() -> None:
     default=None,
     help="强制开启或关闭颜色（默认：终端自动）/ force colour on or off.",
 )
+@click.option(
+    "--report-unused-directives",
+    is_flag=True,
+    help="报告没有屏蔽任何问题的 lawlint 指令 / report directives that suppressed nothing.",
+)
 def check(
     paths: Sequence[str],
     fmt: str,
@@ -83,6 +88,7 @@ def check(
     ignore: Sequence[str],
     stdin_filename: str | None,
     color: bool | None,
+    report_unused_directives: bool,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
@@ -95,7 +101,11 @@ def check(
 
     try:
         loaded = load_packs(packs)
-        linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
+        linter = Linter(
+            loaded,
+            select_rules(loaded, _split(select), _split(ignore)),
+            report_unused_directives=report_unused_directives,
+        )
     except LawlintError as exc:
         _fail(exc)
     results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
