@@ -80,6 +80,19 @@ def main() -> None:
     is_flag=True,
     help="报告没有屏蔽任何问题的 lawlint 指令 / report directives that suppressed nothing.",
 )
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="配置文件（默认：就近查找 .lawlint.yaml 等）/ configuration file (default: nearest).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="出现该严重程度及以上的问题时退出码为 1（默认 error）"
+    " / exit 1 on findings at or above this severity (default: error).",
+)
 def check(
     paths: Sequence[str],
     fmt: str,
@@ -89,33 +102,38 @@ def check(
     stdin_filename: str | None,
     color: bool | None,
     report_unused_directives: bool,
+    config_file: str | None,
+    fail_on: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
     Lint report files or directories (*.txt, *.md); '-' reads standard input.
     """
-    from .engine import Linter, select_rules
     from .formatters import get
-    from .packs import load_packs
     from .reader import discover
+    from .workspace import CommandLine, Workspace, fails
 
-    try:
-        loaded = load_packs(packs)
-        linter = Linter(
-            loaded,
-            select_rules(loaded, _split(select), _split(ignore)),
-            report_unused_directives=report_unused_directives,
+    workspace = Workspace(
+        CommandLine(
+            config_file,
+            tuple(packs),
+            tuple(_split(select)),
+            tuple(_split(ignore)),
+            report_unused_directives,
         )
+    )
+    try:
+        jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
     except LawlintError as exc:
         _fail(exc)
-    results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
+    results = [workspace.lint(p, profile, stdin_name=stdin_filename) for p, profile in jobs]
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
     get(fmt)(results, sys.stdout, color=color)
     if any(r.error is not None for r in results):
         sys.exit(EXIT_ERROR)
-    if any(f.severity == "error" for r in results for f in r.findings):
+    if fails(results, fail_on):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
