@@ -206,3 +206,38 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
                     row["summary"],
                 )
         console.print(table)
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """写一个带注释的起始配置 .lawlint.yaml（不覆盖已有文件）。
+
+    Write a commented starter .lawlint.yaml in DIRECTORY (default: here); an
+    existing configuration is never overwritten (exit 2).
+    """
+    from pathlib import Path
+
+    from .config import CONFIG_FILES, STARTER
+
+    folder = Path(directory)
+    for name in CONFIG_FILES:
+        if (folder / name).exists():
+            _fail(
+                LawlintError(
+                    "配置文件已存在，未覆盖",
+                    "a configuration already exists; not overwritten",
+                    path=str(folder / name),
+                )
+            )
+    target = folder / CONFIG_FILES[0]
+    try:
+        with target.open("x", encoding="utf-8") as out:
+            out.write(STARTER)
+    except OSError as exc:
+        _fail(
+            LawlintError(
+                f"无法写入（{exc.strerror}）", f"cannot write ({exc.strerror})", path=str(target)
+            )
+        )
+    click.echo(f"已创建 {target}，请按需修改。/ Created {target}; edit it to suit.")
