@@ -241,3 +241,65 @@ def init(directory: str) -> None:
             )
         )
     click.echo(f"已创建 {target}，请按需修改。/ Created {target}; edit it to suit.")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="配置文件（默认：从当前目录就近查找）/ configuration (default: nearest to here).",
+)
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="同时加载自定义规则包 / also load a rule pack.",
+)
+def explain(rule_id: str, config_file: str | None, packs: Sequence[str]) -> None:
+    """说明一条规则：提示、依据、选项的当前值和示例。
+
+    Explain a rule: its message, why it exists, its options with their current
+    values (after the configuration) and its good/bad examples.
+    """
+    from pathlib import Path
+
+    from .authoring import explain as explain_rule
+    from .workspace import CommandLine, Workspace
+
+    workspace = Workspace(CommandLine(config_file, tuple(packs)))
+    try:
+        profile = workspace.profile(workspace.config_path(Path.cwd()))
+        click.echo(explain_rule(rule_id, profile))
+    except LawlintError as exc:
+        _fail(exc)
+
+
+@main.command("test-pack")
+@click.argument("path")
+def test_pack(path: str) -> None:
+    """运行规则包中每条规则的示例，报告不符合预期的示例。
+
+    Run a rule pack's examples: each bad example must give a finding of its rule,
+    each good example none. Exit 0 all pass, 1 an example fails, 2 invalid pack.
+    """
+    from .authoring import describe_failure, run_examples
+
+    try:
+        report = run_examples(path)
+    except LawlintError as exc:
+        _fail(exc)
+    for failure in report.failures:
+        click.echo("\n".join(describe_failure(failure)))
+    for rid in report.without_examples:
+        click.echo(f"提示 note: {rid} 没有示例 / has no examples")
+    failed = len(report.failures)
+    rules = len(report.pack.rules)
+    click.echo(
+        f"{path}：{rules} 条规则，{report.run} 个示例，{failed} 个不符合预期。"
+        f"\n{path}: {rules} rule{'s' if rules != 1 else ''}, {report.run} example"
+        f"{'s' if report.run != 1 else ''}, {failed} failed."
+    )
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
