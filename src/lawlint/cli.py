@@ -303,3 +303,17 @@ def test_pack(path: str) -> None:
         f"{'s' if report.run != 1 else ''}, {failed} failed."
     )
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["pack", "config"]))
+def schema(what: str) -> None:
+    """输出规则包或配置文件的 JSON Schema（供编辑器补全和校验）。
+
+    Print the JSON Schema of a rule pack or of .lawlint.yaml, for editors.
+    """
+    import json
+
+    from .schema import SCHEMAS
+
+    click.echo(json.dumps(SCHEMAS[what](), ensure_ascii=False, indent=2))
