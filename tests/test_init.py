@@ -32,7 +32,7 @@ def test_init_writes_a_valid_commented_starter(tmp_path: Path) -> None:
     config = load_config(target)
     assert config.extends == ("default",) and config.fail_on == "error"
     profile = Workspace(cwd=tmp_path).profile_for(str(tmp_path / "r.txt"))
-    assert profile.config.path == str(target)
+    assert profile.config.path == ".lawlint.yaml"
     assert not profile.inactive  # as written, the starter changes nothing
 
 

@@ -174,10 +174,11 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 # -- reading -----------------------------------------------------------------------------
-def load_config(path: str | Path) -> Config:
-    """Read one configuration file (``.lawlint.yaml``/``.yml`` or ``pyproject.toml``)."""
+def load_config(path: str | Path, *, shown: str | None = None) -> Config:
+    """Read one configuration file (``.lawlint.yaml``/``.yml`` or ``pyproject.toml``);
+    messages name it ``shown`` (default: ``path``)."""
     path = Path(path)
-    shown = str(path)
+    shown = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

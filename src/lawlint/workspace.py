@@ -103,7 +103,13 @@ class Workspace:
 
     def profile(self, config_path: str | None) -> Profile:
         if config_path not in self._profiles:
-            config = default_config(self.cwd) if config_path is None else load_config(config_path)
+            if config_path is None:
+                config = default_config(self.cwd)
+            else:
+                # named in messages like the linted files: relative when under the cwd
+                rel = os.path.relpath(os.path.abspath(config_path), self.cwd)
+                shown = config_path if rel.startswith("..") else rel
+                config = load_config(config_path, shown=shown)
             self._profiles[config_path] = self._build(config)
         return self._profiles[config_path]
 
@@ -268,7 +274,7 @@ class Workspace:
 
     def _load_packs(self, config: Config) -> list[Pack]:
         builtin = {p.name: p for p in builtin_packs()}
-        base = Path(config.path).parent if config.path else Path()
+        base = config.root if config.path else self.cwd
         chosen: list[Pack] = []
         for i, name in enumerate(config.extends):
             if name == DEFAULT_PACKS:
