@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LawlintError
@@ -130,13 +129,13 @@ class ExampleReport:
 
 def run_examples(path: str) -> ExampleReport:
     """Run every example of the pack at ``path`` (with the built-in packs loaded, so
-    its rules can name their sections). Raises PackError for an invalid pack."""
+    its rules can name their sections; a built-in pack of the same name is replaced:
+    that is testing an edited copy of it). Raises PackError for an invalid pack."""
     from .engine import Linter
     from .packs import builtin_packs, check_unique_ids, load_pack
 
     pack = load_pack(path)
-    here = Path(path).resolve()
-    packs = [p for p in builtin_packs() if Path(p.path).resolve() != here] + [pack]
+    packs = [p for p in builtin_packs() if p.name != pack.name] + [pack]
     check_unique_ids(packs)
     report = ExampleReport(pack)
     for rule in pack.rules:
