@@ -57,7 +57,8 @@ def rules_of(*args: str, input: str | None = None) -> list[tuple[str, str]]:
 # -- discovery -----------------------------------------------------------------------------
 def test_no_configuration_means_the_defaults(repo: Path) -> None:
     write(repo, {"r.txt": REPORT})
-    assert {r for _, r in rules_of("r.txt")} == {"section-missing", "cjk-space", "halfwidth-punct"}
+    rules = {r for _, r in rules_of("r.txt")}
+    assert {"section-missing", "cjk-space", "halfwidth-punct", "topic-missing"} <= rules
 
 
 def test_nearest_configuration_wins_per_folder(repo: Path) -> None:
@@ -234,7 +235,7 @@ def test_section_missing_required_can_be_narrowed(repo: Path) -> None:
             "r.txt": TITLE + "一、主要举措和成效\n审核文件12件。\n",
         },
     )
-    result = run("r.txt")
+    result = run("r.txt", "--select", "section-missing")
     items = json.loads(result.stdout)
     assert [(i["rule"], i["data"]) for i in items] == [("section-missing", {"section": "plans"})]
 
@@ -432,3 +433,40 @@ def test_empty_configuration_is_the_defaults(repo: Path) -> None:
     write(repo, {".lawlint.yaml": "# nothing yet\n"})
     config = load_config(repo / ".lawlint.yaml")
     assert config.extends == ("default",) and config.rules == {} and config.fail_on is None
+
+
+# -- --fix with configurations ---------------------------------------------------------------
+def test_fix_uses_each_files_configuration_and_directives(repo: Path) -> None:
+    draft = (
+        TITLE
+        + "坚持依法 行政,推进建设。\n<!-- lawlint-disable-next-line -->\n坚持依法行政,推进。\n"
+    )
+    write(
+        repo,
+        {
+            ".lawlint.yaml": TYPO + "rules: {cjk-space: off}\nfail-on: warning\n",
+            "towns/.lawlint.yaml": TYPO + "per-file: {'*.txt': {ignore: [halfwidth-punct]}}\n",
+            "r.txt": draft,
+            "towns/r.txt": draft,
+        },
+    )
+    result = CliRunner().invoke(main, ["check", "--fix", "r.txt", "towns/r.txt"])
+    assert (repo / "r.txt").read_text(encoding="utf-8") == draft.replace(",推进建设", "，推进建设")
+    assert (repo / "towns/r.txt").read_text(encoding="utf-8") == draft.replace(
+        "依法 行政", "依法行政"
+    )
+    assert "Fixed 2 problems in 2 files." in result.output
+    # left: only the comma the directive suppresses (neither fixed nor reported)
+    assert result.exit_code == 0
+
+
+def test_fix_exit_code_follows_fail_on(repo: Path) -> None:
+    write(repo, {".lawlint.yaml": TYPO + "rules: {unpaired-mark: warning}\nfail-on: warning\n"})
+    draft = TITLE + "坚持“依法行政,推进。\n"  # a comma to fix; an unpaired “ that stays
+    write(repo, {"r.txt": draft})
+    assert CliRunner().invoke(main, ["check", "--fix", "r.txt"]).exit_code == 1
+    write(repo, {"r.txt": draft})
+    assert (
+        CliRunner().invoke(main, ["check", "--fix", "r.txt", "--fail-on", "error"]).exit_code == 0
+    )
+    assert (repo / "r.txt").read_text(encoding="utf-8") == draft.replace(",", "，")

@@ -76,6 +76,16 @@ def main() -> None:
     help="强制开启或关闭颜色（默认：终端自动）/ force colour on or off.",
 )
 @click.option(
+    "--fix",
+    is_flag=True,
+    help="修复可安全修复的问题并写回文件，再报告其余问题 / apply every safe fix, report the rest.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="显示 --fix 将做的修改，不改文件 / print the diff --fix would apply; change nothing.",
+)
+@click.option(
     "--report-unused-directives",
     is_flag=True,
     help="报告没有屏蔽任何问题的 lawlint 指令 / report directives that suppressed nothing.",
@@ -101,6 +111,8 @@ def check(
     ignore: Sequence[str],
     stdin_filename: str | None,
     color: bool | None,
+    fix: bool,
+    diff: bool,
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
@@ -126,6 +138,19 @@ def check(
         jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
     except LawlintError as exc:
         _fail(exc)
+    if fix or diff:
+        from .fixcmd import run_fixes
+
+        sys.exit(
+            run_fixes(
+                jobs,
+                diff=diff,
+                fmt=fmt,
+                color=color,
+                stdin_name=stdin_filename,
+                fail_on=fail_on,
+            )
+        )
     results = [workspace.lint(p, profile, stdin_name=stdin_filename) for p, profile in jobs]
     for r in results:
         if r.error is not None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..packs import Rule
     from ..sections import SectionIndex, SectionSpec
+    from ..segmenter import Segmenter
 
 
 class Context:
@@ -47,6 +48,13 @@ class Context:
 
         return SectionIndex(self.doc, self.section_specs)
 
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """jieba, loaded on first use only: a file no word rule needs never loads it."""
+        from ..segmenter import get_segmenter
+
+        return get_segmenter()
+
 
 class _SafeFields(dict[str, Any]):
     def __missing__(self, key: str) -> str:
@@ -59,6 +67,9 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     fields: ClassVar[tuple[str, ...]] = ()
     fixable: ClassVar[bool] = False
+    # May this kind's fixes change letters or Chinese characters? Only for correcting a
+    # quoted name to its exact canonical form (official-title); see fixer.py.
+    fixes_words: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -1,0 +1,137 @@
+"""``lawlint check --fix`` and ``--diff``: fix each file, write it back or show the diff.
+
+``--fix`` writes every changed file atomically (:mod:`writer`) in its own encoding,
+BOM and line endings, then reports what is left as ``check`` does; for ``-`` the fixed
+text goes to standard output and the report to standard error. Exit codes as for
+``check``, on the findings that are left.
+
+``--diff`` changes nothing: it prints a unified diff of what ``--fix`` would change and
+exits 1 when there is something to fix, 0 when there is not (as ``ruff check --diff``
+does), 2 on an input error. It reports no findings; run ``check`` for those.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from .document import Document
+from .engine import FileResult
+from .errors import InputError
+from .fixer import MAX_PASSES, FixResult, fix_source
+from .reader import STDIN, read_source
+from .writer import write_atomic
+
+if TYPE_CHECKING:
+    from .workspace import Profile
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_fixes(
+    jobs: Sequence[tuple[str, Profile]],
+    *,
+    diff: bool,
+    fmt: str,
+    color: bool | None,
+    stdin_name: str | None = None,
+    fail_on: str | None = None,
+) -> int:
+    """Fix (or diff) every path with its configuration's linter; return the exit code."""
+    from .formatters import get
+    from .workspace import fails
+
+    results: list[FileResult] = []
+    fixed = files = 0
+    paths = [path for path, _ in jobs]
+    for path, profile in jobs:
+        try:
+            source = read_source(path, stdin_name=stdin_name)
+        except InputError as exc:
+            results.append(FileResult(path, error=exc))
+            continue
+        shown = stdin_name if path == STDIN else path
+        outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
+        _notes(outcome)
+        if outcome.changed:
+            fixed += outcome.applied
+            files += 1
+        if diff:
+            if outcome.changed:
+                click.echo(outcome.diff(), nl=False)
+            results.append(_result(source.path, outcome, profile))
+            continue
+        if path == STDIN:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.encoded())
+            sys.stdout.buffer.flush()
+        elif outcome.changed:
+            try:
+                write_atomic(path, outcome.encoded())
+            except InputError as exc:
+                fixed -= outcome.applied
+                files -= 1
+                result = FileResult(source.path, outcome.original, exc, Document(source))
+                result.fail_on = profile.config.fail_on
+                results.append(result)
+                continue
+        results.append(_result(source.path, outcome, profile))
+    for r in results:
+        if r.error is not None:
+            click.echo(f"lawlint: {r.error}", err=True)
+    failed = any(r.error is not None for r in results)
+    if diff:
+        _summary(fixed, files, would=True)
+        return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
+    out = sys.stderr if STDIN in paths else sys.stdout
+    get(fmt)(results, out, color=color)
+    _summary(fixed, files, would=False)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
+
+
+def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:
+    """What is left after fixing, judged by the file's configured fail-on."""
+    return FileResult(
+        path, outcome.findings, document=outcome.document, fail_on=profile.config.fail_on
+    )
+
+
+def _notes(outcome: FixResult) -> None:
+    """Tell the user about fixes that were not applied (they stay in the report)."""
+    path = outcome.source.path
+    if outcome.refused:
+        n = len(outcome.refused)
+        click.echo(
+            f"lawlint: {path}: {n} 处修复会改变文字、换行或网址，未自动应用"
+            f" / {n} fix(es) would change wording, a line break or a URL; not applied",
+            err=True,
+        )
+    if not outcome.converged:
+        click.echo(
+            f"lawlint: {path}: 修复 {MAX_PASSES} 轮后仍未稳定，请再次运行 --fix"
+            f" / fixes did not settle after {MAX_PASSES} passes; run --fix again",
+            err=True,
+        )
+
+
+def _summary(fixed: int, files: int, *, would: bool) -> None:
+    problems = f"{fixed} problem{'s' if fixed != 1 else ''}"
+    where = f"{files} file{'s' if files != 1 else ''}"
+    if not fixed:
+        click.echo("没有可自动修复的问题。 / Nothing to fix.", err=True)
+    elif would:
+        click.echo(
+            f"可自动修复 {fixed} 处问题，涉及 {files} 个文件（未修改）。"
+            f" / Would fix {problems} in {where} (nothing changed).",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"已修复 {fixed} 处问题，涉及 {files} 个文件。 / Fixed {problems} in {where}.",
+            err=True,
+        )
