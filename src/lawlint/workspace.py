@@ -31,7 +31,7 @@ from .packs import Pack, Rule, builtin_packs, check_unique_ids, load_pack
 from .reader import STDIN
 
 # Option values that name parts of the report (checked against the packs' sections).
-_SECTION_OPTIONS = ("scope", "required")
+_SECTION_OPTIONS = ("scope", "required", "skip")
 
 
 @dataclass(frozen=True, slots=True)
