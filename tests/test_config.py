@@ -370,6 +370,12 @@ def test_exclude_applies_to_found_and_named_files(repo: Path) -> None:
             2,
             "nowhere",
         ),
+        (
+            "rules:\n  unsupported-claim: {skip: [plans, nowhere]}\n",
+            "rules.unsupported-claim.skip",
+            2,
+            "nowhere",
+        ),
         ("per-file: [a]\n", "per-file", 1, "per-file"),
         ("per-file:\n  '*.txt': {ignor: [x]}\n", "per-file.*.txt.ignor", 2, "ignor"),
         ("per-file:\n  '*.txt': {ignore: [nosuch]}\n", "per-file.*.txt.ignore.0", 2, "nosuch"),
