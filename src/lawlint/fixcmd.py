@@ -26,32 +26,35 @@ from .reader import STDIN, read_source
 from .writer import write_atomic
 
 if TYPE_CHECKING:
-    from .engine import Linter
+    from .workspace import Profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_fixes(
-    linter: Linter,
-    paths: Sequence[str],
+    jobs: Sequence[tuple[str, Profile]],
     *,
     diff: bool,
     fmt: str,
     color: bool | None,
     stdin_name: str | None = None,
+    fail_on: str | None = None,
 ) -> int:
-    """Fix (or diff) every path; return the exit code."""
+    """Fix (or diff) every path with its configuration's linter; return the exit code."""
     from .formatters import get
+    from .workspace import fails
 
     results: list[FileResult] = []
     fixed = files = 0
-    for path in paths:
+    paths = [path for path, _ in jobs]
+    for path, profile in jobs:
         try:
             source = read_source(path, stdin_name=stdin_name)
         except InputError as exc:
             results.append(FileResult(path, error=exc))
             continue
-        outcome = fix_source(linter, source)
+        shown = stdin_name if path == STDIN else path
+        outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
         _notes(outcome)
         if outcome.changed:
             fixed += outcome.applied
@@ -59,7 +62,7 @@ def run_fixes(
         if diff:
             if outcome.changed:
                 click.echo(outcome.diff(), nl=False)
-            results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+            results.append(_result(source.path, outcome, profile))
             continue
         if path == STDIN:
             sys.stdout.flush()
@@ -71,9 +74,11 @@ def run_fixes(
             except InputError as exc:
                 fixed -= outcome.applied
                 files -= 1
-                results.append(FileResult(source.path, outcome.original, exc, Document(source)))
+                result = FileResult(source.path, outcome.original, exc, Document(source))
+                result.fail_on = profile.config.fail_on
+                results.append(result)
                 continue
-        results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+        results.append(_result(source.path, outcome, profile))
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
@@ -86,9 +91,14 @@ def run_fixes(
     _summary(fixed, files, would=False)
     if failed:
         return EXIT_ERROR
-    if any(f.severity == "error" for r in results for f in r.findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
+
+
+def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:
+    """What is left after fixing, judged by the file's configured fail-on."""
+    return FileResult(
+        path, outcome.findings, document=outcome.document, fail_on=profile.config.fail_on
+    )
 
 
 def _notes(outcome: FixResult) -> None:
