@@ -119,7 +119,7 @@ def check(
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
-    Lint report files or directories (*.txt, *.md); '-' reads standard input.
+    Lint report files or directories (*.docx, *.txt, *.md); '-' reads standard input.
     """
     from .formatters import get
     from .reader import discover

@@ -8,6 +8,10 @@ text goes to standard output and the report to standard error. Exit codes as for
 ``--diff`` changes nothing: it prints a unified diff of what ``--fix`` would change and
 exits 1 when there is something to fix, 0 when there is not (as ``ruff check --diff``
 does), 2 on an input error. It reports no findings; run ``check`` for those.
+
+A Word document (.docx) is refused by both, before it is read: lawlint sees only its
+paragraphs' text and cannot write a .docx back without losing its formatting. The
+refusal is an input error naming the file (exit code 2); other files are still fixed.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from .document import Document
 from .engine import FileResult
 from .errors import InputError
 from .fixer import MAX_PASSES, FixResult, fix_source
-from .reader import STDIN, read_source
+from .reader import STDIN, is_docx, read_source
 from .writer import write_atomic
 
 if TYPE_CHECKING:
@@ -48,12 +52,18 @@ def run_fixes(
     fixed = files = 0
     paths = [path for path, _ in jobs]
     for path, profile in jobs:
+        shown = stdin_name if path == STDIN else path
+        if is_docx(shown or path):
+            results.append(FileResult(shown or path, error=refuse_docx(shown or path)))
+            continue
         try:
             source = read_source(path, stdin_name=stdin_name)
         except InputError as exc:
             results.append(FileResult(path, error=exc))
             continue
-        shown = stdin_name if path == STDIN else path
+        if source.paragraphs:  # whatever its name: never written back
+            results.append(FileResult(source.path, error=refuse_docx(source.path)))
+            continue
         outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
         _notes(outcome)
         if outcome.changed:
@@ -92,6 +102,16 @@ def run_fixes(
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
+
+
+def refuse_docx(path: str) -> InputError:
+    return InputError(
+        "--fix 和 --diff 不能修改 Word 文档（.docx）：改写会破坏文档格式；"
+        "请按检查结果在 Word 或 WPS 中修改（去掉 --fix/--diff 即可只检查）",
+        "--fix and --diff cannot rewrite a Word document (.docx) without damaging it;"
+        " make the changes in Word (run without --fix/--diff to check it)",
+        path=path,
+    )
 
 
 def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:

@@ -181,7 +181,8 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) ->
 
     Files named on the command line are always linted, whatever their suffix.
     Directories are walked for ``suffixes`` and their files sorted by path; hidden
-    folders and files are skipped; symbolic links are followed but a folder already
+    folders and files are skipped, and so are the ``~$…`` lock files Word and WPS
+    leave beside an open document; symbolic links are followed but a folder already
     visited (a link loop) is not entered again. A missing path is yielded as is, so
     reading it reports it.
     """
@@ -213,7 +214,7 @@ def _walk(root: str, suffixes: tuple[str, ...]) -> Iterator[str]:
         visited.add(ident)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or not name.lower().endswith(suffixes):
+            if name.startswith((".", "~$")) or not name.lower().endswith(suffixes):
                 continue
             full = os.path.join(dirpath, name)
             if os.path.isfile(full):

@@ -12,7 +12,8 @@ numbered line counts as a heading only when it reads as one:
 - the heading before it, at the same level and with nothing in between, does not also
   end in 。 or ； (a list of sentences);
 - for a final ，: a blank line or a heading follows (otherwise it may be a sentence
-  wrapped onto the next line).
+  wrapped onto the next line; not a concern in a Word document, whose lines are
+  paragraphs).
 
 A Markdown '#' heading is a heading by its syntax: it always counts.
 """
@@ -73,7 +74,8 @@ def _reads_as_heading(doc: Document, h: Heading, trailing: str) -> bool:
     following = doc.heading_at_line(after)
     if following is not None and following.level <= h.level:
         return False
-    if trailing.endswith("，") and following is None and after == h.line + 1:
+    wraps = not doc.source.paragraphs  # a Word paragraph never wraps onto the next
+    if trailing.endswith("，") and following is None and after == h.line + 1 and wraps:
         return False
     if h.index > 0:
         prev = doc.headings[h.index - 1]

@@ -30,7 +30,7 @@ def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(line) else ""
         line, start, end = line[lo:hi], start - lo, end - lo
-    line = line.replace("\t", " ").replace(MASK, " ")
+    line = line.replace("\t", " ").replace(MASK, " ").replace("\u2028", " ")
     shown = prefix + line + suffix
     pad = display_width(prefix + line[:start])
     carets = "^" * max(1, display_width(line[start:end]))
@@ -51,13 +51,17 @@ def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = No
     counts: Counter[str] = Counter()
     for result in results:
         lines = result.document.raw.split("\n") if result.document else []
+        paragraphs = result.document is not None and result.document.source.paragraphs
         for f in result.findings:
             counts[f.severity] += 1
-            _finding(console, f, lines)
+            _finding(console, f, lines, paragraphs)
     _summary(console, results, counts)
 
 
-def _finding(console: Console, f: Finding, lines: list[str]) -> None:
+def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = False) -> None:
+    """The finding's head line, then its line with the span underlined. For a Word
+    document the line is a paragraph: the gutter shows 段 (paragraph) and its number, and
+    a long paragraph is quoted around the span only."""
     from rich.text import Text
 
     head = Text()
@@ -73,7 +77,7 @@ def _finding(console: Console, f: Finding, lines: list[str]) -> None:
         line = lines[f.line - 1]
         end_col = f.end_column if f.end_line == f.line else len(line) + 1
         shown, carets = excerpt(line, f.column, end_col)
-        gutter = f"{f.line:>6} | "
+        gutter = f"段{f.line:>4} | " if paragraphs else f"{f.line:>6} | "
         console.print(Text(gutter, style="dim") + Text(shown))
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
 
