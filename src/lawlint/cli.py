@@ -103,6 +103,20 @@ def main() -> None:
     help="出现该严重程度及以上的问题时退出码为 1（默认 error）"
     " / exit 1 on findings at or above this severity (default: error).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不使用结果缓存 / do not read or write the result cache.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "n_jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="并行进程数（默认：CPU 核数）/ worker processes (default: number of cores).",
+)
 def check(
     paths: Sequence[str],
     fmt: str,
@@ -116,6 +130,8 @@ def check(
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
+    no_cache: bool,
+    n_jobs: int | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
@@ -151,7 +167,14 @@ def check(
                 fail_on=fail_on,
             )
         )
-    results = [workspace.lint(p, profile, stdin_name=stdin_filename) for p, profile in jobs]
+    from .cache import ResultCache
+    from .runner import default_jobs, run
+    from .segmenter import cache_dir
+
+    cache = ResultCache(None if no_cache else cache_dir() / "results")
+    results = run(
+        workspace, jobs, stdin_name=stdin_filename, cache=cache, n_jobs=n_jobs or default_jobs()
+    )
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
