@@ -416,3 +416,23 @@ def test_python_docx_is_imported_only_for_a_docx(draft: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "False True\n"
+
+
+def test_a_batch_of_docx_in_worker_processes_and_from_the_cache(tmp_path: Path) -> None:
+    from lawlint.cache import ResultCache
+    from lawlint.runner import POOL_MIN, run
+    from lawlint.workspace import Workspace
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for i in range(POOL_MIN):
+        build(folder / f"r{i}.docx", DRAFT)
+    workspace = Workspace()
+    jobs = workspace.jobs(discover([str(folder)]))
+    cache = tmp_path / "cache"
+    pooled = run(workspace, jobs, cache=ResultCache(cache), n_jobs=2)
+    cached = run(workspace, jobs, cache=ResultCache(cache), n_jobs=1)
+    for a, b in zip(pooled, cached, strict=True):
+        assert b.cached and [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
+        assert b.document is not None and b.document.source.paragraphs  # text output needs it
+    assert ("halfwidth-punct", 4, 12) in [(f.rule, f.line, f.column) for f in cached[0].findings]

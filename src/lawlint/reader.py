@@ -46,7 +46,8 @@ class LineHint:
     numbering: str = ""
     """The number Word shows before the text ("一、"): not part of the text, for display."""
     table: bool = False
-    """The paragraph is in a table cell: never a heading, a label or a title."""
+    """The paragraph is in a table cell or is a table-of-contents entry: never a
+    heading or a heading-like label."""
 
 
 @dataclass(frozen=True, slots=True)
