@@ -86,3 +86,22 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
             if score and (best is None or score > best[0]):
                 best = (score, -i, cand)
     return best[2] if best else None
+
+
+_FILER_END = re.compile(rf"[{SPACE}（(]*(?:关于|的)?[{SPACE}（(]*$")
+_FILER_AFTER_YEAR = re.compile(r"^度?(.+?)(?:关于|法治|推进|贯彻|全面)")
+
+
+def find_filer(title: str) -> str | None:
+    """Who files the report, from its title: the words before the year
+    ("青禾镇人民政府关于2024年……" → 青禾镇人民政府), or after a leading year
+    ("2024年度云溪县司法局法治政府建设……" → 云溪县司法局); None when the title does not
+    say."""
+    m = _YEAR.search(title)
+    if m is None:
+        return None
+    before = _FILER_END.sub("", title[: m.start()]).strip(SPACE)
+    if before:
+        return before
+    after = _FILER_AFTER_YEAR.match(title[m.end() :])
+    return after.group(1).strip(SPACE) if after else None
