@@ -152,6 +152,8 @@ def check(
     )
     try:
         jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
+        if fix or diff:
+            workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
         _fail(exc)
     if fix or diff:
@@ -172,9 +174,16 @@ def check(
     from .segmenter import cache_dir
 
     cache = ResultCache(None if no_cache else cache_dir() / "results")
-    results = run(
-        workspace, jobs, stdin_name=stdin_filename, cache=cache, n_jobs=n_jobs or default_jobs()
-    )
+    try:
+        results = run(
+            workspace,
+            jobs,
+            stdin_name=stdin_filename,
+            cache=cache,
+            n_jobs=n_jobs or default_jobs(),
+        )
+    except LawlintError as exc:
+        _fail(exc)
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
