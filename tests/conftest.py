@@ -21,6 +21,13 @@ SHARED = Path(os.environ.get("LAWLINT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``GITHUB_ACTIONS=true`` switches the default format to ``github``; tests that
+    expect the text format must not depend on where they run."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter(load_packs())

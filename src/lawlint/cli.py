@@ -7,6 +7,7 @@ found). The same codes whatever the output format.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -14,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import LawlintError
+from .formatters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -41,10 +43,10 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式 / output format.",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="输出格式（默认 text；GITHUB_ACTIONS=true 时为 github）"
+    " / output format (default: text; github when GITHUB_ACTIONS=true).",
 )
 @click.option(
     "--pack",
@@ -77,7 +79,7 @@ def main() -> None:
 )
 def check(
     paths: Sequence[str],
-    fmt: str,
+    fmt: str | None,
     packs: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
@@ -89,7 +91,7 @@ def check(
     Lint report files or directories (*.txt, *.md); '-' reads standard input.
     """
     from .engine import Linter, select_rules
-    from .formatters import get
+    from .formatters import FormatOptions, get
     from .packs import load_packs
     from .reader import discover
 
@@ -98,11 +100,13 @@ def check(
         linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
     except LawlintError as exc:
         _fail(exc)
+    if fmt is None:  # annotations on GitHub Actions
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
-    get(fmt)(results, sys.stdout, color=color)
+    get(fmt)(results, sys.stdout, color=color, options=FormatOptions(rules=linter.rules))
     if any(r.error is not None for r in results):
         sys.exit(EXIT_ERROR)
     if any(f.severity == "error" for r in results for f in r.findings):

@@ -13,9 +13,16 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
+    from . import FormatOptions
 
 
-def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = None) -> None:
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
     items = [f.to_dict() for r in results for f in r.findings]
     out.write(json.dumps(items, ensure_ascii=False, indent=2))
     out.write("\n")

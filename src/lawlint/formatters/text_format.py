@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..engine import FileResult
+    from . import FormatOptions
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 CONTEXT = 24  # characters of context either side of a span in a long line
@@ -37,7 +38,13 @@ def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
     return shown, " " * pad + carets
 
 
-def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = None) -> None:
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
     from rich.console import Console
 
     console = Console(
