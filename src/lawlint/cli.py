@@ -1,8 +1,9 @@
 """The ``lawlint`` command.
 
-Exit codes (a contract for CI): 0 — no error-severity finding; 1 — at least one
-error-severity finding; 2 — a usage, input or rule-pack error (whatever else was
-found). The same codes whatever the output format.
+Exit codes (a contract for CI): 0 — no finding at or above the ``--fail-on``
+severity (default ``error``); 1 — at least one such finding; 2 — a usage, input or
+rule-pack error (whatever else was found). The same codes whatever the output format
+and wherever the report goes (``--output-file``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,15 @@ import click
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
+from .reporting import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    exit_code,
+    report_stream,
+)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -47,6 +55,27 @@ def main() -> None:
     default=None,
     help="输出格式（默认 text；GITHUB_ACTIONS=true 时为 github）"
     " / output format (default: text; github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="把报告写入文件（退出码不变）/ write the report to FILE (same exit code).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="哪些级别的问题使退出码为 1（默认 error）"
+    " / lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="只输出问题，不输出汇总 / findings only, no summary."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="按规则统计问题数（text、json）/ counts per rule instead of each finding.",
 )
 @click.option(
     "--pack",
@@ -80,6 +109,10 @@ def main() -> None:
 def check(
     paths: Sequence[str],
     fmt: str | None,
+    output_file: str | None,
+    fail_on: str | None,
+    quiet: bool,
+    statistics: bool,
     packs: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
@@ -92,6 +125,8 @@ def check(
     """
     from .engine import Linter, select_rules
     from .formatters import FormatOptions, get
+    from .formatters.statistics import FORMATS as STATISTICS_FORMATS
+    from .formatters.statistics import write as write_statistics
     from .packs import load_packs
     from .reader import discover
 
@@ -100,18 +135,37 @@ def check(
         linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
     except LawlintError as exc:
         _fail(exc)
-    if fmt is None:  # annotations on GitHub Actions
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
+        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = "github" if on_github and not statistics else "text"
+    if statistics and fmt not in STATISTICS_FORMATS:
+        click.echo(
+            f"lawlint: --statistics 只能与 --format text 或 json 同用"
+            f" / --statistics works with --format text or json, not {fmt}",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
-    get(fmt)(results, sys.stdout, color=color, options=FormatOptions(rules=linter.rules))
-    if any(r.error is not None for r in results):
+    options = FormatOptions(rules=linter.rules, quiet=quiet)
+    try:
+        with report_stream(output_file) as out:
+            if statistics:
+                write_statistics(results, out, fmt=fmt, quiet=quiet)
+            else:
+                get(fmt)(results, out, color=color, options=options)
+    except OSError as exc:
+        if output_file is None:
+            raise
+        click.echo(
+            f"lawlint: {output_file}: 无法写入报告（{exc.strerror}）"
+            f" / cannot write the report ({exc.strerror})",
+            err=True,
+        )
         sys.exit(EXIT_ERROR)
-    if any(f.severity == "error" for r in results for f in r.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    sys.exit(exit_code(results, fail_on or "error"))
 
 
 @main.command("rules")

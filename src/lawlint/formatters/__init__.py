@@ -1,8 +1,8 @@
 """Output formats: one module per format; none of them knows about checks.
 
 A formatter is ``write(results, out, *, color, options)``. What it may know besides
-the findings — the rules that ran, for SARIF's rule table — comes in
-:class:`FormatOptions`, filled in by the CLI.
+the findings — the rules that ran (for SARIF's rule table), ``--quiet`` — comes
+in :class:`FormatOptions`, filled in by the CLI.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ class FormatOptions:
 
     rules: Sequence[Rule] = ()
     """The rules that ran, in pack order (SARIF lists them as the driver's rules)."""
+    quiet: bool = False
+    """Only the findings: no summary."""
 
 
 class Formatter(Protocol):

@@ -1,6 +1,7 @@
 """``--format text``: ``path:line:col  severity  rule-id  message``, the source line with
 the span underlined (aligned by display width: CJK characters take two cells), then
-a summary. Colour only on a terminal; ``NO_COLOR`` is respected (rich does both)."""
+a summary (not with ``--quiet``). Colour only on a terminal; ``NO_COLOR`` is respected
+(rich does both)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def write(
 ) -> None:
     from rich.console import Console
 
+    from . import FormatOptions
+
+    options = options or FormatOptions()
     console = Console(
         file=out,
         highlight=False,
@@ -61,7 +65,8 @@ def write(
         for f in result.findings:
             counts[f.severity] += 1
             _finding(console, f, lines)
-    _summary(console, results, counts)
+    if not options.quiet:
+        _summary(console, results, counts)
 
 
 def _finding(console: Console, f: Finding, lines: list[str]) -> None:

@@ -1,0 +1,46 @@
+"""From results to a report and an exit code: what ``lawlint check`` does after the
+engine has linted (kept out of ``cli.py`` so the command stays a list of options).
+
+Exit codes (a contract for CI): 0 — no finding at or above the ``--fail-on``
+severity (default ``error``); 1 — at least one such finding; 2 — a usage, input or
+rule-pack error, whatever else was found. The same whatever the format and wherever
+the report goes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .findings import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from .engine import FileResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def exit_code(results: Sequence[FileResult], fail_on: str = "error") -> int:
+    """2 if a file could not be read; else 1 if a finding is at least as severe as
+    ``fail_on``; else 0."""
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    worst = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] <= worst for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@contextmanager
+def report_stream(output_file: str | None) -> Iterator[TextIO]:
+    """Standard output, or ``output_file`` (UTF-8, LF; its folder created)."""
+    if output_file is None:
+        yield sys.stdout
+        return
+    path = Path(output_file)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        yield out
