@@ -99,7 +99,7 @@ def test_quiet_prints_only_findings(warning_and_info: str) -> None:
         "     2 | 坚持依法 行政。 ",
         "       |                ^",
     ]
-    assert run(CLEAN, FLAWED, "-q").stdout.count("checked") == 0  # no summary
+    assert run(CLEAN, FLAWED, "-q").stdout.count("checked") == 0  # no summary, no table
     assert run(CLEAN, "-q").stdout == ""
 
 

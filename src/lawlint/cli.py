@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import click
 
@@ -21,8 +22,11 @@ from .reporting import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    batch_figures,
     exit_code,
+    lint_files,
     report_stream,
+    show_progress,
 )
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -145,11 +149,14 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
-    results = [linter.lint_path(p, stdin_name=stdin_filename) for p in discover(paths)]
+    files = list(discover(paths))
+    results = lint_files(linter, files, stdin_filename, progress=show_progress(len(files), quiet))
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
     options = FormatOptions(rules=linter.rules, quiet=quiet)
+    if fmt == "text" and not quiet and not statistics and len(results) > 1:
+        options = replace(options, figures=batch_figures(results, linter.section_specs))
     try:
         with report_stream(output_file) as out:
             if statistics:

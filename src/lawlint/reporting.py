@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, TextIO
 from .findings import SEVERITY_RANK
 
 if TYPE_CHECKING:
-    from .engine import FileResult
+    from .engine import FileResult, Linter
+    from .sections import SectionSpec
+    from .stats import FigureShare
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -44,3 +46,35 @@ def report_stream(output_file: str | None) -> Iterator[TextIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         yield out
+
+
+def show_progress(files: int, quiet: bool) -> bool:
+    """A progress bar only for a batch, only when a person watches standard error."""
+    return files > 1 and not quiet and sys.stderr.isatty()
+
+
+def lint_files(
+    linter: Linter, files: Sequence[str], stdin_name: str | None, *, progress: bool
+) -> list[FileResult]:
+    """Lint ``files`` in order; with ``progress``, a transient rich bar on stderr."""
+    if not progress:
+        return [linter.lint_path(p, stdin_name=stdin_name) for p in files]
+    from rich.console import Console
+    from rich.progress import Progress
+
+    results = []
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("检查 / checking", total=len(files))
+        for p in files:
+            results.append(linter.lint_path(p, stdin_name=stdin_name))
+            bar.advance(task)
+    return results
+
+
+def batch_figures(
+    results: Sequence[FileResult], specs: tuple[SectionSpec, ...]
+) -> dict[str, FigureShare]:
+    """The batch table's last column: figures in each report's ``measures`` part."""
+    from .stats import figure_share
+
+    return {r.path: figure_share(r.document, specs) for r in results if r.document is not None}

@@ -1,20 +1,21 @@
 """Output formats: one module per format; none of them knows about checks.
 
 A formatter is ``write(results, out, *, color, options)``. What it may know besides
-the findings — the rules that ran (for SARIF's rule table), ``--quiet`` — comes
-in :class:`FormatOptions`, filled in by the CLI.
+the findings — the rules that ran (for SARIF's rule table), ``--quiet``, the batch
+review's figures — comes in :class:`FormatOptions`, filled in by the CLI.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
     from ..packs import Rule
+    from ..stats import FigureShare
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -26,7 +27,9 @@ class FormatOptions:
     rules: Sequence[Rule] = ()
     """The rules that ran, in pack order (SARIF lists them as the driver's rules)."""
     quiet: bool = False
-    """Only the findings: no summary."""
+    """Only the findings: no summary, no batch table."""
+    figures: Mapping[str, FigureShare] = field(default_factory=dict)
+    """Per path: the share of ``measures`` sentences with figures (batch table)."""
 
 
 class Formatter(Protocol):

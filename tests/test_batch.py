@@ -1,0 +1,139 @@
+"""Batch review: the summary table, figures in ``measures``, the progress bar."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from lawlint.cli import lint_files, main, show_progress
+from lawlint.document import Document
+from lawlint.engine import Linter
+from lawlint.formatters.text_format import batch_row
+from lawlint.reader import source_from_bytes
+from lawlint.stats import FigureShare, figure_share
+
+CLEAN = "examples/clean-report.txt"
+FLAWED = "examples/flawed-draft.txt"
+REPORT = """云溪县2024年法治政府建设年度报告
+一、2024年推进法治政府建设的主要举措和成效
+全年审核行政规范性文件12件。开展普法宣传，效果良好。
+（一）加强行政执法
+开展执法检查３次。
+二、存在的不足和原因
+执法培训12次，仍显不足。
+"""
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def document(text: str) -> Document:
+    return Document(source_from_bytes(text.encode("utf-8"), "r.txt"))
+
+
+def test_figure_share_counts_body_sentences_of_measures(linter: Linter) -> None:
+    # 3 body sentences under 一、 and its （一）, headings not counted, the
+    # shortcomings part not counted; full-width ３ is an Arabic figure too.
+    share = figure_share(document(REPORT), linter.section_specs)
+    assert share == FigureShare(sentences=3, with_figures=2)
+    assert share.share == pytest.approx(2 / 3)
+
+
+def test_figure_share_without_measures_is_none(linter: Linter) -> None:
+    share = figure_share(
+        document("云溪县2024年法治政府建设年度报告\n开展工作。\n"), linter.section_specs
+    )
+    assert share == FigureShare(0, 0) and share.share is None
+
+
+def test_figure_share_of_the_examples(linter: Linter) -> None:
+    got = {
+        name: figure_share(linter.lint_path(f"examples/{name}").document, linter.section_specs)
+        for name in ("clean-report.txt", "clean-report.md", "flawed-draft.txt")
+    }
+    assert got == {
+        "clean-report.txt": FigureShare(42, 41),
+        "clean-report.md": FigureShare(16, 16),
+        "flawed-draft.txt": FigureShare(23, 19),
+    }
+
+
+def test_batch_table_one_row_per_report() -> None:
+    result = CliRunner().invoke(main, ["check", CLEAN, FLAWED, "--no-color"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-7:] == [
+        "2 files checked, 27 findings (5 errors, 20 warnings, 2 infos).",
+        "",
+        "报告                          错误       警告    提示   缺少部分         举措含数字",
+        "report                      errors   warnings   infos   missing        with figures",
+        "─" * 83,
+        "examples/clean-report.txt        0          0       0   —               41/42 (98%)",
+        "examples/flawed-draft.txt        5         20       2   shortcomings    19/23 (83%)",
+    ]
+
+
+def test_no_table_for_one_file_or_quiet() -> None:
+    one = CliRunner().invoke(main, ["check", FLAWED, "--no-color"]).stdout
+    assert "with figures" not in one
+    quiet = CliRunner().invoke(main, ["check", CLEAN, FLAWED, "-q", "--no-color"]).stdout
+    assert "with figures" not in quiet
+
+
+def test_batch_row_cells(linter: Linter, tmp_path: Path) -> None:
+    text = "云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n开展培训。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    r = linter.lint_path(str(path))
+    assert batch_row(r, FigureShare(1, 0)) == (
+        str(path),
+        "3",
+        "0",
+        "0",
+        "first-responsible, shortcomings, plans",
+        "0/1 (0%)",
+    )
+    assert batch_row(r, None, checked_sections=False)[4:] == ("未检查 / not checked", "—")
+    missing = linter.lint_path(str(tmp_path / "nope.txt"))
+    assert batch_row(missing, None) == (missing.path, "", "", "", "无法读取 / unreadable", "")
+
+
+def test_missing_column_says_when_section_missing_did_not_run() -> None:
+    result = CliRunner().invoke(
+        main, ["check", CLEAN, FLAWED, "--ignore", "section-missing", "--no-color"]
+    )
+    rows = result.stdout.splitlines()[-2:]
+    assert all("未检查 / not checked" in row for row in rows)
+
+
+def test_progress_only_for_a_batch_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert show_progress(2, quiet=False)
+    assert not show_progress(1, quiet=False)
+    assert not show_progress(2, quiet=True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert not show_progress(2, quiet=False)
+
+
+def test_progress_bar_draws_on_stderr_and_lints_every_file(
+    linter: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich treats the StringIO as a terminal
+    results = lint_files(linter, [CLEAN, FLAWED], None, progress=True)
+    assert [r.path for r in results] == [CLEAN, FLAWED]
+    assert [len(r.findings) for r in results] == [0, 27]
+    assert "检查 / checking" in err.getvalue()
+
+
+def test_no_progress_output_when_not_a_terminal() -> None:
+    result = CliRunner().invoke(main, ["check", CLEAN, FLAWED])
+    assert result.stderr == ""
