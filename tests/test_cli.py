@@ -80,7 +80,9 @@ def test_select_and_ignore_take_ids_and_packs() -> None:
         run("check", FLAWED, "--format", "json", "--select", "heading-marker,title-format").output
     )
     assert {i["rule"] for i in only} == {"heading-marker", "title-format"}
-    rest = json.loads(run("check", FLAWED, "--format", "json", "--ignore", "gb-typography").output)
+    rest = json.loads(
+        run("check", FLAWED, "--format", "json", "--ignore", "gb-typography,fazhi-content").output
+    )
     assert {i["rule"] for i in rest} == {"section-missing", "title-format"}
 
 

@@ -29,6 +29,24 @@ def test_seed_report_acceptance(linter, corpus: Path) -> None:
     assert spots(found, "heading-numbering") == []
 
 
+def test_seed_report_content_acceptance(linter, corpus: Path) -> None:
+    path = corpus / "haicheng-town-2023.txt"
+    found = linter.lint_path(str(path)).findings
+    lines = path.read_text(encoding="utf-8").split("\n")
+    vague = spots(found, "vague-quantity")
+    assert vague == [("vague-quantity", 20, lines[19].index("多次") + 1)]
+    for line, word in [(20, "多措并举"), (30, "多元"), (38, "多方参与"), (64, "多头")]:
+        assert word in lines[line - 1]
+    assert spots(found, "relative-time") == [
+        ("relative-time", 36, lines[35].index("今年以来") + 1),
+        ("relative-time", 40, lines[39].index("今年以来") + 1),
+    ]
+    assert [f.line for f in found if f.rule == "partial-period"] == [28]
+    topics = {f.data["topic"] for f in found if f.rule == "topic-missing"}
+    assert "enforcement-three-systems" in topics
+    assert spots(found, "sum-mismatch") == []
+
+
 def test_section_missing_agrees_with_the_corpus_index(linter, corpus: Path) -> None:
     """INDEX.tsv records, for each excerpt, which required parts its stored text has."""
     columns = {

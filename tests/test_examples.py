@@ -58,3 +58,53 @@ def test_flawed_draft_structure_and_typography(linter) -> None:
         (43, 6),
     ]:
         assert ("halfwidth-punct", *where) in halfwidth
+
+
+def test_flawed_draft_content(linter) -> None:
+    found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
+    content = (
+        "vague-quantity",
+        "unsupported-claim",
+        "relative-time",
+        "partial-period",
+        "year-mismatch",
+        "sum-mismatch",
+        "official-title",
+    )
+    assert [s for s in spots(found) if s[0] in content] == [
+        ("official-title", 11, 5),
+        ("relative-time", 21, 39),
+        ("vague-quantity", 23, 62),
+        ("partial-period", 39, 1),
+        ("sum-mismatch", 47, 29),
+        ("vague-quantity", 53, 17),
+        ("relative-time", 57, 1),
+        ("vague-quantity", 59, 3),
+        ("unsupported-claim", 61, 26),
+        ("official-title", 69, 13),
+        ("vague-quantity", 73, 29),
+        ("year-mismatch", 83, 1),
+    ]
+    # the traps on line 37 (多措并举, 多元化解, 多方参与) are not vague quantities
+    assert not [f for f in found if f.rule == "vague-quantity" and f.line == 37]
+
+
+def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
+    """F06, F07, F11, F17, F25, F35 of examples/README.md."""
+    found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
+    rules = (
+        "fullwidth-alnum",
+        "range-dash",
+        "doc-number-bracket",
+        "heading-punct",
+        "serial-comma",
+        "repeated-punct",
+    )
+    assert [s for s in spots(found) if s[0] in rules] == [
+        ("fullwidth-alnum", 9, 1),
+        ("range-dash", 11, 21),
+        ("doc-number-bracket", 19, 39),
+        ("heading-punct", 31, 9),
+        ("serial-comma", 51, 23),
+        ("repeated-punct", 79, 23),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ def test_exact_line_for_a_known_finding() -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[1] == TITLE_LINE
-    assert len(lines) == 27  # one command per finding, nothing else
+    findings = CliRunner().invoke(main, ["check", FLAWED, "--format", "json"]).stdout
+    assert len(lines) == len(json.loads(findings))  # one command per finding, nothing else
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
 
 

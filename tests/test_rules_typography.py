@@ -168,3 +168,175 @@ def test_marker_traps(lint) -> None:
     text = "1.5亿元资金到位。\n十分重视法治建设。\n一是加强领导。\n2023年，我镇召开会议。\n"
     assert lint(text, "heading-marker") == []
     assert lint(text, "heading-numbering") == []
+
+
+def fixes(found) -> list[tuple[int, int, str]]:
+    """(line, column, replacement) of each finding."""
+    return [(f.line, f.column, f.fix.replacement) for f in found]
+
+
+def test_range_dash_years_months_values_and_lost_dash(lint) -> None:
+    text = (
+        "认真学习《法治政府建设实施纲要(2021-2025年)》。\n"
+        "对照《纲要（20212025年）》，落实《规划(2016-2020)》，2021年-2025年持续推进。\n"
+        "1-11月办结187件，3月1-15日集中整治。\n"
+        "每场5-10人，满意率15%-30%，投入1.5-2万元，用时3-5个月。\n"
+    )
+    found = lint(text, "range-dash")
+    assert spots(found) == [
+        ("range-dash", 1, 21),
+        ("range-dash", 2, 7),
+        ("range-dash", 2, 29),
+        ("range-dash", 2, 42),
+        ("range-dash", 3, 2),
+        ("range-dash", 3, 16),
+        ("range-dash", 4, 4),
+        ("range-dash", 4, 15),
+        ("range-dash", 4, 25),
+        ("range-dash", 4, 33),
+    ]
+    assert [f.fix.replacement for f in found] == [  # type: ignore[union-attr]
+        "—", "2021—2025", "—", "—", "—", "—", "～", "～", "～", "～",
+    ]  # fmt: skip
+    assert found[1].end_column == 15  # the whole "20212025" is the span
+    assert found[0].message == (
+        "范围应使用一字线“—”（时间）或浪纹线“～”（数值）：“2021-2025”应为“2021—2025”"
+    )
+
+
+def test_range_dash_traps(lint) -> None:
+    text = (
+        "会议于2024-01-15 09:48召开，咨询电话0755-12345678、010-6520。\n"
+        "依据GB/T 15834-2011、GB/T 9704-2012，索引号0898141/2022-06521。\n"
+        "地址为幸福路12-3号，编号A-12，第2-1批次，2025-2021年不是范围。\n"
+        "详见https://www.gov.cn/2021-2025年/纲要网页，20212025年不在括号中。\n"
+        "《纲要（2021—2025年）》，1—11月，5～10人，（2025—2021年）。\n"
+        "2024-1-11月，2024-01-15日，13-14月，0-5人。\n"
+    )
+    assert spots(lint(text, "range-dash")) == [("range-dash", 6, 32)]  # 0-5人 is a range
+
+
+def test_serial_comma(lint) -> None:
+    text = (
+        "学习《行政处罚法》、《行政许可法》、《行政复议法》。\n"
+        "开展“法律进乡村”、“法律进社区”活动，制定《关于〈纲要〉、〈规定〉的方案》。\n"
+        "引用‘甲’、‘乙’两项。\n"
+    )
+    found = lint(text, "serial-comma")
+    assert fixes(found) == [(1, 10, ""), (1, 18, ""), (2, 10, ""), (2, 30, ""), (3, 6, "")]
+    assert found[0].message == "并列的书名号或引号之间不用顿号：“》、《”应为“》《”"
+
+
+def test_serial_comma_traps(lint) -> None:
+    text = (
+        "学习《纲要》（2021年版）、《规定》等文件。\n"  # something between the items
+        "学习《纲要》、“八五”普法规划。\n"  # a mixed pair
+        "学习《纲要》《规定》，开展“进乡村”“进社区”活动。\n"
+        "学习宪法、民法典。\n"
+    )
+    assert lint(text, "serial-comma") == []
+
+
+def test_doc_number_bracket(lint) -> None:
+    text = (
+        "根据《通知》（人社部发[2016]82号）执行。\n"
+        "依据厅字(2019)28号、中发【2021】33号、国办发（2022）5号和粤府﹝2023﹞1号文件。\n"
+        "依据川府发〔2020〕7号和苏政发［2018］12号。\n"
+    )
+    found = lint(text, "doc-number-bracket")
+    assert fixes(found) == [
+        (1, 12, "〔2016〕"),
+        (2, 5, "〔2019〕"),
+        (2, 17, "〔2021〕"),
+        (2, 30, "〔2022〕"),
+        (2, 41, "〔2023〕"),
+        (3, 18, "〔2018〕"),
+    ]
+    assert found[0].end_column == 18
+    assert found[0].severity == "error"
+    assert found[0].message == "发文字号年份应使用六角括号：“[2016]”应为“〔2016〕”"
+
+
+def test_doc_number_bracket_traps(lint) -> None:
+    text = (
+        "认真学习《法治政府建设实施纲要（2021—2025年）》。\n"
+        "镇政府（2024）年度工作要点，见附件(2024)。\n"
+        "《规划(2016-2020)》12号楼。\n"  # a year range, not a year
+        "厅字〔2019〕28号。\n"
+    )
+    assert lint(text, "doc-number-bracket") == []
+
+
+def test_repeated_punct(lint) -> None:
+    text = "调研2次。。推进，，落实、、完善；；加强，。做好：，难道不是？。\n"
+    found = lint(text, "repeated-punct")
+    assert fixes(found) == [
+        (1, 5, "。"),
+        (1, 9, "，"),
+        (1, 13, "、"),
+        (1, 17, "；"),
+        (1, 21, "。"),
+        (1, 25, "："),
+        (1, 31, "？"),
+    ]
+    assert found[0].message == "标点符号重复：“。。”应为“。”"
+
+
+def test_repeated_punct_traps(lint) -> None:
+    text = "难道不是吗？！真好！！对吗？？\n把“，，”改为“，”。省略号……和破折号——不算。\n"
+    assert lint(text, "repeated-punct") == []
+
+
+def test_fullwidth_alnum(lint) -> None:
+    found = lint("２０２４年2月推行ＡＰＰ办理，ｗｅｂ端同步。\n", "fullwidth-alnum")
+    assert fixes(found) == [(1, 1, "2024"), (1, 10, "APP"), (1, 16, "web")]
+    assert found[0].end_column == 5
+    assert found[0].message == "全角字符“２０２４”应改为半角“2024”"
+
+
+def test_fullwidth_alnum_traps(lint) -> None:
+    assert lint("2024年推行APP办理，（一）、“一”、％和＋不算。\n", "fullwidth-alnum") == []
+
+
+HEADINGS = """一、主要举措和成效，
+
+（一）加强组织领导。
+2024年调整领导小组。
+1.健全机制。
+镇党委研究法治工作4次。
+2.压实责任，
+（1）细化分工
+## 不是Markdown。
+（二）推进依法决策，。
+正文。
+"""
+
+
+def test_heading_punct_on_standalone_headings(lint) -> None:
+    found = lint(HEADINGS, "heading-punct")
+    assert fixes(found) == [(1, 10, ""), (3, 10, ""), (5, 7, ""), (7, 7, ""), (10, 10, "")]
+    assert found[-1].end_column == 12  # the whole run "，。"
+    assert found[0].message == "独立成行的标题末尾不应使用“，”"
+
+
+def test_heading_punct_markdown_headings_always_count(lint) -> None:
+    found = lint(
+        "# 报告\n\n## 主要举措。\n\n### （一）组织领导，\n", "heading-punct", markdown=True
+    )
+    assert spots(found) == [("heading-punct", 3, 8), ("heading-punct", 5, 12)]
+
+
+def test_heading_punct_traps(lint) -> None:
+    text = (
+        "1.加强组织领导。镇党委研究4次。\n"  # run-in heading
+        "（一）全年举办培训12期，培训500人次。\n"  # a list of one-sentence items
+        "（二）全年办理复议案件3件。\n"
+        "（三）全年办结信访事项。\n"  # the last of that list, text follows
+        "正文继续。\n"
+        "一、工作目标：全面建成法治政府。\n"  # a sentence, not a heading
+        "正文。\n"
+        "二、加强学习，\n"  # a sentence wrapped onto the next line
+        "提高认识。\n"
+        "三、最后一行。\n"  # nothing follows: a list item, not a heading
+    )
+    assert lint(text, "heading-punct") == []

@@ -60,8 +60,8 @@ def test_run_structure() -> None:
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("lawlint", __version__)
     ids = [r["id"] for r in driver["rules"]]
-    assert ids[:3] == ["section-missing", "title-format", "halfwidth-punct"]
-    assert len(ids) == len(set(ids)) == 9
+    assert ids[:2] == ["section-missing", "title-format"]  # the rules that ran, pack order
+    assert len(ids) == len(set(ids))
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     # one result per finding, in the JSON format's order
     items = json.loads(CliRunner().invoke(main, ["check", FLAWED, "--format", "json"]).stdout)
@@ -99,10 +99,11 @@ def test_rule_descriptor() -> None:
 
 def test_result_with_fix() -> None:
     log = sarif(FLAWED)
+    ids = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
     region = {"startLine": 3, "startColumn": 63, "endLine": 3, "endColumn": 64}
     assert result_at(log, "halfwidth-punct", 3, 63) == {
         "ruleId": "halfwidth-punct",
-        "ruleIndex": 2,
+        "ruleIndex": ids.index("halfwidth-punct"),
         "level": "warning",
         "message": {"text": "中文文本中使用了半角“:”，应改为全角“：”"},
         "locations": [

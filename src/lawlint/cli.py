@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 import click
 
@@ -22,11 +21,11 @@ from .reporting import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
-    batch_figures,
     exit_code,
+    format_options,
     lint_files,
-    report_stream,
     show_progress,
+    write_report,
 )
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -110,6 +109,16 @@ def main() -> None:
     default=None,
     help="强制开启或关闭颜色（默认：终端自动）/ force colour on or off.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="修复可安全修复的问题并写回文件，再报告其余问题 / apply every safe fix, report the rest.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="显示 --fix 将做的修改，不改文件 / print the diff --fix would apply; change nothing.",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
@@ -122,13 +131,15 @@ def check(
     ignore: Sequence[str],
     stdin_filename: str | None,
     color: bool | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
     Lint report files or directories (*.txt, *.md); '-' reads standard input.
     """
     from .engine import Linter, select_rules
-    from .formatters import FormatOptions, get
+    from .formatters import get
     from .formatters.statistics import FORMATS as STATISTICS_FORMATS
     from .formatters.statistics import write as write_statistics
     from .packs import load_packs
@@ -142,35 +153,44 @@ def check(
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if on_github and not statistics else "text"
-    if statistics and fmt not in STATISTICS_FORMATS:
+    if statistics and (fmt not in STATISTICS_FORMATS or fix or diff):
         click.echo(
-            f"lawlint: --statistics 只能与 --format text 或 json 同用"
-            f" / --statistics works with --format text or json, not {fmt}",
+            "lawlint: --statistics 只能与 --format text 或 json 同用，不能与 --fix、--diff 同用"
+            " / --statistics works with --format text or json, without --fix or --diff",
             err=True,
         )
         sys.exit(EXIT_ERROR)
     files = list(discover(paths))
+    if fix or diff:
+        from .fixcmd import run_fixes
+
+        sys.exit(
+            run_fixes(
+                linter,
+                files,
+                diff=diff,
+                fmt=fmt,
+                color=color,
+                stdin_name=stdin_filename,
+                fail_on=fail_on or "error",
+                quiet=quiet,
+                output_file=output_file,
+            )
+        )
     results = lint_files(linter, files, stdin_filename, progress=show_progress(len(files), quiet))
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
-    options = FormatOptions(rules=linter.rules, quiet=quiet)
-    if fmt == "text" and not quiet and not statistics and len(results) > 1:
-        options = replace(options, figures=batch_figures(results, linter.section_specs))
-    try:
-        with report_stream(output_file) as out:
-            if statistics:
-                write_statistics(results, out, fmt=fmt, quiet=quiet)
-            else:
-                get(fmt)(results, out, color=color, options=options)
-    except OSError as exc:
-        if output_file is None:
-            raise
-        click.echo(
-            f"lawlint: {output_file}: 无法写入报告（{exc.strerror}）"
-            f" / cannot write the report ({exc.strerror})",
-            err=True,
+    options = format_options(linter, results, fmt, quiet=quiet)
+    if statistics:
+        written = write_report(
+            lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
         )
+    else:
+        written = write_report(
+            lambda out: get(fmt)(results, out, color=color, options=options), output_file
+        )
+    if not written:
         sys.exit(EXIT_ERROR)
     sys.exit(exit_code(results, fail_on or "error"))
 

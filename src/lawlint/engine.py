@@ -80,7 +80,7 @@ class Linter:
     def _validate_scopes(self) -> None:
         keys = {s.key for s in self.section_specs} | {"title"}
         for rule in self.rules:
-            for option in ("scope", "required"):
+            for option in ("scope", "required", "skip"):
                 for key in rule.options.get(option) or ():
                     if key not in keys:
                         raise PackError(

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-TYPES = ("str", "int", "float", "bool", "str-list", "regex", "regex-list", "str-map", "enum")
+TYPES = (
+    "str", "int", "float", "bool", "str-list", "regex", "regex-list", "str-map", "enum",
+    "int-map", "record-list",
+)  # fmt: skip
 
 
 class OptionError(ValueError):
@@ -21,10 +24,15 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Option:
+    """An option: its type, default and help; ``choices`` for ``enum``; ``fields`` for
+    ``record-list`` (a list of mappings, each key an Option; keys whose Option default is
+    None are required)."""
+
     type: str
     default: Any
     help: str
     choices: tuple[str, ...] = ()
+    fields: tuple[tuple[str, Option], ...] = ()
 
     def convert(self, value: Any) -> Any:
         """Check ``value`` and return its run-time form (regexes compiled)."""
@@ -97,6 +105,53 @@ def _str_map(opt: Option, v: Any) -> dict[str, str]:
     return dict(v)
 
 
+def _int_map(opt: Option, v: Any) -> dict[str, int]:
+    _expect(
+        isinstance(v, dict)
+        and all(
+            isinstance(k, str) and isinstance(x, int) and not isinstance(x, bool)
+            for k, x in v.items()
+        ),
+        "应为“字符串: 整数”的映射",
+        "expected a mapping of strings to integers",
+    )
+    return dict(v)
+
+
+def _record_list(opt: Option, v: Any) -> tuple[dict[str, Any], ...]:
+    _expect(isinstance(v, list), "应为列表", "expected a list")
+    fields = dict(opt.fields)
+    out = []
+    for i, item in enumerate(v):
+        _expect(
+            isinstance(item, dict), f"第 {i + 1} 项应为映射", f"item {i + 1}: expected a mapping"
+        )
+        record: dict[str, Any] = {}
+        for key, value in item.items():
+            _expect(
+                key in fields,
+                f"第 {i + 1} 项：未知的键“{key}”",
+                f"item {i + 1}: unknown key {key!r}",
+            )
+            try:
+                record[key] = fields[key].convert(value)
+            except OptionError as exc:
+                zh, _, en = str(exc).partition(" / ")
+                raise OptionError(
+                    f"第 {i + 1} 项的 {key}：{zh} / item {i + 1}, {key}: {en}"
+                ) from None
+        for key, spec in fields.items():
+            if key not in record:
+                _expect(
+                    spec.default is not None,
+                    f"第 {i + 1} 项缺少“{key}”",
+                    f"item {i + 1}: missing {key!r}",
+                )
+                record[key] = spec.convert(spec.default)
+        out.append(record)
+    return tuple(out)
+
+
 def _enum(opt: Option, v: Any) -> str:
     _expect(
         v in opt.choices,
@@ -116,6 +171,8 @@ _CONVERT = {
     "regex-list": _regex_list,
     "str-map": _str_map,
     "enum": _enum,
+    "int-map": _int_map,
+    "record-list": _record_list,
 }
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -129,4 +186,14 @@ _SCHEMA = {
     "regex-list": lambda o: {"type": "array", "items": {"type": "string", "format": "regex"}},
     "str-map": lambda o: {"type": "object", "additionalProperties": {"type": "string"}},
     "enum": lambda o: {"enum": list(o.choices)},
+    "int-map": lambda o: {"type": "object", "additionalProperties": {"type": "integer"}},
+    "record-list": lambda o: {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {k: f.json_schema() for k, f in o.fields},
+            "required": [k for k, f in o.fields if f.default is None],
+            "additionalProperties": False,
+        },
+    },
 }

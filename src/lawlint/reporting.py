@@ -10,15 +10,18 @@ the report goes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+import click
 
 from .findings import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from .engine import FileResult, Linter
+    from .formatters import FormatOptions
     from .sections import SectionSpec
     from .stats import FigureShare
 
@@ -46,6 +49,41 @@ def report_stream(output_file: str | None) -> Iterator[TextIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         yield out
+
+
+def write_report(
+    write: Callable[[TextIO], None], output_file: str | None, default: TextIO | None = None
+) -> bool:
+    """Write the report with ``write`` to ``output_file``, else to ``default``
+    (standard output). False, with a message on stderr, when the file cannot be
+    written."""
+    if output_file is None:
+        write(default or sys.stdout)
+        return True
+    try:
+        with report_stream(output_file) as out:
+            write(out)
+    except OSError as exc:
+        click.echo(
+            f"lawlint: {output_file}: 无法写入报告（{exc.strerror}）"
+            f" / cannot write the report ({exc.strerror})",
+            err=True,
+        )
+        return False
+    return True
+
+
+def format_options(
+    linter: Linter, results: Sequence[FileResult], fmt: str, *, quiet: bool
+) -> FormatOptions:
+    """What the formatter gets besides the findings: the rules that ran, ``--quiet``,
+    and for a batch in the text format the figures of the summary table."""
+    from .formatters import FormatOptions
+
+    figures = {}
+    if fmt == "text" and not quiet and len(results) > 1:
+        figures = batch_figures(results, linter.section_specs)
+    return FormatOptions(rules=linter.rules, quiet=quiet, figures=figures)
 
 
 def show_progress(files: int, quiet: bool) -> bool:

@@ -21,6 +21,21 @@ _MODULES = (
     "nested_title_mark",
     "heading_numbering",
     "heading_marker",
+    "range_dash",
+    "serial_comma",
+    "doc_number_bracket",
+    "repeated_punct",
+    "fullwidth_alnum",
+    "heading_punct",
+    "vague_quantity",
+    "claims",
+    "quantified",
+    "relative_time",
+    "partial_period",
+    "years",
+    "sums",
+    "official_title",
+    "topics",
 )
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..packs import Rule
     from ..sections import SectionIndex, SectionSpec
+    from ..segmenter import Segmenter
 
 
 class Context:
@@ -30,16 +31,25 @@ class Context:
         doc: Document,
         section_specs: tuple[SectionSpec, ...] = (),
         report_year: int | None = None,
+        level: str | None = None,
     ) -> None:
         self.doc = doc
         self.section_specs = section_specs
         self.report_year = report_year if report_year is not None else doc.report_year
+        self.level = level
 
     @cached_property
     def sections(self) -> SectionIndex:
         from ..sections import SectionIndex
 
         return SectionIndex(self.doc, self.section_specs)
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """jieba, loaded on first use only: a file no word rule needs never loads it."""
+        from ..segmenter import get_segmenter
+
+        return get_segmenter()
 
 
 class _SafeFields(dict[str, Any]):
@@ -53,6 +63,9 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     fields: ClassVar[tuple[str, ...]] = ()
     fixable: ClassVar[bool] = False
+    # May this kind's fixes change letters or Chinese characters? Only for correcting a
+    # quoted name to its exact canonical form (official-title); see fixer.py.
+    fixes_words: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

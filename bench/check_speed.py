@@ -1,0 +1,136 @@
+"""Whole `lawlint check` runs against the jieba floor, and lint throughput.
+
+Run from a checkout whose package is installed (``pip install .``):
+``python bench/check_speed.py``. It reports, measured in one run on this machine:
+
+* a cold single-report run, ``lawlint check <seed> --format json``, against stock
+  ``import jieba; jieba.initialize()`` (the floor of any run that needs words) — issue
+  #3's target is a ratio of at most 0.6;
+* ``lawlint --version`` against ``import click, rich, yaml``;
+* lint throughput in KB/s over ``../shared/corpus`` (all rules, dictionary already
+  loaded; each run in a fresh process so no result is cached).
+
+Dictionary caches go to a temporary directory; nothing is left behind. Timings are
+whole-process medians (hyperfine when installed, else this script's own timer).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = CORPUS / "haicheng-town-2023.txt"
+RUNS, WARMUP, THROUGHPUT_RUNS = 15, 3, 5
+
+THROUGHPUT = """
+import sys, time
+from pathlib import Path
+from lawlint.engine import Linter
+from lawlint.packs import load_packs
+from lawlint.segmenter import preload
+preload()
+linter = Linter(load_packs())
+files = sorted(Path(sys.argv[1]).glob("*.txt"))
+size = sum(p.stat().st_size for p in files)
+start = time.perf_counter()
+for p in files:
+    linter.lint_path(str(p))
+print(size, time.perf_counter() - start)
+"""
+
+
+def commands() -> dict[str, list[str]]:
+    py = sys.executable
+    lawlint = [py, "-m", "lawlint"]
+    return {
+        "stock jieba: import jieba; jieba.initialize()": [
+            py,
+            "-c",
+            "import jieba; jieba.initialize()",
+        ],
+        "lawlint check <seed> --format json": [*lawlint, "check", str(SEED), "--format", "json"],
+        "import click, rich, yaml": [py, "-c", "import click, rich, yaml"],
+        "lawlint --version": [*lawlint, "--version"],
+    }
+
+
+def timed(cmds: dict[str, list[str]], env: dict[str, str], scratch: Path) -> dict[str, float]:
+    if shutil.which("hyperfine"):
+        report = scratch / "hyperfine.json"
+        subprocess.run(
+            [
+                "hyperfine",
+                "--shell=none",
+                "--style=none",
+                "-i",
+                f"--warmup={WARMUP}",
+                f"--runs={RUNS}",
+                f"--export-json={report}",
+                *(shlex.join(c) for c in cmds.values()),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        results = json.loads(report.read_text())["results"]
+        return {name: r["median"] for name, r in zip(cmds, results, strict=True)}
+    out = {}
+    for name, argv in cmds.items():
+        samples = []
+        for run in range(WARMUP + RUNS):
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, capture_output=True)
+            if run >= WARMUP:
+                samples.append(time.perf_counter() - start)
+        out[name] = statistics.median(samples)
+    return out
+
+
+def main() -> None:
+    if not SEED.is_file():
+        sys.exit(f"seed report not found: {SEED}")
+    with tempfile.TemporaryDirectory(prefix="lawlint-bench-") as tmp:
+        scratch = Path(tmp)
+        (scratch / "tmp").mkdir()
+        env = dict(os.environ, TMPDIR=str(scratch / "tmp"), LAWLINT_CACHE_DIR=str(scratch / "c"))
+        env.pop("PYTHONWARNINGS", None)
+        t = timed(commands(), env, scratch)
+        names = list(t)
+        print(f"Python {sys.version.split()[0]}; whole-process medians of {RUNS} runs\n")
+        for name in names:
+            print(f"  {t[name] * 1000:7.0f} ms  {name}")
+        cold = t[names[1]] / t[names[0]]
+        warm = t[names[3]] / t[names[2]]
+        print(f"\n  cold check / stock jieba floor: {cold:.2f}  (target <= 0.6)")
+        print(f"  --version / import click, rich, yaml: {warm:.2f}")
+        samples = []
+        for _ in range(THROUGHPUT_RUNS):
+            out = subprocess.run(
+                [sys.executable, "-c", THROUGHPUT, str(CORPUS)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            size, seconds = int(out[0]), float(out[1])
+            samples.append(seconds)
+        median = statistics.median(samples)
+        print(
+            f"\n  lint throughput over {CORPUS.name}/ ({size / 1000:.1f} KB, all rules, "
+            f"dictionary loaded): {size / 1000 / median:,.0f} KB/s "
+            f"(median of {THROUGHPUT_RUNS})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Text helpers shared by the content checks: clauses, quoted titles, figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A clause ends at a pause or a sentence end (full- or half-width).
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_QUOTED_TITLE = re.compile(r"《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》")
+
+# The default "figure": a number that counts something — an Arabic number that is not
+# part of a date or time ("2024年", "11月", "15日", "09:48", "2024-01-15" are dates, not
+# figures), or a Chinese numeral with a measure word ("三次", "十个", "两名"). Packs may
+# override it (option `figure`).
+FIGURE = (
+    r"(?<![0-9０-９.])[0-9０-９]+(?:\.[0-9]+)?(?![0-9０-９.])(?!\s*[年月日号时:：\-—－/])"
+    r"|[一二两三四五六七八九十百千万]+[余多]?"
+    r"(?:个|次|项|件|场|名|人|家|所|条|份|期|届|轮|批|户|元|部|篇|起|天|周|万|亿)"
+)
+
+
+def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the clauses of ``text[start:end]``."""
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def title_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles (one level of nesting) in ``text[start:end]``."""
+    return [
+        m.span() for m in _QUOTED_TITLE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def has_figure(
+    pattern: re.Pattern[str], text: str, start: int, end: int, skip: tuple[int, int] | None = None
+) -> bool:
+    """Does ``text[start:end]`` hold a figure, outside the span ``skip``?"""
+    for m in pattern.finditer(text, start, end):
+        if skip is None or m.end() <= skip[0] or m.start() >= skip[1]:
+            return True
+    return False

@@ -1,0 +1,53 @@
+"""``unsupported-claim``: a result claim (显著提升, 明显改善 …) with nothing to back it.
+
+The 2021 法治政府建设示范指标体系 asks that work be 可量化、可证明、可比较. A sentence
+claiming a result should carry a figure, a date, a named document 《…》 or a case.
+Plans and shortcomings talk about the future and problems, so they are skipped by
+default (``skip``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from ._text import FIGURE, has_figure
+from .base import Check, Context
+
+
+class UnsupportedClaim(Check):
+    kind = "unsupported-claim"
+    summary = "Result claims with no figure, date, document or case in the sentence"
+    fields = ("match",)
+    options = {
+        "patterns": Option("regex-list", [], "Regexes of result claims."),
+        "evidence": Option(
+            "regex-list", [], "Regexes of evidence besides figures (《…》, 案例, 如…)."
+        ),
+        "figure": Option("regex", FIGURE, "What counts as a figure."),
+        "skip": Option(
+            "str-list", ["plans", "shortcomings"], "Parts where claims are not checked."
+        ),
+    }
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        doc = ctx.doc
+        text = doc.text
+        skipped = [span for key in self.opts["skip"] for span in ctx.sections.spans(key)]
+        for s in doc.sentences:
+            if s.in_heading or any(a <= s.start < b for a, b in skipped):
+                continue
+            for pattern in self.opts["patterns"]:
+                m = pattern.search(text, s.start, s.end)
+                if m is None:
+                    continue
+                if has_figure(self.opts["figure"], text, s.start, s.end, m.span()) or any(
+                    e.search(text, s.start, s.end) for e in self.opts["evidence"]
+                ):
+                    break
+                yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
+                break
+
+
+CHECKS = (UnsupportedClaim,)

@@ -1,0 +1,71 @@
+"""``unquantified-section``: the measures part has too few sentences with figures.
+
+可量化、可证明、可比较 (2021 示范指标体系): a 主要举措和成效 part made of sentences without
+a single number tells the reviewer nothing. One finding on the part's heading, giving
+the share; a part with no figure at all is always reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from ._text import FIGURE
+from .base import Check, Context
+
+
+def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, int]:
+    """(sentences, sentences with a figure) in the part ``key``, headings excluded."""
+    text = ctx.doc.text
+    spans = ctx.sections.spans(key)
+    total = with_figures = 0
+    for s in ctx.doc.sentences:
+        if s.in_heading or not any(a <= s.start < b for a, b in spans):
+            continue
+        total += 1
+        if figure.search(text, s.start, s.end):
+            with_figures += 1
+    return total, with_figures
+
+
+class UnquantifiedSection(Check):
+    kind = "unquantified-section"
+    summary = "Too few sentences with figures in a part (主要举措和成效)"
+    fields = ("section", "sentences", "with_figures", "percent")
+    options = {
+        "section": Option("str", "measures", "The part to measure."),
+        "min_share": Option("float", 0.3, "Least share of sentences with a figure."),
+        "min_sentences": Option(
+            "int", 5, "Parts shorter than this are only reported when no sentence has a figure."
+        ),
+        "figure": Option("regex", FIGURE, "What counts as a figure."),
+    }
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        key = self.opts["section"]
+        headed = ctx.sections.headings(key)
+        if not headed or headed[0].heading is None:
+            return
+        total, with_figures = figure_share(ctx, key, self.opts["figure"])
+        if total == 0:
+            return
+        short = total < self.opts["min_sentences"]
+        if with_figures > 0 and (short or with_figures / total >= self.opts["min_share"]):
+            return
+        heading = headed[0].heading
+        spec = ctx.sections.specs.get(key)
+        yield self.finding(
+            ctx,
+            heading.start,
+            heading.end,
+            data={"section": key, "sentences": total, "with_figures": with_figures},
+            section=spec.name if spec else key,
+            sentences=total,
+            with_figures=with_figures,
+            percent=round(100 * with_figures / total),
+        )
+
+
+CHECKS = (UnquantifiedSection,)

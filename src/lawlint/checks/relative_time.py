@@ -1,0 +1,63 @@
+"""``relative-time``: 今年, 去年, 目前 … in an annual report.
+
+The report is read months after its year ends (published by 4月1日 of the next year), so
+relative time words are ambiguous: the message suggests the year, known from the title.
+Not inside a quoted title 《…》.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from ._scope import SCOPE, scope_spans
+from ._text import inside, title_spans
+from .base import Check, Context
+from .phrase import union
+
+
+class RelativeTime(Check):
+    kind = "relative-time"
+    summary = "Relative time words (今年, 去年, 目前 …) in an annual report"
+    fields = ("match", "suggestion")
+    options = {
+        "words": Option("str-list", [], "Relative time words to flag."),
+        "year_offsets": Option(
+            "int-map", {}, "Words that name a year relative to the report year (今年: 0, 去年: -1)."
+        ),
+        "scope": SCOPE,
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        self.regex = union((), tuple(self.opts["words"]) + tuple(self.opts["year_offsets"]))
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.doc.text
+        titles = title_spans(text)
+        offsets: dict[str, int] = self.opts["year_offsets"]
+        for start, end in scope_spans(ctx, self.opts["scope"]):
+            for m in self.regex.finditer(text, start, end):
+                if inside(m.start(), titles):
+                    continue
+                word = m.group(0)
+                yield self.finding(
+                    ctx,
+                    m.start(),
+                    m.end(),
+                    data={"word": word},
+                    match=word,
+                    suggestion=self._suggest(word, offsets, ctx.report_year),
+                )
+
+    @staticmethod
+    def _suggest(word: str, offsets: dict[str, int], year: int | None) -> str:
+        if word in offsets and year is not None:
+            return f"“{year + offsets[word]}年”"
+        if word in offsets:
+            return "具体年份"
+        return "具体日期（如“截至××××年×月×日”）"
+
+
+CHECKS = (RelativeTime,)

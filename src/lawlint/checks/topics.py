@@ -1,0 +1,92 @@
+"""``topic-missing``: work areas of 《法治政府建设实施纲要（2021—2025年）》 the report
+never mentions (REGULATION.md §2).
+
+Each topic has synonyms and the filer levels it applies to (a town does not decide
+行政复议 cases; a province does). The level comes from the configuration, else the
+rule's ``level`` option: ``all`` (every topic), a level name, or ``auto`` (read from the
+title: 镇/乡/街道 → town, 县/区 → county, 市 → city, 省/自治区 → province; a 局/委/办
+in the title → department).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..options import Option
+from .base import Check, Context
+from .required_sections import document_anchor
+
+LEVELS = ("town", "county", "city", "province", "department")
+_AUTO = (
+    ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡]{0,12}(关于|\d{4}|二〇)")),
+    ("town", re.compile(r"镇|乡|街道|办事处")),
+    ("county", re.compile(r"(?<!自治)区|县|旗")),
+    ("city", re.compile(r"市")),
+    ("province", re.compile(r"省|自治区")),
+)
+
+
+def guess_level(title: str) -> str | None:
+    for level, pattern in _AUTO:
+        if pattern.search(title):
+            return level
+    return None
+
+
+class TopicMissing(Check):
+    kind = "topic-missing"
+    summary = "Work areas of the 2021—2025 纲要 that the report never mentions"
+    fields = ("topic", "name")
+    options = {
+        "topics": Option(
+            "record-list",
+            [],
+            "Topics: key, name, words (synonyms), levels (where they apply).",
+            fields=(
+                ("key", Option("str", None, "Stable topic key (data.topic).")),
+                ("name", Option("str", None, "Name shown in the message.")),
+                ("words", Option("str-list", None, "Synonyms; any one counts as a mention.")),
+                ("levels", Option("str-list", list(LEVELS), "Levels the topic applies to.")),
+            ),
+        ),
+        "level": Option(
+            "enum",
+            "all",
+            "Filer level: all, auto or one of " + ", ".join(LEVELS),
+            choices=("all", "auto", *LEVELS),
+        ),
+    }
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        level = ctx.level or self.opts["level"]
+        if level == "auto":
+            title = ctx.doc.title.text if ctx.doc.title else ""
+            level = guess_level(title) or "all"
+        text = ctx.doc.text
+        anchor = None
+        for topic in self.opts["topics"]:
+            if level != "all" and level not in topic["levels"]:
+                continue
+            if any(word in text for word in topic["words"]):
+                continue
+            if anchor is None:
+                anchor = self._anchor(ctx)
+            yield self.finding(
+                ctx,
+                *anchor,
+                data={"topic": topic["key"], "level": level},
+                topic=topic["key"],
+                name=topic["name"],
+            )
+
+    @staticmethod
+    def _anchor(ctx: Context) -> tuple[int, int]:
+        measures = ctx.sections.headings("measures")
+        if measures and measures[0].heading is not None:
+            return measures[0].heading.start, measures[0].heading.end
+        return document_anchor(ctx)
+
+
+CHECKS = (TopicMissing,)

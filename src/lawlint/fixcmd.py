@@ -1,0 +1,130 @@
+"""``lawlint check --fix`` and ``--diff``: fix each file, write it back or show the diff.
+
+``--fix`` writes every changed file atomically (:mod:`writer`) in its own encoding,
+BOM and line endings, then reports what is left as ``check`` does; for ``-`` the fixed
+text goes to standard output and the report to standard error. Exit codes as for
+``check``, on the findings that are left.
+
+``--diff`` changes nothing: it prints a unified diff of what ``--fix`` would change and
+exits 1 when there is something to fix, 0 when there is not (as ``ruff check --diff``
+does), 2 on an input error. It reports no findings; run ``check`` for those.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from .document import Document
+from .engine import FileResult
+from .errors import InputError
+from .fixer import MAX_PASSES, FixResult, fix_source
+from .reader import STDIN, read_source
+from .writer import write_atomic
+
+if TYPE_CHECKING:
+    from .engine import Linter
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_fixes(
+    linter: Linter,
+    paths: Sequence[str],
+    *,
+    diff: bool,
+    fmt: str,
+    color: bool | None,
+    stdin_name: str | None = None,
+    fail_on: str = "error",
+    quiet: bool = False,
+    output_file: str | None = None,
+) -> int:
+    """Fix (or diff) every path; return the exit code."""
+    from .formatters import get
+    from .reporting import exit_code, format_options, write_report
+
+    results: list[FileResult] = []
+    fixed = files = 0
+    for path in paths:
+        try:
+            source = read_source(path, stdin_name=stdin_name)
+        except InputError as exc:
+            results.append(FileResult(path, error=exc))
+            continue
+        outcome = fix_source(linter, source)
+        _notes(outcome)
+        if outcome.changed:
+            fixed += outcome.applied
+            files += 1
+        if diff:
+            if outcome.changed:
+                click.echo(outcome.diff(), nl=False)
+            results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+            continue
+        if path == STDIN:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.encoded())
+            sys.stdout.buffer.flush()
+        elif outcome.changed:
+            try:
+                write_atomic(path, outcome.encoded())
+            except InputError as exc:
+                fixed -= outcome.applied
+                files -= 1
+                results.append(FileResult(source.path, outcome.original, exc, Document(source)))
+                continue
+        results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+    for r in results:
+        if r.error is not None:
+            click.echo(f"lawlint: {r.error}", err=True)
+    failed = any(r.error is not None for r in results)
+    if diff:
+        _summary(fixed, files, would=True)
+        return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
+    options = format_options(linter, results, fmt, quiet=quiet)
+    default = sys.stderr if STDIN in paths else sys.stdout
+    written = write_report(
+        lambda out: get(fmt)(results, out, color=color, options=options), output_file, default
+    )
+    _summary(fixed, files, would=False)
+    return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+def _notes(outcome: FixResult) -> None:
+    """Tell the user about fixes that were not applied (they stay in the report)."""
+    path = outcome.source.path
+    if outcome.refused:
+        n = len(outcome.refused)
+        click.echo(
+            f"lawlint: {path}: {n} 处修复会改变文字、换行或网址，未自动应用"
+            f" / {n} fix(es) would change wording, a line break or a URL; not applied",
+            err=True,
+        )
+    if not outcome.converged:
+        click.echo(
+            f"lawlint: {path}: 修复 {MAX_PASSES} 轮后仍未稳定，请再次运行 --fix"
+            f" / fixes did not settle after {MAX_PASSES} passes; run --fix again",
+            err=True,
+        )
+
+
+def _summary(fixed: int, files: int, *, would: bool) -> None:
+    problems = f"{fixed} problem{'s' if fixed != 1 else ''}"
+    where = f"{files} file{'s' if files != 1 else ''}"
+    if not fixed:
+        click.echo("没有可自动修复的问题。 / Nothing to fix.", err=True)
+    elif would:
+        click.echo(
+            f"可自动修复 {fixed} 处问题，涉及 {files} 个文件（未修改）。"
+            f" / Would fix {problems} in {where} (nothing changed).",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"已修复 {fixed} 处问题，涉及 {files} 个文件。 / Fixed {problems} in {where}.",
+            err=True,
+        )
