@@ -22,7 +22,6 @@ from .findings import SEVERITY_RANK
 if TYPE_CHECKING:
     from .engine import FileResult, Linter
     from .formatters import FormatOptions
-    from .sections import SectionSpec
     from .stats import FigureShare
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -82,7 +81,7 @@ def format_options(
 
     figures = {}
     if fmt == "text" and not quiet and len(results) > 1:
-        figures = batch_figures(results, linter.section_specs)
+        figures = batch_figures(linter, results)
     return FormatOptions(rules=linter.rules, quiet=quiet, figures=figures)
 
 
@@ -109,10 +108,15 @@ def lint_files(
     return results
 
 
-def batch_figures(
-    results: Sequence[FileResult], specs: tuple[SectionSpec, ...]
-) -> dict[str, FigureShare]:
-    """The batch table's last column: figures in each report's ``measures`` part."""
-    from .stats import figure_share
+def batch_figures(linter: Linter, results: Sequence[FileResult]) -> dict[str, FigureShare]:
+    """The batch table's last column: figures in each report's ``measures`` part,
+    counted as the packs' ``unquantified-section`` rule counts them."""
+    from .stats import figure_settings, figure_share
 
-    return {r.path: figure_share(r.document, specs) for r in results if r.document is not None}
+    key, figure = figure_settings(linter.packs)
+    specs = linter.section_specs
+    return {
+        r.path: figure_share(r.document, specs, key, figure)
+        for r in results
+        if r.document is not None
+    }

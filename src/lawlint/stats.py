@@ -1,26 +1,27 @@
 """Figures for the batch review: how many sentences of a report's ``measures`` part
-(主要举措和成效) give a number.
+(主要举措和成效) give a figure.
 
 A reviewer reading twenty towns' drafts looks first at whether the achievements are
-quantified. This is a plain count — a sentence "has a figure" when it holds an Arabic
-digit — over the body sentences (not headings) of the sections recognised as
-``measures``. It reads the Document and the pack's section specs, not findings, so
-the batch table does not depend on which rules ran.
+quantified. The count is the ``unquantified-section`` rule's own (body sentences, not
+headings, of the sections recognised as the part; a sentence counts when the rule's
+``figure`` pattern matches it: a number that is not a date, or a Chinese numeral with
+a measure word), but it is made for every report, whether the rule reported it or
+not, and whether the rule is enabled or not.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .sections import SectionIndex
-
 if TYPE_CHECKING:
     from .document import Document
+    from .packs import Pack
     from .sections import SectionSpec
 
-_FIGURE = re.compile(r"\d")
+KIND = "unquantified-section"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +35,29 @@ class FigureShare:
         return self.with_figures / self.sentences if self.sentences else None
 
 
+def figure_settings(packs: Sequence[Pack] = ()) -> tuple[str, re.Pattern[str]]:
+    """The part and the figure pattern of the packs' ``unquantified-section`` rule
+    (so the table agrees with it); the kind's defaults when no pack has one."""
+    from .checks import kinds
+
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.kind == KIND:
+                return rule.options["section"], rule.options["figure"]
+    options = kinds()[KIND].options
+    return options["section"].default, options["figure"].convert(options["figure"].default)
+
+
 def figure_share(
-    doc: Document, specs: tuple[SectionSpec, ...], key: str = "measures"
+    doc: Document,
+    specs: tuple[SectionSpec, ...],
+    key: str = "measures",
+    figure: re.Pattern[str] | None = None,
 ) -> FigureShare:
-    """Body sentences of the part ``key`` and how many of them hold a digit."""
-    spans = SectionIndex(doc, specs).spans(key)
-    sentences = [
-        s for s in doc.sentences if not s.in_heading and any(lo <= s.start < hi for lo, hi in spans)
-    ]
-    with_figures = sum(1 for s in sentences if _FIGURE.search(doc.text, s.start, s.end))
-    return FigureShare(len(sentences), with_figures)
+    """Body sentences of the part ``key`` and how many of them hold a ``figure``
+    (by default the ``unquantified-section`` kind's)."""
+    from .checks import Context
+    from .checks.quantified import figure_share as count
+
+    total, with_figures = count(Context(doc, specs), key, figure or figure_settings()[1])
+    return FigureShare(total, with_figures)
