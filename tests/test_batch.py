@@ -15,9 +15,10 @@ from lawlint.cli import lint_files, main, show_progress
 from lawlint.document import Document
 from lawlint.engine import Linter, select_rules
 from lawlint.formatters.text_format import batch_row
-from lawlint.packs import Pack, Rule, load_packs
+from lawlint.packs import Rule, load_packs
 from lawlint.reader import source_from_bytes
 from lawlint.stats import FigureShare, figure_settings, figure_share
+from lawlint.workspace import Workspace
 
 CLEAN = "examples/clean-report.txt"
 FLAWED = "examples/flawed-draft.txt"
@@ -66,15 +67,23 @@ def test_figure_share_counts_as_unquantified_section_does(linter: Linter) -> Non
     assert finding.data == {"section": "measures", "sentences": 6, "with_figures": 1}
 
 
-def test_figure_settings_follow_the_packs() -> None:
-    key, figure = figure_settings(load_packs())
+def test_figure_settings_follow_the_rule() -> None:
+    key, figure = figure_settings(r for p in load_packs() for r in p.rules)
     assert key == "measures" and figure.search("三次") and not figure.search("2024年")
-    assert figure_settings()[0] == "measures"  # no pack: the kind's defaults
-    pack = Pack("p", "", "p.yaml", [])
+    assert figure_settings()[0] == "measures"  # no such rule: the kind's defaults
     rule = Rule("q", "unquantified-section", "warning", "m", "p", {}, {})
     rule.options = {"section": "plans", "figure": re.compile("X")}
-    pack.rules.append(rule)
-    assert figure_settings([pack]) == ("plans", re.compile("X"))
+    assert figure_settings([rule]) == ("plans", re.compile("X"))
+
+
+def test_batch_table_counts_as_the_configuration_says(tmp_path: Path) -> None:
+    config = tmp_path / "lawlint.yaml"
+    config.write_text("rules:\n  unquantified-section:\n    figure: 普法\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["check", CLEAN, FLAWED, "--config", str(config), "--no-color"]
+    )
+    rows = result.stdout.splitlines()[-2:]
+    assert [row.split()[-2:] for row in rows] == [["1/42", "(2%)"], ["2/23", "(9%)"]]
 
 
 def test_figure_share_without_measures_is_none(linter: Linter) -> None:
@@ -163,7 +172,8 @@ def test_progress_bar_draws_on_stderr_and_lints_every_file(
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich treats the StringIO as a terminal
-    results = lint_files(linter, [CLEAN, FLAWED], None, progress=True)
+    workspace = Workspace()
+    results = lint_files(workspace, workspace.jobs([CLEAN, FLAWED]), None, progress=True)
     assert [r.path for r in results] == [CLEAN, FLAWED]
     assert [r.findings for r in results] == [[], linter.lint_path(FLAWED).findings]
     assert "检查 / checking" in err.getvalue()

@@ -66,13 +66,6 @@ def main() -> None:
     help="把报告写入文件（退出码不变）/ write the report to FILE (same exit code).",
 )
 @click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="哪些级别的问题使退出码为 1（默认 error）"
-    " / lowest severity that makes the exit code 1 (default: error).",
-)
-@click.option(
     "--quiet", "-q", is_flag=True, help="只输出问题，不输出汇总 / findings only, no summary."
 )
 @click.option(
@@ -119,11 +112,28 @@ def main() -> None:
     is_flag=True,
     help="显示 --fix 将做的修改，不改文件 / print the diff --fix would apply; change nothing.",
 )
+@click.option(
+    "--report-unused-directives",
+    is_flag=True,
+    help="报告没有屏蔽任何问题的 lawlint 指令 / report directives that suppressed nothing.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="配置文件（默认：就近查找 .lawlint.yaml 等）/ configuration file (default: nearest).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="出现该严重程度及以上的问题时退出码为 1（默认 error）"
+    " / exit 1 on findings at or above this severity (default: error).",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
     output_file: str | None,
-    fail_on: str | None,
     quiet: bool,
     statistics: bool,
     packs: Sequence[str],
@@ -133,21 +143,31 @@ def check(
     color: bool | None,
     fix: bool,
     diff: bool,
+    report_unused_directives: bool,
+    config_file: str | None,
+    fail_on: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
     Lint report files or directories (*.txt, *.md); '-' reads standard input.
     """
-    from .engine import Linter, select_rules
     from .formatters import get
     from .formatters.statistics import FORMATS as STATISTICS_FORMATS
     from .formatters.statistics import write as write_statistics
-    from .packs import load_packs
     from .reader import discover
+    from .workspace import CommandLine, Workspace
 
+    workspace = Workspace(
+        CommandLine(
+            config_file,
+            tuple(packs),
+            tuple(_split(select)),
+            tuple(_split(ignore)),
+            report_unused_directives,
+        )
+    )
     try:
-        loaded = load_packs(packs)
-        linter = Linter(loaded, select_rules(loaded, _split(select), _split(ignore)))
+        jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
     except LawlintError as exc:
         _fail(exc)
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
@@ -160,28 +180,27 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
-    files = list(discover(paths))
     if fix or diff:
         from .fixcmd import run_fixes
 
         sys.exit(
             run_fixes(
-                linter,
-                files,
+                jobs,
                 diff=diff,
                 fmt=fmt,
                 color=color,
                 stdin_name=stdin_filename,
-                fail_on=fail_on or "error",
+                fail_on=fail_on,
                 quiet=quiet,
                 output_file=output_file,
             )
         )
-    results = lint_files(linter, files, stdin_filename, progress=show_progress(len(files), quiet))
+    progress = show_progress(len(jobs), quiet)
+    results = lint_files(workspace, jobs, stdin_filename, progress=progress)
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
-    options = format_options(linter, results, fmt, quiet=quiet)
+    options = format_options(jobs, results, fmt, quiet=quiet)
     if statistics:
         written = write_report(
             lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
@@ -192,7 +211,7 @@ def check(
         )
     if not written:
         sys.exit(EXIT_ERROR)
-    sys.exit(exit_code(results, fail_on or "error"))
+    sys.exit(exit_code(results, fail_on))
 
 
 @main.command("rules")
@@ -263,3 +282,114 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
                     row["summary"],
                 )
         console.print(table)
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """写一个带注释的起始配置 .lawlint.yaml（不覆盖已有文件）。
+
+    Write a commented starter .lawlint.yaml in DIRECTORY (default: here); an
+    existing configuration is never overwritten (exit 2).
+    """
+    from pathlib import Path
+
+    from .config import CONFIG_FILES, STARTER
+
+    folder = Path(directory)
+    for name in CONFIG_FILES:
+        if (folder / name).exists():
+            _fail(
+                LawlintError(
+                    "配置文件已存在，未覆盖",
+                    "a configuration already exists; not overwritten",
+                    path=str(folder / name),
+                )
+            )
+    target = folder / CONFIG_FILES[0]
+    try:
+        with target.open("x", encoding="utf-8") as out:
+            out.write(STARTER)
+    except OSError as exc:
+        _fail(
+            LawlintError(
+                f"无法写入（{exc.strerror}）", f"cannot write ({exc.strerror})", path=str(target)
+            )
+        )
+    click.echo(f"已创建 {target}，请按需修改。/ Created {target}; edit it to suit.")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="配置文件（默认：从当前目录就近查找）/ configuration (default: nearest to here).",
+)
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="PATH",
+    help="同时加载自定义规则包 / also load a rule pack.",
+)
+def explain(rule_id: str, config_file: str | None, packs: Sequence[str]) -> None:
+    """说明一条规则：提示、依据、选项的当前值和示例。
+
+    Explain a rule: its message, why it exists, its options with their current
+    values (after the configuration) and its good/bad examples.
+    """
+    from pathlib import Path
+
+    from .authoring import explain as explain_rule
+    from .workspace import CommandLine, Workspace
+
+    workspace = Workspace(CommandLine(config_file, tuple(packs)))
+    try:
+        profile = workspace.profile(workspace.config_path(Path.cwd()))
+        click.echo(explain_rule(rule_id, profile))
+    except LawlintError as exc:
+        _fail(exc)
+
+
+@main.command("test-pack")
+@click.argument("path")
+def test_pack(path: str) -> None:
+    """运行规则包中每条规则的示例，报告不符合预期的示例。
+
+    Run a rule pack's examples: each bad example must give a finding of its rule,
+    each good example none. Exit 0 all pass, 1 an example fails, 2 invalid pack.
+    """
+    from .authoring import describe_failure, run_examples
+
+    try:
+        report = run_examples(path)
+    except LawlintError as exc:
+        _fail(exc)
+    for failure in report.failures:
+        click.echo("\n".join(describe_failure(failure)))
+    for rid in report.without_examples:
+        click.echo(f"提示 note: {rid} 没有示例 / has no examples")
+    failed = len(report.failures)
+    rules = len(report.pack.rules)
+    click.echo(
+        f"{path}：{rules} 条规则，{report.run} 个示例，{failed} 个不符合预期。"
+        f"\n{path}: {rules} rule{'s' if rules != 1 else ''}, {report.run} example"
+        f"{'s' if report.run != 1 else ''}, {failed} failed."
+    )
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["pack", "config"]))
+def schema(what: str) -> None:
+    """输出规则包或配置文件的 JSON Schema（供编辑器补全和校验）。
+
+    Print the JSON Schema of a rule pack or of .lawlint.yaml, for editors.
+    """
+    import json
+
+    from .schema import SCHEMAS
+
+    click.echo(json.dumps(SCHEMAS[what](), ensure_ascii=False, indent=2))

@@ -2,13 +2,14 @@
 
 Data flows one way: a :class:`~lawlint.reader.Source` becomes a
 :class:`~lawlint.document.Document` once, every enabled check reads it through a
-shared :class:`~lawlint.checks.Context`, and the findings come back sorted by
+shared :class:`~lawlint.checks.Context`, the findings the draft's own directives
+suppress are dropped (:mod:`lawlint.suppress`), and the rest come back sorted by
 position. Nothing here prints; the CLI and formatters do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .checks import Check, Context, kinds
@@ -19,6 +20,7 @@ from .options import OptionError
 from .packs import Pack, Rule
 from .reader import Source, read_source, source_from_bytes
 from .sections import SectionSpec
+from .suppress import apply as apply_directives
 
 
 @dataclass(slots=True)
@@ -27,6 +29,17 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: LawlintError | None = None
     document: Document | None = None
+    suppressed: int = 0  # findings silenced by the draft's lawlint directives
+    fail_on: str | None = None  # the file's configured ``fail-on``, if any
+
+
+@dataclass(frozen=True, slots=True)
+class FileOverrides:
+    """Per-file settings (the configuration's ``per-file``): rules not run on this
+    file, and rule id → severity for its findings."""
+
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, str] = field(default_factory=dict)
 
 
 def select_rules(
@@ -66,11 +79,17 @@ class Linter:
         rules: Sequence[Rule] | None = None,
         *,
         report_year: int | None = None,
+        level: str | None = None,
+        report_unused_directives: bool = False,
     ) -> None:
         self.packs = list(packs)
         self.rules = list(rules) if rules is not None else [r for p in packs for r in p.rules]
         self.section_specs: tuple[SectionSpec, ...] = tuple(s for p in packs for s in p.sections)
         self.report_year = report_year
+        self.level = level
+        self.report_unused_directives = report_unused_directives
+        # Directives may name any loaded rule, enabled or not.
+        self.known_ids = frozenset(r.id for p in packs for r in p.rules)
         self._validate_scopes()
         self.checks: list[Check] = [build_check(r, self._pack_path(r)) for r in self.rules]
 
@@ -91,13 +110,26 @@ class Linter:
                             key=option,
                         )
 
-    def lint_document(self, doc: Document) -> list[Finding]:
-        ctx = Context(doc, self.section_specs, self.report_year)
+    def lint_document(self, doc: Document, overrides: FileOverrides | None = None) -> list[Finding]:
+        return self._run(doc, overrides)[0]
+
+    def _run(self, doc: Document, overrides: FileOverrides | None) -> tuple[list[Finding], int]:
+        """The findings that remain after the draft's directives, and how many of
+        them the directives suppressed."""
+        ctx = Context(doc, self.section_specs, self.report_year, self.level)
+        skip = overrides.ignore if overrides else frozenset()
         findings: list[Finding] = []
         for check in self.checks:
-            findings.extend(check.check(ctx))
-        findings.sort(key=Finding.sort_key)
-        return findings
+            if check.rule.id not in skip:
+                findings.extend(check.check(ctx))
+        if overrides and overrides.severity:
+            for f in findings:
+                f.severity = overrides.severity.get(f.rule, f.severity)
+        result = apply_directives(
+            doc, findings, self.known_ids, report_unused=self.report_unused_directives
+        )
+        result.findings.sort(key=Finding.sort_key)
+        return result.findings, result.suppressed
 
     def lint_source(self, source: Source) -> list[Finding]:
         return self.lint_document(Document(source))
@@ -109,13 +141,20 @@ class Linter:
         source = source_from_bytes(text.encode("utf-8"), path, markdown=markdown)
         return self.lint_source(source)
 
-    def lint_path(self, path: str, *, stdin_name: str | None = None) -> FileResult:
+    def lint_path(
+        self,
+        path: str,
+        *,
+        stdin_name: str | None = None,
+        overrides: FileOverrides | None = None,
+    ) -> FileResult:
         try:
             source = read_source(path, stdin_name=stdin_name)
         except InputError as exc:
             return FileResult(path, error=exc)
         doc = Document(source)
-        return FileResult(source.path, self.lint_document(doc), document=doc)
+        findings, suppressed = self._run(doc, overrides)
+        return FileResult(source.path, findings, document=doc, suppressed=suppressed)
 
 
 def build_check(rule: Rule, pack_path: str) -> Check:

@@ -26,36 +26,37 @@ from .reader import STDIN, read_source
 from .writer import write_atomic
 
 if TYPE_CHECKING:
-    from .engine import Linter
+    from .workspace import Profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_fixes(
-    linter: Linter,
-    paths: Sequence[str],
+    jobs: Sequence[tuple[str, Profile]],
     *,
     diff: bool,
     fmt: str,
     color: bool | None,
     stdin_name: str | None = None,
-    fail_on: str = "error",
+    fail_on: str | None = None,
     quiet: bool = False,
     output_file: str | None = None,
 ) -> int:
-    """Fix (or diff) every path; return the exit code."""
+    """Fix (or diff) every path with its configuration's linter; return the exit code."""
     from .formatters import get
     from .reporting import exit_code, format_options, write_report
 
     results: list[FileResult] = []
     fixed = files = 0
-    for path in paths:
+    paths = [path for path, _ in jobs]
+    for path, profile in jobs:
         try:
             source = read_source(path, stdin_name=stdin_name)
         except InputError as exc:
             results.append(FileResult(path, error=exc))
             continue
-        outcome = fix_source(linter, source)
+        shown = stdin_name if path == STDIN else path
+        outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
         _notes(outcome)
         if outcome.changed:
             fixed += outcome.applied
@@ -63,7 +64,7 @@ def run_fixes(
         if diff:
             if outcome.changed:
                 click.echo(outcome.diff(), nl=False)
-            results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+            results.append(_result(source.path, outcome, profile))
             continue
         if path == STDIN:
             sys.stdout.flush()
@@ -75,9 +76,11 @@ def run_fixes(
             except InputError as exc:
                 fixed -= outcome.applied
                 files -= 1
-                results.append(FileResult(source.path, outcome.original, exc, Document(source)))
+                result = FileResult(source.path, outcome.original, exc, Document(source))
+                result.fail_on = profile.config.fail_on
+                results.append(result)
                 continue
-        results.append(FileResult(source.path, outcome.findings, document=outcome.document))
+        results.append(_result(source.path, outcome, profile))
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
@@ -85,13 +88,20 @@ def run_fixes(
     if diff:
         _summary(fixed, files, would=True)
         return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
-    options = format_options(linter, results, fmt, quiet=quiet)
+    options = format_options(jobs, results, fmt, quiet=quiet)
     default = sys.stderr if STDIN in paths else sys.stdout
     written = write_report(
         lambda out: get(fmt)(results, out, color=color, options=options), output_file, default
     )
     _summary(fixed, files, would=False)
     return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:
+    """What is left after fixing, judged by the file's configured fail-on."""
+    return FileResult(
+        path, outcome.findings, document=outcome.document, fail_on=profile.config.fail_on
+    )
 
 
 def _notes(outcome: FixResult) -> None:

@@ -40,7 +40,7 @@ from .document import Document
 from .findings import Finding
 
 if TYPE_CHECKING:
-    from .engine import Linter
+    from .engine import FileOverrides, Linter
     from .reader import Source
 
 MAX_PASSES = 10
@@ -154,14 +154,21 @@ def word_fixing_rules(linter: Linter) -> frozenset[str]:
     return frozenset(check.rule.id for check in linter.checks if check.fixes_words)
 
 
-def fix_source(linter: Linter, source: Source, *, max_passes: int = MAX_PASSES) -> FixResult:
+def fix_source(
+    linter: Linter,
+    source: Source,
+    *,
+    max_passes: int = MAX_PASSES,
+    overrides: FileOverrides | None = None,
+) -> FixResult:
     """Fix ``source`` (nothing is written); the findings returned are those of the
-    fixed text."""
+    fixed text. ``overrides``: the file's per-file configuration. Findings the draft's
+    directives suppress are not fixed."""
     fixable = fixable_rules(linter)
     word_fixers = word_fixing_rules(linter)
     current = source
     doc = Document(current)
-    findings = original = linter.lint_document(doc)
+    findings = original = linter.lint_document(doc, overrides)
     applied = 0
     passes = 0
     refused: list[Finding] = []
@@ -181,7 +188,7 @@ def fix_source(linter: Linter, source: Source, *, max_passes: int = MAX_PASSES) 
         applied += len(edits)
         current = replace(current, text=text)
         doc = Document(current)
-        findings = linter.lint_document(doc)
+        findings = linter.lint_document(doc, overrides)
     return FixResult(
         source, current.text, original, findings, doc, applied, passes, converged, refused
     )

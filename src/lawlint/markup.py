@@ -4,6 +4,10 @@ Markdown code (fenced blocks and inline spans), link destinations, autolinks, HT
 comments and tags, and — in every format — bare URLs and e-mail addresses. They are
 replaced by a private-use character of the same length, so positions do not move and
 no check ever sees ASCII punctuation in a URL as a fault in Chinese text.
+
+A lawlint directive (``<!-- lawlint-disable … -->``, see :mod:`lawlint.suppress`) is an
+HTML comment, so Markdown masks it; in plain text a directive on a line of its own is
+masked too, so the checks never see it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,13 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A lawlint directive: one HTML comment on one line, ``<!-- lawlint-VERB [ID,...] -->``.
+DIRECTIVE = re.compile(r"<!--[ \t]*(lawlint-[A-Za-z-]*?)(?:[ \t]+([^\n]*?))?[ \t]*-->")
+# In plain text a directive counts only on a line of its own.
+PLAIN_DIRECTIVE = re.compile(
+    rf"^[ \t\u3000]*({DIRECTIVE.pattern})[ \t\u3000]*$",
+    re.M,
+)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -31,10 +42,15 @@ def _mask_matches(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def mask_plain(text: str) -> str:
-    return _mask_matches(text, _URL)
+    return _mask_matches(_mask_matches(text, PLAIN_DIRECTIVE), _URL)
 
 
-def mask_markdown(text: str) -> str:
+def mask_code(text: str) -> str:
+    """Mask Markdown code only (fenced blocks, inline spans): where a directive is not."""
+    return _mask_matches(_mask_fences(text), _INLINE_CODE)
+
+
+def _mask_fences(text: str) -> str:
     lines = text.split("\n")
     fence: str | None = None
     for i, line in enumerate(lines):
@@ -46,7 +62,11 @@ def mask_markdown(text: str) -> str:
             if m and m.group(1).startswith(fence):
                 fence = None
             lines[i] = MASK * len(line)
-    text = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def mask_markdown(text: str) -> str:
+    text = _mask_fences(text)
     for pattern in (_COMMENT, _INLINE_CODE, _AUTOLINK, _LINK_DEST, _REF_DEF, _TAG, _URL):
         text = _mask_matches(text, pattern)
     return text

@@ -389,6 +389,12 @@ def load_packs(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> lis
     """The built-in packs plus the user's, with rule ids unique across all of them."""
     packs = list(builtin_packs()) if builtin else []
     packs.extend(load_pack(p) for p in extra)
+    check_unique_ids(packs)
+    return packs
+
+
+def check_unique_ids(packs: Sequence[Pack]) -> None:
+    """A rule id names one rule, whichever packs are loaded together."""
     owner: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
@@ -401,4 +407,3 @@ def load_packs(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> lis
                     key="id",
                 )
             owner[rule.id] = pack.path
-    return packs

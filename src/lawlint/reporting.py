@@ -1,10 +1,10 @@
 """From results to a report and an exit code: what ``lawlint check`` does after the
 engine has linted (kept out of ``cli.py`` so the command stays a list of options).
 
-Exit codes (a contract for CI): 0 — no finding at or above the ``--fail-on``
-severity (default ``error``); 1 — at least one such finding; 2 — a usage, input or
-rule-pack error, whatever else was found. The same whatever the format and wherever
-the report goes.
+Exit codes (a contract for CI): 0 — no finding at or above the failing severity
+(``--fail-on``, else the file's configured ``fail-on``, else ``error``); 1 — at least
+one such finding; 2 — a usage, input, rule-pack or configuration error, whatever else
+was found. The same whatever the format and wherever the report goes.
 """
 
 from __future__ import annotations
@@ -17,25 +17,26 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from .findings import SEVERITY_RANK
-
 if TYPE_CHECKING:
-    from .engine import FileResult, Linter
+    from .engine import FileResult
     from .formatters import FormatOptions
+    from .packs import Rule
     from .stats import FigureShare
+    from .workspace import Profile, Workspace
+
+Jobs = Sequence[tuple[str, "Profile"]]  # each file with its configuration's profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def exit_code(results: Sequence[FileResult], fail_on: str = "error") -> int:
+def exit_code(results: Sequence[FileResult], fail_on: str | None = None) -> int:
     """2 if a file could not be read; else 1 if a finding is at least as severe as
-    ``fail_on``; else 0."""
+    ``fail_on`` (or the file's configured ``fail-on``, see ``workspace.fails``); else 0."""
+    from .workspace import fails
+
     if any(r.error is not None for r in results):
         return EXIT_ERROR
-    worst = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] <= worst for r in results for f in r.findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
 
 
 @contextmanager
@@ -73,16 +74,28 @@ def write_report(
 
 
 def format_options(
-    linter: Linter, results: Sequence[FileResult], fmt: str, *, quiet: bool
+    jobs: Jobs, results: Sequence[FileResult], fmt: str, *, quiet: bool
 ) -> FormatOptions:
-    """What the formatter gets besides the findings: the rules that ran, ``--quiet``,
-    and for a batch in the text format the figures of the summary table."""
+    """What the formatter gets besides the findings: the rules that ran (each id once,
+    as the first configuration runs it), ``--quiet``, and for a batch in the text
+    format the figures of the summary table. ``results`` are in ``jobs`` order."""
     from .formatters import FormatOptions
 
+    rules: dict[str, Rule] = {}
+    for profile in _profiles(jobs):
+        for rule in profile.linter.rules:
+            rules.setdefault(rule.id, rule)
     figures = {}
     if fmt == "text" and not quiet and len(results) > 1:
-        figures = batch_figures(linter, results)
-    return FormatOptions(rules=linter.rules, quiet=quiet, figures=figures)
+        figures = batch_figures(jobs, results)
+    return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures)
+
+
+def _profiles(jobs: Jobs) -> list[Profile]:
+    unique: dict[int, Profile] = {}
+    for _, profile in jobs:
+        unique.setdefault(id(profile), profile)
+    return list(unique.values())
 
 
 def show_progress(files: int, quiet: bool) -> bool:
@@ -91,32 +104,37 @@ def show_progress(files: int, quiet: bool) -> bool:
 
 
 def lint_files(
-    linter: Linter, files: Sequence[str], stdin_name: str | None, *, progress: bool
+    workspace: Workspace, jobs: Jobs, stdin_name: str | None, *, progress: bool
 ) -> list[FileResult]:
-    """Lint ``files`` in order; with ``progress``, a transient rich bar on stderr."""
+    """Lint each file with its profile, in order; with ``progress``, a transient rich
+    bar on stderr."""
     if not progress:
-        return [linter.lint_path(p, stdin_name=stdin_name) for p in files]
+        return [workspace.lint(p, profile, stdin_name=stdin_name) for p, profile in jobs]
     from rich.console import Console
     from rich.progress import Progress
 
     results = []
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("检查 / checking", total=len(files))
-        for p in files:
-            results.append(linter.lint_path(p, stdin_name=stdin_name))
+        task = bar.add_task("检查 / checking", total=len(jobs))
+        for p, profile in jobs:
+            results.append(workspace.lint(p, profile, stdin_name=stdin_name))
             bar.advance(task)
     return results
 
 
-def batch_figures(linter: Linter, results: Sequence[FileResult]) -> dict[str, FigureShare]:
+def batch_figures(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, FigureShare]:
     """The batch table's last column: figures in each report's ``measures`` part,
-    counted as the packs' ``unquantified-section`` rule counts them."""
+    counted as its configuration's ``unquantified-section`` rule counts them."""
     from .stats import figure_settings, figure_share
 
-    key, figure = figure_settings(linter.packs)
-    specs = linter.section_specs
-    return {
-        r.path: figure_share(r.document, specs, key, figure)
-        for r in results
-        if r.document is not None
+    settings = {
+        id(p): figure_settings([*p.linter.rules, *(r for pack in p.packs for r in pack.rules)])
+        for p in _profiles(jobs)
     }
+    out = {}
+    for (_, profile), result in zip(jobs, results, strict=True):
+        if result.document is not None:
+            key, figure = settings[id(profile)]
+            specs = profile.linter.section_specs
+            out[result.path] = figure_share(result.document, specs, key, figure)
+    return out

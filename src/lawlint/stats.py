@@ -12,13 +12,13 @@ not, and whether the rule is enabled or not.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .document import Document
-    from .packs import Pack
+    from .packs import Rule
     from .sections import SectionSpec
 
 KIND = "unquantified-section"
@@ -35,15 +35,14 @@ class FigureShare:
         return self.with_figures / self.sentences if self.sentences else None
 
 
-def figure_settings(packs: Sequence[Pack] = ()) -> tuple[str, re.Pattern[str]]:
-    """The part and the figure pattern of the packs' ``unquantified-section`` rule
-    (so the table agrees with it); the kind's defaults when no pack has one."""
+def figure_settings(rules: Iterable[Rule] = ()) -> tuple[str, re.Pattern[str]]:
+    """The part and the figure pattern of the first ``unquantified-section`` rule
+    among ``rules`` (so the table agrees with it); the kind's defaults when none is."""
     from .checks import kinds
 
-    for pack in packs:
-        for rule in pack.rules:
-            if rule.kind == KIND:
-                return rule.options["section"], rule.options["figure"]
+    for rule in rules:
+        if rule.kind == KIND:
+            return rule.options["section"], rule.options["figure"]
     options = kinds()[KIND].options
     return options["section"].default, options["figure"].convert(options["figure"].default)
 

@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
 class Context:
     """What a check may read about one file: the document and what is derived from
-    it and the loaded packs (computed on first use, shared by all checks)."""
+    it and the loaded packs (computed on first use, shared by all checks).
+
+    ``report_year`` is the title's year unless the configuration sets one; ``level``
+    is the government level the configuration names (town, county, city, province,
+    department), or None."""
 
     def __init__(
         self,

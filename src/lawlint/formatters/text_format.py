@@ -106,16 +106,19 @@ def _summary(console: Console, results: Sequence[FileResult], counts: Counter[st
     failed = sum(1 for r in results if r.error is not None)
     extra_zh = f"，{failed} 个文件无法读取" if failed else ""
     extra_en = f", {failed} unreadable" if failed else ""
+    hidden = sum(r.suppressed for r in results)
+    hidden_zh = f"另有 {hidden} 个问题被 lawlint 指令屏蔽。" if hidden else ""
+    hidden_en = f" {hidden} suppressed by lawlint directives." if hidden else ""
     if total:
         console.print(
-            f"\n检查了 {files} 个文件{extra_zh}，发现 {total} 个问题（{zh}）。"
+            f"\n检查了 {files} 个文件{extra_zh}，发现 {total} 个问题（{zh}）。{hidden_zh}"
             f"\n{files} file{'s' if files != 1 else ''} checked{extra_en}, "
-            f"{total} finding{'s' if total != 1 else ''} ({en})."
+            f"{total} finding{'s' if total != 1 else ''} ({en}).{hidden_en}"
         )
     else:
         console.print(
-            f"检查了 {files} 个文件{extra_zh}，未发现问题。"
-            f"\n{files} file{'s' if files != 1 else ''} checked{extra_en}, no findings."
+            f"检查了 {files} 个文件{extra_zh}，未发现问题。{hidden_zh}"
+            f"\n{files} file{'s' if files != 1 else ''} checked{extra_en}, no findings.{hidden_en}"
         )
 
 

@@ -1,0 +1,455 @@
+"""Configuration files: what they may say, where they are found, how they are read.
+
+A configuration is ``.lawlint.yaml`` / ``.lawlint.yml`` (YAML, ``yaml.safe_load``) or the
+``[tool.lawlint]`` table of ``pyproject.toml``; the keys are the same::
+
+    extends: [default, ./rules/province.yaml]  # packs: built-in names, 'default', paths
+    select: [gb-typography]                    # rule ids or pack names to run
+    ignore: [trailing-space]                   # rule ids or pack names to skip
+    rules:
+      heading-marker: off                      # turn a rule off
+      cjk-space: info                          # change its severity
+      halfwidth-punct: {severity: error, marks: ",;:"}   # severity and kind options
+    per-file:
+      "towns/*.txt": {ignore: [section-missing], severity: {halfwidth-punct: info}}
+      "drafts/**": {severity: info}            # every rule, for these files
+    exclude: ["archive/", "*.bak.txt"]
+    level: county                              # town county city province department
+    report-year: 2024                          # instead of the year in the title
+    fail-on: warning                           # exit 1 at this severity or above
+
+Discovery: ``--config FILE``, else — walking up from each linted file's folder — the
+first folder holding ``.lawlint.yaml``, ``.lawlint.yml`` or a ``pyproject.toml`` with a
+``[tool.lawlint]`` table (in that order), stopping after the repository root (a folder
+containing ``.git``) or the filesystem root; else the defaults. The nearest file wins
+whole: configurations are not merged. Paths and globs in a configuration are relative
+to its folder.
+
+This module checks the file's shape (keys, types, values that need no packs); the
+rule ids and kind options are checked against the loaded packs by
+:mod:`lawlint.workspace`. Every problem is a :class:`ConfigError` naming the file, the
+key and, for YAML, the line — exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PackError
+from .findings import SEVERITIES
+from .packs import _Locator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
+PYPROJECT = "pyproject.toml"
+KEYS = (
+    "extends",
+    "select",
+    "ignore",
+    "rules",
+    "per-file",
+    "exclude",
+    "level",
+    "report-year",
+    "fail-on",
+)
+PER_FILE_KEYS = ("ignore", "severity")
+LEVELS = ("town", "county", "city", "province", "department")
+DEFAULT_PACKS = "default"  # in 'extends': every built-in pack
+OFF = "off"
+
+
+class ConfigError(PackError):
+    """An invalid configuration: ``file:line [key …]: 中文 / English``."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """``rules: {ID: ...}``: ``off``, a severity, or ``{severity, <option>: value}``."""
+
+    off: bool = False
+    severity: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PerFile:
+    pattern: str
+    regex: re.Pattern[str]
+    ignore: tuple[str, ...] = ()
+    severity: str | dict[str, str] | None = None  # one level for all rules, or id → level
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None  # None: the defaults
+    root: Path  # the folder its paths and globs are relative to
+    extends: tuple[str, ...] = (DEFAULT_PACKS,)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    per_file: tuple[PerFile, ...] = ()
+    exclude: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    level: str | None = None
+    report_year: int | None = None
+    fail_on: str | None = None
+    prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
+    locator: _Locator | None = field(default=None, repr=False)
+
+    def error(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> ConfigError:
+        """An error naming this file, the key path ``at`` and (YAML) its line."""
+        path = (*self.prefix, *at)
+        key = ".".join(str(a) for a in path) if path else None
+        line = self.locator.line(*at) if self.locator is not None and at else None
+        return ConfigError(zh, en, path=self.path, rule=rule, key=key, line=line)
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to this configuration's folder, with ``/``."""
+        rel = os.path.relpath(os.path.abspath(path), self.root)
+        return rel.replace(os.sep, "/")
+
+    def excluded(self, path: str) -> bool:
+        rel = self.relative(path)
+        return any(regex.fullmatch(rel) for _, regex in self.exclude)
+
+    def per_file_for(self, path: str) -> list[PerFile]:
+        rel = self.relative(path)
+        return [p for p in self.per_file if p.regex.fullmatch(rel)]
+
+
+def default_config(root: Path | None = None) -> Config:
+    return Config(None, (root or Path.cwd()).absolute())
+
+
+# -- globs -------------------------------------------------------------------------------
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob as a regex over ``/``-separated relative paths.
+
+    ``*`` and ``?`` stay within a folder name, ``**`` crosses folders, ``[abc]`` is a
+    class. A pattern without ``/`` (but a trailing one) matches a name at any depth;
+    one with ``/`` is anchored at the configuration's folder. A pattern that matches a
+    folder matches everything under it.
+    """
+    body = pattern.strip()
+    anchored = "/" in body.rstrip("/")
+    body = body.strip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if body.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif body.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif body[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif body[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif body[i] == "[" and "]" in body[i + 2 :]:
+            end = body.index("]", i + 2)
+            members = body[i + 1 : end]
+            negate = members.startswith("!")
+            members = re.escape(members[1:] if negate else members)
+            out.append(f"[{'^' if negate else ''}{members}]")
+            i = end + 1
+        else:
+            out.append(re.escape(body[i]))
+            i += 1
+    lead = "" if anchored else "(?:.*/)?"
+    return re.compile(f"{lead}{''.join(out)}(?:/.*)?")
+
+
+# -- reading -----------------------------------------------------------------------------
+def load_config(path: str | Path, *, shown: str | None = None) -> Config:
+    """Read one configuration file (``.lawlint.yaml``/``.yml`` or ``pyproject.toml``);
+    messages name it ``shown`` (default: ``path``)."""
+    path = Path(path)
+    shown = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("配置文件不存在", "configuration file not found", path=shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"无法读取配置文件（{exc}）", f"cannot read the configuration ({exc})", path=shown
+        ) from None
+    root = path.absolute().parent
+    if path.name == PYPROJECT:
+        return parse_pyproject(text, shown, root)
+    return parse_yaml(text, shown, root)
+
+
+def parse_yaml(text: str, path: str, root: Path) -> Config:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            f"YAML 语法错误：{problem}",
+            f"YAML syntax error: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    config = Config(path, root, locator=_Locator(text))
+    return _read(config, {} if data is None else data)
+
+
+def parse_pyproject(text: str, path: str, root: Path) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}", path=path) from None
+    table = data.get("tool", {}).get("lawlint", {})
+    return _read(Config(path, root, prefix=("tool", "lawlint")), table)
+
+
+def _read(config: Config, data: Any) -> Config:
+    fail = config.error
+    if not isinstance(data, dict):
+        raise fail("配置应为映射（键: 值）", "a configuration must be a mapping of keys")
+    for key in data:
+        if key not in KEYS:
+            raise fail(
+                f"未知的配置键“{key}”（可用：{', '.join(KEYS)}）",
+                f"unknown configuration key {key!r} (known: {', '.join(KEYS)})",
+                str(key),
+            )
+    if "extends" in data:
+        config.extends = _names(config, data["extends"], "extends")
+    config.select = _names(config, data.get("select", []), "select")
+    config.ignore = _names(config, data.get("ignore", []), "ignore")
+    config.rules = _rules(config, data.get("rules", {}))
+    config.per_file = _per_file(config, data.get("per-file", {}))
+    exclude = _names(config, data.get("exclude", []), "exclude")
+    config.exclude = tuple((g, glob_regex(g)) for g in exclude)
+    config.level = _choice(config, data, "level", LEVELS)
+    config.fail_on = _choice(config, data, "fail-on", SEVERITIES)
+    year = data.get("report-year")
+    if year is not None and not (
+        isinstance(year, int) and not isinstance(year, bool) and 1949 <= year <= 2100
+    ):
+        raise fail(
+            "report-year 应为四位数年份，如 2024",
+            "'report-year' must be a four-digit year such as 2024",
+            "report-year",
+        )
+    config.report_year = year
+    return config
+
+
+def _names(config: Config, value: Any, *at: str) -> tuple[str, ...]:
+    """A list of non-empty strings."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        name = at[-1]
+        raise config.error(
+            f"{name} 应为非空字符串的列表，如 [a, b]",
+            f"'{name}' must be a list of non-empty strings, e.g. [a, b]",
+            *at,
+        )
+    return tuple(v.strip() for v in value)
+
+
+def _choice(config: Config, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> Any:
+    value = data.get(key)
+    if value is not None and value not in choices:
+        raise config.error(
+            f"{key} 应为 {', '.join(choices)} 之一",
+            f"'{key}' must be one of {', '.join(choices)}",
+            key,
+        )
+    return value
+
+
+def _severity(config: Config, value: Any, *at: str) -> str:
+    if value not in SEVERITIES:
+        raise config.error(
+            "severity 应为 error、warning 或 info",
+            "severity must be error, warning or info",
+            *at,
+        )
+    return value  # type: ignore[no-any-return]
+
+
+def _rules(config: Config, raw: Any) -> dict[str, RuleSetting]:
+    if not isinstance(raw, dict):
+        raise config.error("rules 应为映射 {规则id: 设置}", "'rules' must map rule ids", "rules")
+    out: dict[str, RuleSetting] = {}
+    for rid, value in raw.items():
+        rid = str(rid)
+        if value is False or value == OFF:  # YAML reads a bare off as false
+            out[rid] = RuleSetting(off=True)
+        elif isinstance(value, str):
+            out[rid] = RuleSetting(severity=_severity(config, value, "rules", rid))
+        elif isinstance(value, dict):
+            options = {str(k): v for k, v in value.items() if k != "severity"}
+            severity = value.get("severity")
+            if severity is not None:
+                _severity(config, severity, "rules", rid, "severity")
+            out[rid] = RuleSetting(severity=severity, options=options)
+        else:
+            raise config.error(
+                "规则设置应为 off、严重程度（error/warning/info）或 {severity: …, 选项: …}",
+                "a rule's setting must be off, a severity or {severity: …, <option>: …}",
+                "rules",
+                rid,
+                rule=rid,
+            )
+    return out
+
+
+def _per_file(config: Config, raw: Any) -> tuple[PerFile, ...]:
+    if not isinstance(raw, dict):
+        raise config.error(
+            "per-file 应为映射 {glob: {ignore: […], severity: …}}",
+            "'per-file' must map globs to {ignore: […], severity: …}",
+            "per-file",
+        )
+    out = []
+    for pattern, value in raw.items():
+        pattern = str(pattern)
+        if not isinstance(value, dict):
+            raise config.error(
+                "应为 {ignore: […], severity: …}",
+                "must be {ignore: […], severity: …}",
+                "per-file",
+                pattern,
+            )
+        for key in value:
+            if key not in PER_FILE_KEYS:
+                raise config.error(
+                    f"未知的键“{key}”（可用：ignore, severity）",
+                    f"unknown key {key!r} (known: ignore, severity)",
+                    "per-file",
+                    pattern,
+                    str(key),
+                )
+        ignore = _names(config, value.get("ignore", []), "per-file", pattern, "ignore")
+        severity = value.get("severity")
+        if isinstance(severity, dict):
+            for rid, level in severity.items():
+                _severity(config, level, "per-file", pattern, "severity", str(rid))
+            severity = {str(k): v for k, v in severity.items()}
+        elif severity is not None:
+            _severity(config, severity, "per-file", pattern, "severity")
+        out.append(PerFile(pattern, glob_regex(pattern), ignore, severity))
+    return tuple(out)
+
+
+# -- discovery ---------------------------------------------------------------------------
+def config_in(folder: Path) -> Path | None:
+    """The configuration file in ``folder`` itself, if any."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    """Does it have a [tool.lawlint] table? A pyproject.toml that does not mention
+    lawlint is not parsed, so a broken one elsewhere never stops lawlint."""
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "lawlint" not in text:
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True  # it means to configure lawlint: loading it reports the error
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "lawlint" in tool
+
+
+class ConfigFinder:
+    """Nearest configuration of a folder, remembered per folder."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, Path | None] = {}
+
+    def find(self, folder: Path) -> Path | None:
+        folder = Path(os.path.abspath(folder))
+        visited: list[Path] = []
+        found: Path | None = None
+        current: Path | None = folder
+        while current is not None:
+            if current in self._found:
+                found = self._found[current]
+                break
+            visited.append(current)
+            found = config_in(current)
+            if found is not None or (current / ".git").exists():
+                break
+            current = current.parent if current.parent != current else None
+        for seen in visited:
+            self._found[seen] = found
+        return found
+
+
+STARTER = """\
+# lawlint 配置文件 / lawlint configuration
+# 适用于本目录及其子目录中的报告（最近的配置文件生效，不与上级目录的配置合并）。
+# Applies to the reports in this folder and below (the nearest configuration wins whole).
+# 说明 / reference: README「配置 / Configuration」; JSON Schema: `lawlint schema config`
+# 去掉行首的 # 即可启用 / remove the leading # to use a setting.
+
+# 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件）。
+# Rule packs: 'default' is every built-in pack; your own packs are paths relative to
+# this file.
+extends:
+  - default
+  # - rules/my-province.yaml
+
+# 本级政府层级 / government level: town, county, city, province, department
+# level: county
+
+# 报告年度（默认取标题中的年份）/ the report year (default: the year in the title)
+# report-year: 2024
+
+# 出现该严重程度及以上的问题时退出码为 1（命令行 --fail-on 优先）
+# Exit code 1 when a finding of this severity or above remains (--fail-on wins)
+fail-on: error
+
+# 只运行 / 不运行这些规则或规则包（规则 id 或规则包名，见 `lawlint rules`）
+# Run only / skip these rules or packs (ids or pack names, see `lawlint rules`)
+# select: [fazhi-annual-report, gb-typography]
+# ignore: [trailing-space]
+
+# 调整单条规则：off 关闭；error/warning/info 改变严重程度；或设置选项（见 `lawlint explain ID`）
+# Tune a rule: off; a severity; or its options (see `lawlint explain ID`)
+# rules:
+#   heading-marker: off
+#   cjk-space: info
+#   halfwidth-punct: {severity: error}
+
+# 按文件调整（glob 相对本文件所在目录）/ per file (globs relative to this folder)
+# per-file:
+#   "towns/*.txt":
+#     ignore: [section-missing]
+#     severity: {halfwidth-punct: info}
+
+# 不检查的文件和目录（命令行直接指定的文件也不检查）
+# Files and folders never linted, even when named on the command line
+# exclude:
+#   - archive/
+#   - "*.bak.txt"
+"""

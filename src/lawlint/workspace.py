@@ -1,0 +1,326 @@
+"""Configurations applied: which packs, rules and settings lint which file.
+
+Files in different folders may have different configurations (a county's own
+``.lawlint.yaml`` and a stricter one in a town's folder). The :class:`Workspace` finds
+each file's configuration, builds one :class:`Profile` — packs, overridden rules and a
+:class:`~lawlint.engine.Linter` — per distinct configuration, and reuses it for every
+file that shares it.
+
+Precedence (command line over configuration):
+
+- ``--select`` replaces the configuration's ``select``; ``--ignore`` adds to its
+  ``ignore``; a rule named *by id* in ``--select`` runs even when the configuration
+  ignores it, turns it ``off`` or ignores it for the file (``per-file``).
+- ``--fail-on`` replaces ``fail-on`` (see :func:`fails`); ``--pack`` adds packs to the
+  configuration's ``extends``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .config import DEFAULT_PACKS, Config, ConfigFinder, PerFile, default_config, load_config
+from .engine import FileOverrides, FileResult, Linter
+from .errors import LawlintError
+from .findings import SEVERITY_RANK
+from .options import OptionError
+from .packs import Pack, Rule, builtin_packs, check_unique_ids, load_pack
+from .reader import STDIN
+
+# Option values that name parts of the report (checked against the packs' sections).
+_SECTION_OPTIONS = ("scope", "required", "skip")
+
+
+@dataclass(frozen=True, slots=True)
+class CommandLine:
+    """What the command line says on top of every configuration."""
+
+    config: str | None = None
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    report_unused_directives: bool = False
+
+
+@dataclass(slots=True)
+class Profile:
+    """One configuration resolved against its packs."""
+
+    config: Config
+    packs: list[Pack]
+    linter: Linter
+    # rule id → why it does not run: "off", "ignore", "select" (not selected)
+    inactive: dict[str, str] = field(default_factory=dict)
+    # each per-file entry: (its glob's PerFile, rule ids to skip, id → severity)
+    per_file: list[tuple[PerFile, frozenset[str], dict[str, str]]] = field(default_factory=list)
+    forced: frozenset[str] = frozenset()  # ids named in --select: never skipped
+
+    def overrides(self, path: str | None) -> FileOverrides | None:
+        if path is None or not self.per_file:
+            return None
+        ignore: set[str] = set()
+        severity: dict[str, str] = {}
+        rel = self.config.relative(path)
+        for entry, skip, levels in self.per_file:
+            if entry.regex.fullmatch(rel):
+                ignore |= skip
+                severity.update(levels)
+        if not ignore and not severity:
+            return None
+        return FileOverrides(frozenset(ignore - self.forced), severity)
+
+    def rule(self, rid: str) -> Rule | None:
+        """The rule as this profile runs it (overrides applied), enabled or not."""
+        for rule in self.linter.rules:
+            if rule.id == rid:
+                return rule
+        return next((r for p in self.packs for r in p.rules if r.id == rid), None)
+
+
+class Workspace:
+    def __init__(self, cli: CommandLine | None = None, *, cwd: Path | None = None) -> None:
+        self.cli = cli or CommandLine()
+        self.cwd = (cwd or Path.cwd()).absolute()
+        self._finder = ConfigFinder()
+        self._profiles: dict[str | None, Profile] = {}
+        self._packs: dict[str, Pack] = {}
+
+    # -- which configuration ---------------------------------------------------------
+    def config_path(self, folder: Path) -> str | None:
+        if self.cli.config is not None:
+            return self.cli.config
+        found = self._finder.find(folder)
+        return None if found is None else str(found)
+
+    def profile_for(self, path: str, *, stdin_name: str | None = None) -> Profile:
+        """The profile of a file (or ``-`` standard input, placed at ``stdin_name``)."""
+        where = stdin_name if path == STDIN else path
+        folder = self.cwd / os.path.dirname(where) if where else self.cwd
+        return self.profile(self.config_path(folder))
+
+    def profile(self, config_path: str | None) -> Profile:
+        if config_path not in self._profiles:
+            if config_path is None:
+                config = default_config(self.cwd)
+            else:
+                # named in messages like the linted files: relative when under the cwd
+                rel = os.path.relpath(os.path.abspath(config_path), self.cwd)
+                shown = config_path if rel.startswith("..") else rel
+                config = load_config(config_path, shown=shown)
+            self._profiles[config_path] = self._build(config)
+        return self._profiles[config_path]
+
+    # -- linting -----------------------------------------------------------------------
+    def jobs(
+        self, paths: Iterable[str], *, stdin_name: str | None = None
+    ) -> list[tuple[str, Profile]]:
+        """Each path with its profile, minus the files its configuration excludes.
+        Every configuration is loaded and checked before anything is linted."""
+        out = []
+        for path in paths:
+            profile = self.profile_for(path, stdin_name=stdin_name)
+            shown = stdin_name if path == STDIN else path
+            if shown is not None and profile.config.excluded(shown):
+                continue
+            out.append((path, profile))
+        return out
+
+    def lint(self, path: str, profile: Profile, *, stdin_name: str | None = None) -> FileResult:
+        shown = stdin_name if path == STDIN else path
+        result = profile.linter.lint_path(
+            path, stdin_name=stdin_name, overrides=profile.overrides(shown)
+        )
+        result.fail_on = profile.config.fail_on
+        return result
+
+    # -- building a profile ------------------------------------------------------------
+    def _build(self, config: Config) -> Profile:
+        packs = self._load_packs(config)
+        rules = [r for p in packs for r in p.rules]
+        by_id = {r.id: r for r in rules}
+        by_pack = {p.name: [r.id for r in p.rules] for p in packs}
+        sections = {s.key for p in packs for s in p.sections} | {"title"}
+
+        def expand(names: Sequence[str], fail: Callable[[int, str], LawlintError]) -> set[str]:
+            out: set[str] = set()
+            for i, name in enumerate(names):
+                if name in by_pack:
+                    out.update(by_pack[name])
+                elif name in by_id:
+                    out.add(name)
+                else:
+                    raise fail(i, name)
+            return out
+
+        def in_config(*at: str, index: bool = True) -> Callable[[int, str], LawlintError]:
+            def fail(i: int, name: str) -> LawlintError:
+                return config.error(
+                    f"未知的规则 id 或规则包名：{name}",
+                    f"unknown rule id or pack name: {name}",
+                    *at,
+                    *((i,) if index else ()),
+                )
+
+            return fail
+
+        def on_command_line(option: str) -> Callable[[int, str], LawlintError]:
+            def fail(i: int, name: str) -> LawlintError:
+                return LawlintError(
+                    f"{option} 中的规则 id 或规则包名未知：{name}",
+                    f"unknown rule id or pack name in {option}: {name}",
+                )
+
+            return fail
+
+        cfg_select = expand(config.select, in_config("select"))
+        cfg_ignore = expand(config.ignore, in_config("ignore"))
+        cli_select = expand(self.cli.select, on_command_line("--select"))
+        cli_ignore = expand(self.cli.ignore, on_command_line("--ignore"))
+        forced = frozenset(n for n in self.cli.select if n in by_id)
+
+        for rid in config.rules:
+            if rid not in by_id:
+                raise config.error(
+                    f"未知的规则 id：{rid}", f"unknown rule id: {rid}", "rules", rid, rule=rid
+                )
+        off = {rid for rid, s in config.rules.items() if s.off}
+        # --select replaces the configuration's select; neither: every rule
+        chosen = cli_select if self.cli.select else cfg_select if config.select else set(by_id)
+        inactive = {rid: "select" for rid in by_id if rid not in chosen}
+        for rid in (cfg_ignore | off) - forced:
+            inactive.setdefault(rid, "off" if rid in off else "ignore")
+        for rid in cli_ignore:
+            inactive[rid] = "ignore"
+
+        active = [
+            self._override(config, r, sections) if r.id in config.rules else r
+            for r in rules
+            if r.id not in inactive
+        ]
+
+        per_file = []
+        for entry in config.per_file:
+            at = ("per-file", entry.pattern)
+            skip = expand(entry.ignore, in_config(*at, "ignore"))
+            if isinstance(entry.severity, str):
+                levels = dict.fromkeys(by_id, entry.severity)
+            elif entry.severity:
+                levels = {}
+                for name, level in entry.severity.items():
+                    ids = expand([name], in_config(*at, "severity", name, index=False))
+                    levels.update(dict.fromkeys(ids, level))
+            else:
+                levels = {}
+            per_file.append((entry, frozenset(skip), levels))
+
+        linter = Linter(
+            packs,
+            active,
+            report_year=config.report_year,
+            level=config.level,
+            report_unused_directives=self.cli.report_unused_directives,
+        )
+        return Profile(config, packs, linter, inactive, per_file, forced)
+
+    def _override(self, config: Config, rule: Rule, sections: set[str]) -> Rule:
+        """``rules: {ID: {severity, <option>: value}}`` applied to a rule, its values
+        checked through the kind's declared options, the check rebuilt from it."""
+        from .checks import kinds
+
+        setting = config.rules[rule.id]
+        kind = kinds()[rule.kind]
+        options = dict(rule.options)
+        raw = dict(rule.raw_options)
+        for key, value in setting.options.items():
+            at = ("rules", rule.id, key)
+            spec = kind.options.get(key)
+            if spec is None:
+                known = ", ".join(["severity", *sorted(kind.options)])
+                raise config.error(
+                    f"规则 {rule.id}（检查类型 {kind.kind}）没有选项“{key}”（可用：{known}）",
+                    f"rule {rule.id} (kind {kind.kind}) has no option {key!r} (known: {known})",
+                    *at,
+                    rule=rule.id,
+                )
+            try:
+                options[key] = spec.convert(value)
+            except OptionError as exc:
+                zh, _, en = str(exc).partition(" / ")
+                raise config.error(
+                    f"选项值无效：{zh}", f"invalid option value: {en}", *at, rule=rule.id
+                ) from None
+            if key in _SECTION_OPTIONS:
+                for name in value:
+                    if name not in sections:
+                        raise config.error(
+                            f"{key} 中的部分“{name}”未在任何规则包的 sections 中定义",
+                            f"{key} names a part {name!r} that no pack's 'sections' defines",
+                            *at,
+                            rule=rule.id,
+                        )
+            raw[key] = value
+        new = replace(
+            rule, severity=setting.severity or rule.severity, options=options, raw_options=raw
+        )
+        try:
+            kind(new)  # options that only make sense together
+        except OptionError as exc:
+            zh, _, en = str(exc).partition(" / ")
+            raise config.error(zh, en, "rules", rule.id, rule=rule.id) from None
+        return new
+
+    def _load_packs(self, config: Config) -> list[Pack]:
+        builtin = {p.name: p for p in builtin_packs()}
+        base = config.root if config.path else self.cwd
+        chosen: list[Pack] = []
+        for i, name in enumerate(config.extends):
+            if name == DEFAULT_PACKS:
+                chosen.extend(builtin.values())
+            elif name in builtin:
+                chosen.append(builtin[name])
+            elif "/" in name or "\\" in name or name.endswith((".yaml", ".yml")):
+                path = base / name
+                if not path.is_file():
+                    raise config.error(
+                        f"规则包文件不存在：{path}",
+                        f"rule pack file not found: {path}",
+                        "extends",
+                        i,
+                    )
+                chosen.append(self._pack(str(path)))
+            else:
+                raise config.error(
+                    f"未知的规则包“{name}”（内置：{DEFAULT_PACKS}, {', '.join(builtin)}；"
+                    "自定义规则包请写文件路径）",
+                    f"unknown pack {name!r} (built in: {DEFAULT_PACKS}, {', '.join(builtin)}; "
+                    "give your own packs as file paths)",
+                    "extends",
+                    i,
+                )
+        chosen.extend(self._pack(p) for p in self.cli.packs)
+        unique: list[Pack] = []
+        for pack in chosen:
+            if all(pack is not p for p in unique):
+                unique.append(pack)
+        check_unique_ids(unique)
+        return unique
+
+    def _pack(self, path: str) -> Pack:
+        key = os.path.abspath(path)
+        if key not in self._packs:
+            self._packs[key] = load_pack(path)
+        return self._packs[key]
+
+
+def fails(results: Iterable[FileResult], fail_on: str | None = None) -> bool:
+    """Does a finding at or above the failing severity remain? ``fail_on`` (the
+    command line's ``--fail-on``) wins over each file's configured ``fail-on``;
+    the default is ``error``."""
+    for result in results:
+        threshold = SEVERITY_RANK[fail_on or result.fail_on or "error"]
+        if any(SEVERITY_RANK[f.severity] <= threshold for f in result.findings):
+            return True
+    return False
