@@ -28,6 +28,20 @@ def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the tests' dictionary and result caches out of the user's cache folder
+    (pytest removes old temporary folders), so a result cached by an earlier run never
+    stands in for the code under test."""
+    before = os.environ.get("LAWLINT_CACHE_DIR")
+    os.environ["LAWLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("lawlint-cache"))
+    yield
+    if before is None:
+        os.environ.pop("LAWLINT_CACHE_DIR", None)
+    else:
+        os.environ["LAWLINT_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     return Linter(load_packs())

@@ -11,12 +11,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from lawlint.cli import lint_files, main, show_progress
+from lawlint.cli import main
 from lawlint.document import Document
 from lawlint.engine import Linter, select_rules
 from lawlint.formatters.text_format import batch_row
 from lawlint.packs import Rule, load_packs
 from lawlint.reader import source_from_bytes
+from lawlint.reporting import batch_progress, show_progress
+from lawlint.runner import run
 from lawlint.stats import FigureShare, figure_settings, figure_share
 from lawlint.workspace import Workspace
 
@@ -165,18 +167,29 @@ def test_progress_only_for_a_batch_on_a_terminal(monkeypatch: pytest.MonkeyPatch
     assert not show_progress(2, quiet=False)
 
 
-def test_progress_bar_draws_on_stderr_and_lints_every_file(
-    linter: Linter, monkeypatch: pytest.MonkeyPatch
+def test_progress_bar_draws_on_stderr_and_counts_every_file(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich treats the StringIO as a terminal
     workspace = Workspace()
-    results = lint_files(workspace, workspace.jobs([CLEAN, FLAWED]), None, progress=True)
+    jobs = workspace.jobs([CLEAN, FLAWED])
+    ticks: list[int] = []
+    with batch_progress(len(jobs), enabled=True) as tick:
+        assert tick is not None
+
+        def count(n: int) -> None:
+            ticks.append(n)
+            tick(n)
+
+        results = run(workspace, jobs, progress=count)
     assert [r.path for r in results] == [CLEAN, FLAWED]
-    assert [r.findings for r in results] == [[], linter.lint_path(FLAWED).findings]
+    assert ticks == [1, 1]
     assert "检查 / checking" in err.getvalue()
+    with batch_progress(2, enabled=False) as tick:
+        assert tick is None
 
 
 def test_no_progress_output_when_not_a_terminal() -> None:

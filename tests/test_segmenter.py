@@ -266,6 +266,17 @@ def test_corrupt_cache_is_rebuilt_silently(tmp_path: Path, garbage: bytes) -> No
     assert _loads(cache_file)
 
 
+def test_a_rebuild_removes_caches_of_other_dictionaries(tmp_path: Path) -> None:
+    """Caches are 9 MB: one of another jieba version or dictionary is deleted, not kept."""
+    stale = tmp_path / "cache" / "jieba-0.41.0-dict123-cpython-marshal4.cache"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    result = _run(SEGMENT, tmp_path)
+    assert (result.stdout, result.stderr) == (SENTENCE_WORDS + "\n", "")
+    assert not stale.exists()
+    assert _loads(_the_cache_file(tmp_path))
+
+
 def test_unwritable_cache_dir_still_works_silently(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory's parent should be")

@@ -21,9 +21,9 @@ from .reporting import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    batch_progress,
     exit_code,
     format_options,
-    lint_files,
     show_progress,
     write_report,
 )
@@ -130,6 +130,20 @@ def main() -> None:
     help="出现该严重程度及以上的问题时退出码为 1（默认 error）"
     " / exit 1 on findings at or above this severity (default: error).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不使用结果缓存 / do not read or write the result cache.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "n_jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="并行进程数（默认：CPU 核数）/ worker processes (default: number of cores).",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
@@ -146,6 +160,8 @@ def check(
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
+    no_cache: bool,
+    n_jobs: int | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
@@ -195,8 +211,20 @@ def check(
                 output_file=output_file,
             )
         )
-    progress = show_progress(len(jobs), quiet)
-    results = lint_files(workspace, jobs, stdin_filename, progress=progress)
+    from .cache import ResultCache
+    from .runner import default_jobs, run
+    from .segmenter import cache_dir
+
+    cache = ResultCache(None if no_cache else cache_dir() / "results")
+    with batch_progress(len(jobs), enabled=show_progress(len(jobs), quiet)) as tick:
+        results = run(
+            workspace,
+            jobs,
+            stdin_name=stdin_filename,
+            cache=cache,
+            n_jobs=n_jobs or default_jobs(),
+            progress=tick,
+        )
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)

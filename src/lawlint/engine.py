@@ -25,12 +25,28 @@ from .suppress import apply as apply_directives
 
 @dataclass(slots=True)
 class FileResult:
+    """One file's outcome. ``document`` is built from ``source`` on first use: a result
+    served from the cache has findings and source but no document until a formatter
+    asks for one."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: LawlintError | None = None
-    document: Document | None = None
+    source: Source | None = None
     suppressed: int = 0  # findings silenced by the draft's lawlint directives
     fail_on: str | None = None  # the file's configured ``fail-on``, if any
+    cached: bool = False  # served from the result cache
+    _document: Document | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, doc: Document, findings: list[Finding], **kwargs: object) -> FileResult:
+        return cls(doc.path, findings, source=doc.source, _document=doc, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def document(self) -> Document | None:
+        if self._document is None and self.source is not None:
+            self._document = Document(self.source)
+        return self._document
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +150,16 @@ class Linter:
     def lint_source(self, source: Source) -> list[Finding]:
         return self.lint_document(Document(source))
 
+    def lint(self, source: Source, overrides: FileOverrides | None = None) -> FileResult:
+        doc = Document(source)
+        findings, suppressed = self._run(doc, overrides)
+        return FileResult.of(doc, findings, suppressed=suppressed)
+
+    @property
+    def needs_words(self) -> bool:
+        """Does any check segment words (so a worker should load the dictionary)?"""
+        return any(check.needs_words for check in self.checks)
+
     def lint_text(
         self, text: str, path: str = "<text>", *, markdown: bool = False
     ) -> list[Finding]:
@@ -152,9 +178,7 @@ class Linter:
             source = read_source(path, stdin_name=stdin_name)
         except InputError as exc:
             return FileResult(path, error=exc)
-        doc = Document(source)
-        findings, suppressed = self._run(doc, overrides)
-        return FileResult(source.path, findings, document=doc, suppressed=suppressed)
+        return self.lint(source, overrides)
 
 
 def build_check(rule: Rule, pack_path: str) -> Check:

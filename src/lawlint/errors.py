@@ -21,6 +21,11 @@ class LawlintError(Exception):
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.zh} / {self.en}"
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # keyword-only arguments: rebuild from the instance dict (worker processes
+        # send errors back to the parent pickled)
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
 
 class InputError(LawlintError):
     """A file that cannot be read or decoded."""
@@ -55,3 +60,10 @@ class PackError(LawlintError):
             parts.append(f"key {self.key}")
         ctx = f" [{', '.join(parts)}]" if parts else ""
         return f"{where}{ctx}: {self.zh} / {self.en}"
+
+
+def _rebuild(cls: type[LawlintError], state: dict[str, object]) -> LawlintError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, str(error))
+    return error

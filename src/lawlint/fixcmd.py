@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .document import Document
 from .engine import FileResult
 from .errors import InputError
 from .fixer import MAX_PASSES, FixResult, fix_source
@@ -76,8 +75,9 @@ def run_fixes(
             except InputError as exc:
                 fixed -= outcome.applied
                 files -= 1
-                result = FileResult(source.path, outcome.original, exc, Document(source))
-                result.fail_on = profile.config.fail_on
+                result = FileResult(
+                    source.path, outcome.original, exc, source, fail_on=profile.config.fail_on
+                )
                 results.append(result)
                 continue
         results.append(_result(source.path, outcome, profile))
@@ -99,9 +99,9 @@ def run_fixes(
 
 def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:
     """What is left after fixing, judged by the file's configured fail-on."""
-    return FileResult(
-        path, outcome.findings, document=outcome.document, fail_on=profile.config.fail_on
-    )
+    result = FileResult.of(outcome.document, outcome.findings, fail_on=profile.config.fail_on)
+    result.path = path
+    return result
 
 
 def _notes(outcome: FixResult) -> None:

@@ -124,13 +124,12 @@ def source_from_bytes(data: bytes, path: str, *, markdown: bool | None = None) -
     return Source(path, text, encoding, bom, newlines, markdown)
 
 
-def read_source(path: str, *, stdin_name: str | None = None) -> Source:
-    """Read one path (or ``-`` for standard input) into a Source."""
+def read_input(path: str, *, stdin_name: str | None = None) -> tuple[str, bytes]:
+    """The name to show and the raw bytes of one path (``-``: standard input)."""
     if path == STDIN:
-        name = stdin_name or "<stdin>"
-        return source_from_bytes(sys.stdin.buffer.read(), name)
+        return stdin_name or "<stdin>", sys.stdin.buffer.read()
     try:
-        data = Path(path).read_bytes()
+        return path, Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("文件不存在", "no such file", path=path) from None
     except IsADirectoryError:
@@ -139,7 +138,12 @@ def read_source(path: str, *, stdin_name: str | None = None) -> Source:
         raise InputError(
             f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", path=path
         ) from None
-    return source_from_bytes(data, path)
+
+
+def read_source(path: str, *, stdin_name: str | None = None) -> Source:
+    """Read one path (or ``-`` for standard input) into a Source."""
+    name, data = read_input(path, stdin_name=stdin_name)
+    return source_from_bytes(data, name)
 
 
 def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) -> Iterator[str]:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .formatters import FormatOptions
     from .packs import Rule
     from .stats import FigureShare
-    from .workspace import Profile, Workspace
+    from .workspace import Profile
 
 Jobs = Sequence[tuple[str, "Profile"]]  # each file with its configuration's profile
 
@@ -103,23 +103,19 @@ def show_progress(files: int, quiet: bool) -> bool:
     return files > 1 and not quiet and sys.stderr.isatty()
 
 
-def lint_files(
-    workspace: Workspace, jobs: Jobs, stdin_name: str | None, *, progress: bool
-) -> list[FileResult]:
-    """Lint each file with its profile, in order; with ``progress``, a transient rich
-    bar on stderr."""
-    if not progress:
-        return [workspace.lint(p, profile, stdin_name=stdin_name) for p, profile in jobs]
+@contextmanager
+def batch_progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A transient rich progress bar on stderr while a batch is linted; yields the
+    callback that advances it (None when not ``enabled``)."""
+    if not enabled:
+        yield None
+        return
     from rich.console import Console
     from rich.progress import Progress
 
-    results = []
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("检查 / checking", total=len(jobs))
-        for p, profile in jobs:
-            results.append(workspace.lint(p, profile, stdin_name=stdin_name))
-            bar.advance(task)
-    return results
+        task = bar.add_task("检查 / checking", total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 def batch_figures(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, FigureShare]:

@@ -234,11 +234,13 @@ def _quiet_import(name: str) -> ModuleType:
 
 def _cache_file_name(jieba_module: ModuleType) -> str:
     """Name the cache after everything its bytes depend on, so a stale file is never trusted:
-    jieba's version, its ``dict.txt`` (size and mtime), the Python implementation and the marshal
-    format (version 4 on CPython 3.11-3.13, whose caches load in one another)."""
+    jieba's version, its ``dict.txt`` size, the Python implementation and the marshal format
+    (version 4 on CPython 3.11-3.13, whose caches load in one another). Not dict.txt's mtime:
+    every reinstall of jieba (each new virtual environment) would then leave another 9 MB
+    file behind for the same dictionary."""
     dict_txt = Path(jieba_module.__file__).with_name(jieba_module.DEFAULT_DICT_NAME).stat()
     return (
-        f"jieba-{jieba_module.__version__}-dict{dict_txt.st_size}-{dict_txt.st_mtime_ns}"
+        f"jieba-{jieba_module.__version__}-dict{dict_txt.st_size}"
         f"-{sys.implementation.name}-marshal{marshal.version}.cache"
     )
 
@@ -263,7 +265,16 @@ def _build_cache(tokenizer: jieba.Tokenizer, path: Path) -> tuple[dict[str, int]
     """Parse jieba's ``dict.txt`` (about 0.5 s) and keep the result for the next run."""
     freq, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
     _write_atomically(path, marshal.dumps((freq, total)))
+    _remove_stale(path)
     return freq, total
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete dictionary caches of other jieba versions or dictionaries (9 MB each)."""
+    with contextlib.suppress(OSError):
+        for old in current.parent.glob("jieba-*.cache"):
+            if old.name != current.name:
+                old.unlink()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .config import DEFAULT_PACKS, Config, ConfigFinder, PerFile, default_config, load_config
@@ -45,7 +46,7 @@ class CommandLine:
     report_unused_directives: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Profile:
     """One configuration resolved against its packs."""
 
@@ -71,6 +72,32 @@ class Profile:
         if not ignore and not severity:
             return None
         return FileOverrides(frozenset(ignore - self.forced), severity)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What determines this profile's findings, hashed (the result cache's key)."""
+        from .cache import fingerprint
+        from .resources import rules_dir
+
+        linter = self.linter
+        dictionary = rules_dir() / "dict" / "fazhi.txt"
+        stat = dictionary.stat() if dictionary.exists() else None
+        return fingerprint(
+            {
+                "rules": [
+                    [r.id, r.kind, r.severity, r.message, r.raw_options] for r in linter.rules
+                ],
+                "sections": [
+                    [s.key, s.name, [p.pattern for p in s.heading], [p.pattern for p in s.content]]
+                    for s in linter.section_specs
+                ],
+                "known": sorted(linter.known_ids),
+                "report_year": linter.report_year,
+                "level": linter.level,
+                "unused_directives": linter.report_unused_directives,
+                "dictionary": [stat.st_size, stat.st_mtime_ns] if stat else None,
+            }
+        )
 
     def rule(self, rid: str) -> Rule | None:
         """The rule as this profile runs it (overrides applied), enabled or not."""
@@ -113,6 +140,10 @@ class Workspace:
             self._profiles[config_path] = self._build(config)
         return self._profiles[config_path]
 
+    def config_key(self, profile: Profile) -> str | None:
+        """The configuration path a profile was built from (None: the defaults)."""
+        return next(key for key, p in self._profiles.items() if p is profile)
+
     # -- linting -----------------------------------------------------------------------
     def jobs(
         self, paths: Iterable[str], *, stdin_name: str | None = None
@@ -127,14 +158,6 @@ class Workspace:
                 continue
             out.append((path, profile))
         return out
-
-    def lint(self, path: str, profile: Profile, *, stdin_name: str | None = None) -> FileResult:
-        shown = stdin_name if path == STDIN else path
-        result = profile.linter.lint_path(
-            path, stdin_name=stdin_name, overrides=profile.overrides(shown)
-        )
-        result.fail_on = profile.config.fail_on
-        return result
 
     # -- building a profile ------------------------------------------------------------
     def _build(self, config: Config) -> Profile:

@@ -70,6 +70,9 @@ class Check:
     # May this kind's fixes change letters or Chinese characters? Only for correcting a
     # quoted name to its exact canonical form (official-title); see fixer.py.
     fixes_words: ClassVar[bool] = False
+    # Does this kind segment words with jieba? (A worker process preloads the
+    # dictionary when one does.)
+    needs_words: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

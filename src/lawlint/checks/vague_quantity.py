@@ -23,6 +23,7 @@ class VagueQuantity(Check):
     kind = "vague-quantity"
     summary = "Vague quantity words (多次, 大量, 若干 …) in a clause with no figure"
     fields = ("match",)
+    needs_words = True
     options = {
         "words": Option("str-list", [], "Vague quantity words (matched as whole jieba words)."),
         "figure": Option("regex", FIGURE, "What counts as a figure in the clause."),

@@ -1,0 +1,167 @@
+"""The result cache: an unchanged file is not linted again.
+
+As ruff does, results are keyed by what determines them: the file's bytes, how it is
+read (Markdown or not), the lawlint version and the *profile* — the rules that run with
+their severities and options, the packs' section definitions, the report year and
+level, the domain dictionary. Change any of them and the entry no longer matches.
+
+One JSON file per profile in the per-user cache directory
+(``<cache_dir>/results/<profile>.json``), loaded on first use and written back
+atomically at the end of a run when something changed. A missing, unreadable or
+corrupt cache file is ignored, and so is a failure to write one: the cache can make a
+run faster, never make it fail. ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Fix
+
+FORMAT = 1
+MAX_ENTRIES = 5000  # per profile; the least recently used go first
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def fingerprint(description: Any) -> str:
+    """A stable hash of a JSON-able description of a profile."""
+    text = json.dumps(
+        [FORMAT, __version__, description], sort_keys=True, default=str, ensure_ascii=False
+    )
+    return digest(text)
+
+
+class ResultCache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._files: dict[str, dict[str, Any]] = {}
+        self._dirty: set[str] = set()
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def _entries(self, profile: str) -> dict[str, Any]:
+        if profile not in self._files:
+            self._files[profile] = self._load(profile)
+        return self._files[profile]
+
+    def _path(self, profile: str) -> Path:
+        assert self.directory is not None
+        return self.directory / f"{profile}.json"
+
+    def _load(self, profile: str) -> dict[str, Any]:
+        try:
+            with open(self._path(profile), encoding="utf-8") as fh:
+                data = json.load(fh)
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                entries = data.get("entries")
+                if isinstance(entries, dict):
+                    return entries
+        except (OSError, ValueError):
+            pass
+        return {}
+
+    def get(self, profile: str, key: str) -> tuple[list[Finding], int] | None:
+        """The findings (with an empty path) and suppressed count stored for ``key``."""
+        if not self.enabled:
+            return None
+        entry = self._entries(profile).get(key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            findings = [_finding(item) for item in entry["findings"]]
+            suppressed = int(entry["suppressed"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        entry["used"] = time.time()
+        self._dirty.add(profile)
+        return findings, suppressed
+
+    def put(self, profile: str, key: str, findings: list[Finding], suppressed: int) -> None:
+        if not self.enabled:
+            return
+        self._entries(profile)[key] = {
+            "findings": [_record(f) for f in findings],
+            "suppressed": suppressed,
+            "used": time.time(),
+        }
+        self._dirty.add(profile)
+
+    def save(self) -> None:
+        """Write back what changed, atomically; errors are ignored."""
+        if not self.enabled:
+            return
+        for profile in sorted(self._dirty):
+            entries = self._files[profile]
+            if len(entries) > MAX_ENTRIES:
+                keep = sorted(entries, key=lambda k: entries[k].get("used", 0))[-MAX_ENTRIES:]
+                entries = {k: entries[k] for k in keep}
+            self._write(profile, {"format": FORMAT, "version": __version__, "entries": entries})
+        self._dirty.clear()
+
+    def _write(self, profile: str, data: dict[str, Any]) -> None:
+        target = self._path(profile)
+        tmp = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def _record(f: Finding) -> list[Any]:
+    return [
+        f.rule,
+        f.severity,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.message,
+        f.start,
+        f.end,
+        None if f.fix is None else f.fix.replacement,
+        f.data,
+    ]
+
+
+def _finding(item: list[Any]) -> Finding:
+    rule, severity, line, column, end_line, end_column, message, start, end, fix, data = item
+    return Finding(
+        "",
+        rule,
+        severity,
+        line,
+        column,
+        end_line,
+        end_column,
+        message,
+        start,
+        end,
+        None if fix is None else Fix(fix),
+        data,
+    )

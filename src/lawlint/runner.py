@@ -1,0 +1,189 @@
+"""Running a batch: the result cache first, then the misses, in parallel when it pays.
+
+1. Every file is read and hashed in this process; a cache hit is a result at once (no
+   document is built, jieba is never loaded).
+2. The misses are linted — here, or by a pool of ``--jobs`` worker processes when
+   there are at least :data:`POOL_MIN` of them. Each worker builds the same workspace
+   once and loads the jieba dictionary once (in its initializer), so the dictionary
+   load overlaps across workers; files go to workers in chunks.
+3. Results come back in the order of the input (paths sorted), whatever finished first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import ResultCache, digest
+from .engine import FileOverrides, FileResult
+from .errors import InputError, LawlintError
+from .findings import Finding
+from .reader import STDIN, Source, read_input, source_from_bytes
+
+if TYPE_CHECKING:
+    from .workspace import CommandLine, Profile, Workspace
+
+POOL_MIN = 8  # fewer misses than this are linted in this process
+
+
+@dataclass(slots=True)
+class _Miss:
+    index: int
+    profile: Profile
+    source: Source
+    overrides: FileOverrides | None
+    key: str | None
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
+def run(
+    workspace: Workspace,
+    jobs: Sequence[tuple[str, Profile]],
+    *,
+    stdin_name: str | None = None,
+    cache: ResultCache | None = None,
+    n_jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[FileResult]:
+    cache = cache or ResultCache(None)
+    results: list[FileResult | None] = [None] * len(jobs)
+    misses: list[_Miss] = []
+    for i, (path, profile) in enumerate(jobs):
+        try:
+            name, data = read_input(path, stdin_name=stdin_name)
+            source = source_from_bytes(data, name)
+        except InputError as exc:
+            results[i] = FileResult(exc.path or path, error=exc)
+            _tick(progress)
+            continue
+        overrides = profile.overrides(name)
+        key = None
+        if path != STDIN:
+            key = digest(data, "md" if source.markdown else "txt", repr(_overrides_key(overrides)))
+            hit = cache.get(profile.fingerprint, key)
+            if hit is not None:
+                findings, suppressed = hit
+                for f in findings:
+                    f.path = name
+                results[i] = FileResult(
+                    name,
+                    findings,
+                    source=source,
+                    suppressed=suppressed,
+                    fail_on=profile.config.fail_on,
+                    cached=True,
+                )
+                _tick(progress)
+                continue
+        misses.append(_Miss(i, profile, source, overrides, key))
+
+    if n_jobs > 1 and len(misses) >= POOL_MIN:
+        linted = _in_pool(workspace, misses, n_jobs, progress)
+    else:
+        linted = _here(misses, progress)
+    for miss, (findings, suppressed) in zip(misses, linted, strict=True):
+        result = FileResult(
+            miss.source.path,
+            findings,
+            source=miss.source,
+            suppressed=suppressed,
+            fail_on=miss.profile.config.fail_on,
+        )
+        results[miss.index] = result
+        if miss.key is not None:
+            cache.put(miss.profile.fingerprint, miss.key, findings, suppressed)
+    cache.save()
+    return [r for r in results if r is not None]
+
+
+def _tick(progress: Callable[[int], None] | None) -> None:
+    if progress is not None:
+        progress(1)
+
+
+def _overrides_key(overrides: FileOverrides | None) -> object:
+    if overrides is None:
+        return None
+    return sorted(overrides.ignore), sorted(overrides.severity.items())
+
+
+def _here(
+    misses: list[_Miss], progress: Callable[[int], None] | None
+) -> list[tuple[list[Finding], int]]:
+    out = []
+    for miss in misses:
+        result = miss.profile.linter.lint(miss.source, miss.overrides)
+        out.append((result.findings, result.suppressed))
+        _tick(progress)
+    return out
+
+
+# -- worker processes ------------------------------------------------------------------
+_WORKSPACE: Workspace | None = None
+
+
+def _init_worker(cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool) -> None:
+    global _WORKSPACE
+    from .workspace import Workspace
+
+    _WORKSPACE = Workspace(cli, cwd=Path(cwd))
+    for config_path in config_paths:
+        _WORKSPACE.profile(config_path)
+    if words:
+        from .segmenter import preload
+
+        preload()
+
+
+def _lint_in_worker(
+    task: tuple[str | None, Source, FileOverrides | None],
+) -> tuple[list[Finding], int]:
+    config_path, source, overrides = task
+    assert _WORKSPACE is not None
+    result = _WORKSPACE.profile(config_path).linter.lint(source, overrides)
+    return result.findings, result.suppressed
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts workers in milliseconds and they inherit the loaded packs; where it
+    # is not available (Windows) or not the safe default (macOS), spawn.
+    method = "fork" if sys.platform == "linux" else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _in_pool(
+    workspace: Workspace, misses: list[_Miss], n_jobs: int, progress: Callable[[int], None] | None
+) -> list[tuple[list[Finding], int]]:
+    config_paths = sorted({workspace.config_key(m.profile) for m in misses}, key=str)
+    words = any(m.profile.linter.needs_words for m in misses)
+    workers = min(n_jobs, len(misses))
+    chunk = max(1, min(16, len(misses) // (workers * 4)))
+    tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
+    out = []
+    try:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(workspace.cli, str(workspace.cwd), config_paths, words),
+        ) as pool:
+            for item in pool.map(_lint_in_worker, tasks, chunksize=chunk):
+                out.append(item)
+                _tick(progress)
+    except LawlintError:
+        raise
+    except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
+        return out + _here(misses[len(out) :], progress)
+    return out

@@ -1,0 +1,139 @@
+"""The result cache and parallel batches (issue 7): same findings, less work."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from lawlint.cache import ResultCache
+from lawlint.cli import main
+from lawlint.reader import discover
+from lawlint.runner import run
+from lawlint.workspace import Workspace
+
+FLAWED = EXAMPLES / "flawed-draft.txt"
+
+
+def check_json(*args: str, env: dict[str, str] | None = None) -> list[dict]:
+    result = CliRunner(env=env).invoke(main, ["check", "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def batch(folder: Path, cache_dir: Path | None, n_jobs: int = 1):
+    workspace = Workspace()
+    jobs = workspace.jobs(discover([str(folder)]))
+    return run(workspace, jobs, cache=ResultCache(cache_dir), n_jobs=n_jobs)
+
+
+def make_reports(folder: Path, n: int) -> list[Path]:
+    text = FLAWED.read_text(encoding="utf-8")
+    paths = []
+    for i in range(n):
+        path = folder / f"r{i:02d}.txt"
+        # small edits so no two files share a cache entry
+        path.write_text(text.replace("20场次", f"{10 + i}场次"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_second_run_is_served_from_the_cache(tmp_path: Path) -> None:
+    make_reports(tmp_path, 3)
+    first = batch(tmp_path, tmp_path / "cache")
+    second = batch(tmp_path, tmp_path / "cache")
+    assert [r.cached for r in first] == [False] * 3
+    assert [r.cached for r in second] == [True] * 3
+    assert [[f.to_dict() for f in r.findings] for r in first] == [
+        [f.to_dict() for f in r.findings] for r in second
+    ]
+    assert second[0].document is not None  # built on demand for formatters
+
+
+def test_a_changed_file_or_rule_setting_is_linted_again(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (path,) = make_reports(reports, 1)
+    batch(reports, tmp_path / "cache")
+    path.write_text(path.read_text(encoding="utf-8") + "坚持依法 行政。\n", encoding="utf-8")
+    again = batch(reports, tmp_path / "cache")
+    assert not again[0].cached
+    last = again[0].findings[-1]
+    assert (last.rule, last.line) == (
+        "cjk-space",
+        len(path.read_text(encoding="utf-8").splitlines()),
+    )
+    (reports / ".lawlint.yaml").write_text("rules:\n  cjk-space: error\n", encoding="utf-8")
+    reconfigured = batch(reports, tmp_path / "cache")
+    assert not reconfigured[0].cached
+    assert {f.severity for f in reconfigured[0].findings if f.rule == "cjk-space"} == {"error"}
+
+
+def test_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    make_reports(tmp_path, 2)
+    cache = tmp_path / "cache"
+    expected = [[f.to_dict() for f in r.findings] for r in batch(tmp_path, cache)]
+    for file in cache.glob("*.json"):
+        file.write_bytes(b"\x00not json{")
+    assert [[f.to_dict() for f in r.findings] for r in batch(tmp_path, cache)] == expected
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    assert [[f.to_dict() for f in r.findings] for r in batch(tmp_path, blocked)] == expected
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {"LAWLINT_CACHE_DIR": str(cache)}
+    with_cache = check_json(str(FLAWED), env=env)
+    assert list((cache / "results").glob("*.json"))
+    for file in (cache / "results").glob("*.json"):
+        file.unlink()
+    assert check_json(str(FLAWED), "--no-cache", env=env) == with_cache
+    assert not list((cache / "results").glob("*.json"))
+
+
+def test_cache_hit_does_not_load_jieba(tmp_path: Path) -> None:
+    env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path))
+    code = (
+        "import sys; from lawlint.cli import main\n"
+        "try:\n    main(['check', '--format', 'json', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "print('JIEBA' if 'jieba' in sys.modules else 'NO-JIEBA', file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(FLAWED)], env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stderr.strip().endswith("JIEBA") and "NO-JIEBA" not in runs[0].stderr
+    assert runs[1].stderr.strip().endswith("NO-JIEBA")
+    assert runs[0].stdout == runs[1].stdout
+
+
+@pytest.mark.parametrize("n_jobs", [2])
+def test_parallel_batch_matches_sequential_in_order(tmp_path: Path, n_jobs: int) -> None:
+    make_reports(tmp_path, 10)
+    sequential = batch(tmp_path, None, n_jobs=1)
+    parallel = batch(tmp_path, None, n_jobs=n_jobs)
+    assert [r.path for r in parallel] == sorted(r.path for r in parallel)
+    assert [[f.to_dict() for f in r.findings] for r in parallel] == [
+        [f.to_dict() for f in r.findings] for r in sequential
+    ]
+    sums = [[f.data for f in r.findings if f.rule == "sum-mismatch"] for r in parallel]
+    assert [s[0]["total"] for s in sums] == [10 + i for i in range(10)]
+
+
+def test_jobs_option_on_the_command_line(tmp_path: Path) -> None:
+    make_reports(tmp_path, 9)
+    one = check_json(str(tmp_path), "--jobs", "1", "--no-cache")
+    two = check_json(str(tmp_path), "-j", "2", "--no-cache")
+    assert one == two and len({i["path"] for i in two}) == 9
+    bad = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", "0"])
+    assert bad.exit_code == 2
