@@ -21,6 +21,13 @@ SHARED = Path(os.environ.get("LAWLINT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``GITHUB_ACTIONS=true`` switches the default format to ``github``; tests that
+    expect the text format must not depend on where they run."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory):
     """Keep the tests' dictionary and result caches out of the user's cache folder

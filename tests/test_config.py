@@ -400,7 +400,8 @@ def test_invalid_configuration_is_exit_2_naming_file_and_key(
 ) -> None:
     write(repo, {".lawlint.yaml": text, "r.txt": REPORT})
     with pytest.raises(ConfigError) as exc:
-        Workspace().jobs(["r.txt"])
+        workspace = Workspace()
+        workspace.prepare(profile for _, profile in workspace.jobs(["r.txt"]))
     assert (exc.value.key, exc.value.line) == (key, line)
     where = ".lawlint.yaml" + (f":{line}" if line else "")
     assert str(exc.value).startswith(where)
@@ -431,8 +432,11 @@ def test_missing_config_file_and_unknown_cli_id(repo: Path) -> None:
     assert result.exit_code == 2 and "nope.yaml: 配置文件不存在 / configuration file not found" in (
         result.output
     )
+    workspace = Workspace(CommandLine(select=("nosuch",)))
     with pytest.raises(Exception, match="--select"):
-        Workspace(CommandLine(select=("nosuch",))).jobs(["r.txt"])
+        workspace.prepare(profile for _, profile in workspace.jobs(["r.txt"]))
+    result = CliRunner().invoke(main, ["check", "r.txt", "--select", "nosuch"])
+    assert result.exit_code == 2 and "--select" in result.output
 
 
 def test_empty_configuration_is_the_defaults(repo: Path) -> None:

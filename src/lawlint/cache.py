@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -116,6 +115,8 @@ class ResultCache:
         self._dirty.clear()
 
     def _write(self, profile: str, data: dict[str, Any]) -> None:
+        import tempfile
+
         target = self._path(profile)
         tmp = None
         try:

@@ -1,12 +1,14 @@
 """The ``lawlint`` command.
 
-Exit codes (a contract for CI): 0 — no error-severity finding; 1 — at least one
-error-severity finding; 2 — a usage, input or rule-pack error (whatever else was
-found). The same codes whatever the output format.
+Exit codes (a contract for CI): 0 — no finding at or above the ``--fail-on``
+severity (default ``error``); 1 — at least one such finding; 2 — a usage, input or
+rule-pack error (whatever else was found). The same codes whatever the output format
+and wherever the report goes (``--output-file``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -14,8 +16,19 @@ import click
 
 from . import __version__
 from .errors import LawlintError
+from .formatters import FORMATS
+from .reporting import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    batch_progress,
+    exit_code,
+    format_options,
+    show_progress,
+    write_report,
+)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -41,10 +54,24 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式 / output format.",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="输出格式（默认 text；GITHUB_ACTIONS=true 时为 github）"
+    " / output format (default: text; github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="把报告写入文件（退出码不变）/ write the report to FILE (same exit code).",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="只输出问题，不输出汇总 / findings only, no summary."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="按规则统计问题数（text、json）/ counts per rule instead of each finding.",
 )
 @click.option(
     "--pack",
@@ -119,7 +146,10 @@ def main() -> None:
 )
 def check(
     paths: Sequence[str],
-    fmt: str,
+    fmt: str | None,
+    output_file: str | None,
+    quiet: bool,
+    statistics: bool,
     packs: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
@@ -138,8 +168,10 @@ def check(
     Lint report files or directories (*.docx, *.txt, *.md); '-' reads standard input.
     """
     from .formatters import get
+    from .formatters.statistics import FORMATS as STATISTICS_FORMATS
+    from .formatters.statistics import write as write_statistics
     from .reader import discover
-    from .workspace import CommandLine, Workspace, fails
+    from .workspace import CommandLine, Workspace
 
     workspace = Workspace(
         CommandLine(
@@ -152,8 +184,20 @@ def check(
     )
     try:
         jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
+        if fix or diff:
+            workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
         _fail(exc)
+    if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
+        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        fmt = "github" if on_github and not statistics else "text"
+    if statistics and (fmt not in STATISTICS_FORMATS or fix or diff):
+        click.echo(
+            "lawlint: --statistics 只能与 --format text 或 json 同用，不能与 --fix、--diff 同用"
+            " / --statistics works with --format text or json, without --fix or --diff",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     if fix or diff:
         from .fixcmd import run_fixes
 
@@ -165,6 +209,8 @@ def check(
                 color=color,
                 stdin_name=stdin_filename,
                 fail_on=fail_on,
+                quiet=quiet,
+                output_file=output_file,
             )
         )
     from .cache import ResultCache
@@ -172,18 +218,33 @@ def check(
     from .segmenter import cache_dir
 
     cache = ResultCache(None if no_cache else cache_dir() / "results")
-    results = run(
-        workspace, jobs, stdin_name=stdin_filename, cache=cache, n_jobs=n_jobs or default_jobs()
-    )
+    try:
+        with batch_progress(len(jobs), enabled=show_progress(len(jobs), quiet)) as tick:
+            results = run(
+                workspace,
+                jobs,
+                stdin_name=stdin_filename,
+                cache=cache,
+                n_jobs=n_jobs or default_jobs(),
+                progress=tick,
+            )
+    except LawlintError as exc:
+        _fail(exc)
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
-    get(fmt)(results, sys.stdout, color=color)
-    if any(r.error is not None for r in results):
+    options = format_options(jobs, results, fmt, quiet=quiet)
+    if statistics:
+        written = write_report(
+            lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
+        )
+    else:
+        written = write_report(
+            lambda out: get(fmt)(results, out, color=color, options=options), output_file
+        )
+    if not written:
         sys.exit(EXIT_ERROR)
-    if fails(results, fail_on):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    sys.exit(exit_code(results, fail_on))
 
 
 @main.command("rules")

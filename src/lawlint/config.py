@@ -38,13 +38,13 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import PackError
 from .findings import SEVERITIES
-from .packs import _Locator
+
+if TYPE_CHECKING:
+    from .packs import _Locator
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -194,6 +194,10 @@ def load_config(path: str | Path, *, shown: str | None = None) -> Config:
 
 
 def parse_yaml(text: str, path: str, root: Path) -> Config:
+    import yaml  # only when there is a configuration file: a run on the defaults skips it
+
+    from .packs import _Locator
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -19,34 +19,11 @@ from .findings import Finding
 from .options import OptionError
 from .packs import Pack, Rule
 from .reader import Source, read_source, source_from_bytes
+from .results import FileResult
 from .sections import SectionSpec
 from .suppress import apply as apply_directives
 
-
-@dataclass(slots=True)
-class FileResult:
-    """One file's outcome. ``document`` is built from ``source`` on first use: a result
-    served from the cache has findings and source but no document until a formatter
-    asks for one."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: LawlintError | None = None
-    source: Source | None = None
-    suppressed: int = 0  # findings silenced by the draft's lawlint directives
-    fail_on: str | None = None  # the file's configured ``fail-on``, if any
-    cached: bool = False  # served from the result cache
-    _document: Document | None = field(default=None, repr=False)
-
-    @classmethod
-    def of(cls, doc: Document, findings: list[Finding], **kwargs: object) -> FileResult:
-        return cls(doc.path, findings, source=doc.source, _document=doc, **kwargs)  # type: ignore[arg-type]
-
-    @property
-    def document(self) -> Document | None:
-        if self._document is None and self.source is not None:
-            self._document = Document(self.source)
-        return self._document
+__all__ = ["FileOverrides", "FileResult", "Linter", "build_check", "select_rules"]
 
 
 @dataclass(frozen=True, slots=True)

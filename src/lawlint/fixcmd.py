@@ -42,10 +42,12 @@ def run_fixes(
     color: bool | None,
     stdin_name: str | None = None,
     fail_on: str | None = None,
+    quiet: bool = False,
+    output_file: str | None = None,
 ) -> int:
     """Fix (or diff) every path with its configuration's linter; return the exit code."""
     from .formatters import get
-    from .workspace import fails
+    from .reporting import exit_code, format_options, write_report
 
     results: list[FileResult] = []
     fixed = files = 0
@@ -96,12 +98,13 @@ def run_fixes(
     if diff:
         _summary(fixed, files, would=True)
         return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
-    out = sys.stderr if STDIN in paths else sys.stdout
-    get(fmt)(results, out, color=color)
+    options = format_options(jobs, results, fmt, quiet=quiet)
+    default = sys.stderr if STDIN in paths else sys.stdout
+    written = write_report(
+        lambda out: get(fmt)(results, out, color=color, options=options), output_file, default
+    )
     _summary(fixed, files, would=False)
-    if failed:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
+    return exit_code(results, fail_on) if written else EXIT_ERROR
 
 
 def refuse_docx(path: str) -> InputError:

@@ -11,22 +11,23 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import ResultCache, digest
-from .engine import FileOverrides, FileResult
 from .errors import InputError, LawlintError
-from .findings import Finding
 from .reader import STDIN, Source, read_input, source_from_bytes
+from .results import FileResult
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
+    from .engine import FileOverrides
+    from .findings import Finding
     from .workspace import CommandLine, Profile, Workspace
 
 POOL_MIN = 8  # fewer misses than this are linted in this process
@@ -68,11 +69,11 @@ def run(
             results[i] = FileResult(exc.path or path, error=exc)
             _tick(progress)
             continue
-        overrides = profile.overrides(name)
         key = None
         if path != STDIN:
-            key = digest(data, "md" if source.markdown else "txt", repr(_overrides_key(overrides)))
-            hit = cache.get(profile.fingerprint, key)
+            kind = "md" if source.markdown else "txt"
+            key = digest(data, kind, repr(profile.file_key(name)))
+            hit = cache.get(profile.cache_key, key)
             if hit is not None:
                 findings, suppressed = hit
                 for f in findings:
@@ -87,8 +88,12 @@ def run(
                 )
                 _tick(progress)
                 continue
-        misses.append(_Miss(i, profile, source, overrides, key))
+        misses.append(_Miss(i, profile, source, None, key))
 
+    # packs and rules are loaded and checked before anything is linted
+    workspace.prepare({id(m.profile): m.profile for m in misses}.values())
+    for miss in misses:
+        miss.overrides = miss.profile.overrides(miss.source.path)
     if n_jobs > 1 and len(misses) >= POOL_MIN:
         linted = _in_pool(workspace, misses, n_jobs, progress)
     else:
@@ -103,7 +108,7 @@ def run(
         )
         results[miss.index] = result
         if miss.key is not None:
-            cache.put(miss.profile.fingerprint, miss.key, findings, suppressed)
+            cache.put(miss.profile.cache_key, miss.key, findings, suppressed)
     cache.save()
     return [r for r in results if r is not None]
 
@@ -111,12 +116,6 @@ def run(
 def _tick(progress: Callable[[int], None] | None) -> None:
     if progress is not None:
         progress(1)
-
-
-def _overrides_key(overrides: FileOverrides | None) -> object:
-    if overrides is None:
-        return None
-    return sorted(overrides.ignore), sorted(overrides.severity.items())
 
 
 def _here(
@@ -159,6 +158,8 @@ def _lint_in_worker(
 def _context() -> multiprocessing.context.BaseContext:
     # fork starts workers in milliseconds and they inherit the loaded packs; where it
     # is not available (Windows) or not the safe default (macOS), spawn.
+    import multiprocessing
+
     method = "fork" if sys.platform == "linux" else "spawn"
     return multiprocessing.get_context(method)
 
@@ -171,6 +172,8 @@ def _in_pool(
     workers = min(n_jobs, len(misses))
     chunk = max(1, min(16, len(misses) // (workers * 4)))
     tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
+    from concurrent.futures import ProcessPoolExecutor
+
     out = []
     try:
         with ProcessPoolExecutor(

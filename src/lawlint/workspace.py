@@ -17,19 +17,23 @@ Precedence (command line over configuration):
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_PACKS, Config, ConfigFinder, PerFile, default_config, load_config
-from .engine import FileOverrides, FileResult, Linter
 from .errors import LawlintError
 from .findings import SEVERITY_RANK
-from .options import OptionError
-from .packs import Pack, Rule, builtin_packs, check_unique_ids, load_pack
 from .reader import STDIN
+
+if TYPE_CHECKING:
+    from .engine import FileOverrides, Linter
+    from .packs import Pack, Rule
+    from .results import FileResult
 
 # Option values that name parts of the report (checked against the packs' sections).
 _SECTION_OPTIONS = ("scope", "required", "skip")
@@ -46,21 +50,53 @@ class CommandLine:
     report_unused_directives: bool = False
 
 
-@dataclass
-class Profile:
-    """One configuration resolved against its packs."""
-
-    config: Config
+@dataclass(slots=True)
+class _Built:
     packs: list[Pack]
     linter: Linter
     # rule id → why it does not run: "off", "ignore", "select" (not selected)
-    inactive: dict[str, str] = field(default_factory=dict)
+    inactive: dict[str, str]
     # each per-file entry: (its glob's PerFile, rule ids to skip, id → severity)
-    per_file: list[tuple[PerFile, frozenset[str], dict[str, str]]] = field(default_factory=list)
-    forced: frozenset[str] = frozenset()  # ids named in --select: never skipped
+    per_file: list[tuple[PerFile, frozenset[str], dict[str, str]]]
+    forced: frozenset[str]  # ids named in --select: never skipped
+
+
+class Profile:
+    """One configuration resolved against its packs — lazily: reading the config is
+    enough to exclude files and to look results up in the cache; the packs are loaded,
+    validated and the checks built only when a file must really be linted (or a
+    command asks for them)."""
+
+    def __init__(self, config: Config, workspace: Workspace) -> None:
+        self.config = config
+        self._workspace = workspace
+
+    @cached_property
+    def _built(self) -> _Built:
+        return self._workspace._build(self.config)
+
+    @property
+    def packs(self) -> list[Pack]:
+        return self._built.packs
+
+    @property
+    def linter(self) -> Linter:
+        return self._built.linter
+
+    @property
+    def inactive(self) -> dict[str, str]:
+        return self._built.inactive
+
+    @property
+    def per_file(self) -> list[tuple[PerFile, frozenset[str], dict[str, str]]]:
+        return self._built.per_file
+
+    @property
+    def forced(self) -> frozenset[str]:
+        return self._built.forced
 
     def overrides(self, path: str | None) -> FileOverrides | None:
-        if path is None or not self.per_file:
+        if path is None or not self.config.per_file:
             return None
         ignore: set[str] = set()
         severity: dict[str, str] = {}
@@ -71,33 +107,52 @@ class Profile:
                 severity.update(levels)
         if not ignore and not severity:
             return None
+        from .engine import FileOverrides
+
         return FileOverrides(frozenset(ignore - self.forced), severity)
 
     @cached_property
-    def fingerprint(self) -> str:
-        """What determines this profile's findings, hashed (the result cache's key)."""
+    def cache_key(self) -> str:
+        """What determines this profile's findings, hashed, computed WITHOUT loading
+        packs: the configuration file's bytes, the command line, and the size and
+        modification time of every pack and dictionary file that may be read. A
+        result cached under this key was produced by a valid configuration."""
         from .cache import fingerprint
         from .resources import rules_dir
 
-        linter = self.linter
-        dictionary = rules_dir() / "dict" / "fazhi.txt"
-        stat = dictionary.stat() if dictionary.exists() else None
+        def stat(path: Path) -> list[object]:
+            try:
+                st = path.stat()
+            except OSError:
+                return [str(path), None]
+            return [str(path), st.st_size, st.st_mtime_ns]
+
+        config = self.config
+        config_bytes = b""
+        if config.path is not None:
+            with contextlib.suppress(OSError):
+                config_bytes = Path(config.path).read_bytes()
+        builtin = rules_dir()
+        cli = self._workspace.cli
         return fingerprint(
             {
-                "rules": [
-                    [r.id, r.kind, r.severity, r.message, r.raw_options] for r in linter.rules
-                ],
-                "sections": [
-                    [s.key, s.name, [p.pattern for p in s.heading], [p.pattern for p in s.content]]
-                    for s in linter.section_specs
-                ],
-                "known": sorted(linter.known_ids),
-                "report_year": linter.report_year,
-                "level": linter.level,
-                "unused_directives": linter.report_unused_directives,
-                "dictionary": [stat.st_size, stat.st_mtime_ns] if stat else None,
+                "config": [config.path, str(config.root), config_bytes.hex()],
+                "cli": [cli.select, cli.ignore, cli.report_unused_directives],
+                "packs": [stat(Path(p)) for p in cli.packs]
+                + [stat(config.root / e) for e in config.extends if _is_path(e)]
+                + [stat(p) for p in sorted(builtin.glob("*.yaml"))],
+                "dictionary": [stat(p) for p in sorted((builtin / "dict").glob("*.txt"))],
             }
         )
+
+    def file_key(self, path: str) -> object:
+        """The per-file settings that apply to ``path``, as written (for cache keys)."""
+        rel = self.config.relative(path)
+        return [
+            [e.pattern, list(e.ignore), e.severity]
+            for e in self.config.per_file
+            if e.regex.fullmatch(rel)
+        ]
 
     def rule(self, rid: str) -> Rule | None:
         """The rule as this profile runs it (overrides applied), enabled or not."""
@@ -105,6 +160,10 @@ class Profile:
             if rule.id == rid:
                 return rule
         return next((r for p in self.packs for r in p.rules if r.id == rid), None)
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or "\\" in name or name.endswith((".yaml", ".yml"))
 
 
 class Workspace:
@@ -137,7 +196,7 @@ class Workspace:
                 rel = os.path.relpath(os.path.abspath(config_path), self.cwd)
                 shown = config_path if rel.startswith("..") else rel
                 config = load_config(config_path, shown=shown)
-            self._profiles[config_path] = self._build(config)
+            self._profiles[config_path] = Profile(config, self)
         return self._profiles[config_path]
 
     def config_key(self, profile: Profile) -> str | None:
@@ -149,7 +208,8 @@ class Workspace:
         self, paths: Iterable[str], *, stdin_name: str | None = None
     ) -> list[tuple[str, Profile]]:
         """Each path with its profile, minus the files its configuration excludes.
-        Every configuration is loaded and checked before anything is linted."""
+        Every configuration file is read and checked here; the packs it names are
+        loaded when a file must really be linted (:meth:`prepare`)."""
         out = []
         for path in paths:
             profile = self.profile_for(path, stdin_name=stdin_name)
@@ -159,8 +219,17 @@ class Workspace:
             out.append((path, profile))
         return out
 
+    @staticmethod
+    def prepare(profiles: Iterable[Profile]) -> None:
+        """Load and check the packs and rules of these profiles now, before anything
+        is linted (an invalid pack or option stops the run with exit code 2)."""
+        for profile in profiles:
+            profile.linter  # noqa: B018 - building is the point
+
     # -- building a profile ------------------------------------------------------------
-    def _build(self, config: Config) -> Profile:
+    def _build(self, config: Config) -> _Built:
+        from .engine import Linter
+
         packs = self._load_packs(config)
         rules = [r for p in packs for r in p.rules]
         by_id = {r.id: r for r in rules}
@@ -246,12 +315,13 @@ class Workspace:
             level=config.level,
             report_unused_directives=self.cli.report_unused_directives,
         )
-        return Profile(config, packs, linter, inactive, per_file, forced)
+        return _Built(packs, linter, inactive, per_file, forced)
 
     def _override(self, config: Config, rule: Rule, sections: set[str]) -> Rule:
         """``rules: {ID: {severity, <option>: value}}`` applied to a rule, its values
         checked through the kind's declared options, the check rebuilt from it."""
         from .checks import kinds
+        from .options import OptionError
 
         setting = config.rules[rule.id]
         kind = kinds()[rule.kind]
@@ -296,6 +366,8 @@ class Workspace:
         return new
 
     def _load_packs(self, config: Config) -> list[Pack]:
+        from .packs import builtin_packs, check_unique_ids
+
         builtin = {p.name: p for p in builtin_packs()}
         base = config.root if config.path else self.cwd
         chosen: list[Pack] = []
@@ -304,7 +376,7 @@ class Workspace:
                 chosen.extend(builtin.values())
             elif name in builtin:
                 chosen.append(builtin[name])
-            elif "/" in name or "\\" in name or name.endswith((".yaml", ".yml")):
+            elif _is_path(name):
                 path = base / name
                 if not path.is_file():
                     raise config.error(
@@ -334,6 +406,8 @@ class Workspace:
     def _pack(self, path: str) -> Pack:
         key = os.path.abspath(path)
         if key not in self._packs:
+            from .packs import load_pack
+
             self._packs[key] = load_pack(path)
         return self._packs[key]
 

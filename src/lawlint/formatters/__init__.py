@@ -1,19 +1,46 @@
-"""Output formats: one module per format; none of them knows about checks."""
+"""Output formats: one module per format; none of them knows about checks.
+
+A formatter is ``write(results, out, *, color, options)``. What it may know besides
+the findings — the rules that ran (for SARIF's rule table), ``--quiet``, the batch
+review's figures — comes in :class:`FormatOptions`, filled in by the CLI.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
+    from ..packs import Rule
+    from ..stats import FigureShare
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """Facts about the run that are not findings."""
+
+    rules: Sequence[Rule] = ()
+    """The rules that ran, in pack order (SARIF lists them as the driver's rules)."""
+    quiet: bool = False
+    """Only the findings: no summary, no batch table."""
+    figures: Mapping[str, FigureShare] = field(default_factory=dict)
+    """Per path: the share of ``measures`` sentences with figures (batch table)."""
 
 
 class Formatter(Protocol):
-    def __call__(self, results: Sequence[FileResult], out: TextIO, *, color: bool | None) -> None:
+    def __call__(
+        self,
+        results: Sequence[FileResult],
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        options: FormatOptions | None = None,
+    ) -> None:
         """Write the report of ``results`` to ``out``."""
 
 

@@ -13,9 +13,17 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
+    from . import FormatOptions
 
 
-def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = None) -> None:
-    items = [f.to_dict() for r in results for f in r.findings]
-    out.write(json.dumps(items, ensure_ascii=False, indent=2))
-    out.write("\n")
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
+    # One finding per line: readable, diff-friendly, and written by json's C encoder
+    # (an indented dump goes through the pure-Python one, ~10x slower).
+    items = [json.dumps(f.to_dict(), ensure_ascii=False) for r in results for f in r.findings]
+    out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")

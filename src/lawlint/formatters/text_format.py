@@ -1,6 +1,11 @@
 """``--format text``: ``path:line:col  severity  rule-id  message``, the source line with
 the span underlined (aligned by display width: CJK characters take two cells), then
-a summary. Colour only on a terminal; ``NO_COLOR`` is respected (rich does both)."""
+a summary. Colour only on a terminal; ``NO_COLOR`` is respected (rich does both).
+
+With several files, the summary ends with the batch review table: one row per report
+with its errors, warnings and infos, the required parts it lacks (``section-missing``
+findings' ``data.section``) and the share of ``measures`` sentences with figures.
+``--quiet`` leaves out the summary and the table."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..engine import FileResult
+    from ..stats import FigureShare
+    from . import FormatOptions
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 CONTEXT = 24  # characters of context either side of a span in a long line
@@ -37,9 +44,18 @@ def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
     return shown, " " * pad + carets
 
 
-def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = None) -> None:
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
     from rich.console import Console
 
+    from . import FormatOptions
+
+    options = options or FormatOptions()
     console = Console(
         file=out,
         highlight=False,
@@ -51,11 +67,15 @@ def write(results: Sequence[FileResult], out: TextIO, *, color: bool | None = No
     counts: Counter[str] = Counter()
     for result in results:
         lines = result.document.raw.split("\n") if result.document else []
-        paragraphs = result.document is not None and result.document.source.paragraphs
+        paragraphs = result.source is not None and result.source.paragraphs
         for f in result.findings:
             counts[f.severity] += 1
             _finding(console, f, lines, paragraphs)
+    if options.quiet:
+        return
     _summary(console, results, counts)
+    if len(results) > 1:
+        _batch_table(console, results, options)
 
 
 def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = False) -> None:
@@ -104,3 +124,53 @@ def _summary(console: Console, results: Sequence[FileResult], counts: Counter[st
             f"检查了 {files} 个文件{extra_zh}，未发现问题。{hidden_zh}"
             f"\n{files} file{'s' if files != 1 else ''} checked{extra_en}, no findings.{hidden_en}"
         )
+
+
+SECTION_RULE = "section-missing"
+
+
+def _batch_table(console: Console, results: Sequence[FileResult], options: FormatOptions) -> None:
+    """One row per report: what a reviewer reads first when twenty towns send drafts."""
+    from rich import box
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    checked_sections = not options.rules or any(r.id == SECTION_RULE for r in options.rules)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    # On a narrow terminal the paths and the missing parts fold; the numbers never do.
+    table.add_column("报告\nreport", overflow="fold", ratio=2)
+    for name in ("错误\nerrors", "警告\nwarnings", "提示\ninfos"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("缺少部分\nmissing", overflow="fold", ratio=1)
+    table.add_column("举措含数字\nwith figures", justify="right", no_wrap=True)
+    for r in results:
+        table.add_row(*batch_row(r, options.figures.get(r.path), checked_sections))
+    console.print()
+    if not console.is_terminal:  # a file or a CI log: the table's natural width, never cut
+        natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
+        console.width = max(console.width, natural)
+    console.print(table)
+
+
+def batch_row(
+    result: FileResult, figures: FigureShare | None, checked_sections: bool = True
+) -> tuple[str, ...]:
+    """The batch table's cells for one report."""
+    if result.error is not None:
+        return (result.path, "", "", "", "无法读取 / unreadable", "")
+    counts = Counter(f.severity for f in result.findings)
+    missing = [str(f.data.get("section")) for f in result.findings if f.rule == SECTION_RULE]
+    if not checked_sections:
+        missing_cell = "未检查 / not checked"
+    else:
+        missing_cell = ", ".join(missing) if missing else "—"
+    if figures is None or figures.share is None:
+        share_cell = "—"
+    else:
+        share_cell = f"{figures.with_figures}/{figures.sentences} ({figures.share:.0%})"
+    return (
+        result.path,
+        *(str(counts[s]) for s in SEVERITIES),
+        missing_cell,
+        share_cell,
+    )

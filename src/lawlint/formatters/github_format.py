@@ -1,0 +1,66 @@
+"""``--format github``: GitHub Actions workflow commands, one per finding, which the
+runner turns into annotations on the pull request::
+
+    ::error file=报告.txt,line=3,col=5,endLine=3,endColumn=6,title=cjk-space::多余的空格…
+
+error → ``::error``, warning → ``::warning``, info → ``::notice``. Chosen by default
+when ``GITHUB_ACTIONS=true``. As GitHub's toolkit does, ``%``, CR and LF are escaped
+in the message, and ``:`` and ``,`` too in property values; columns are left out of
+a span that crosses lines (GitHub accepts them only on a single line). A file that
+could not be read is an ``::error`` naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import TYPE_CHECKING, TextIO
+
+from ..findings import Finding
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
+    from . import FormatOptions
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
+    for result in results:
+        if result.error is not None:
+            props = {"file": _path(result.path), "title": "lawlint"}
+            out.write(f"::error {_props(props)}::{escape_data(str(result.error))}\n")
+        for f in result.findings:
+            out.write(command(f) + "\n")
+
+
+def command(f: Finding) -> str:
+    props: dict[str, str | int] = {"file": _path(f.path), "line": f.line}
+    if f.end_line == f.line:
+        props.update(col=f.column, endLine=f.end_line, endColumn=f.end_column)
+    else:
+        props.update(endLine=f.end_line)
+    props["title"] = f.rule
+    return f"::{COMMAND[f.severity]} {_props(props)}::{escape_data(f.message)}"
+
+
+def _path(path: str) -> str:
+    return PurePath(path).as_posix()
+
+
+def _props(props: dict[str, str | int]) -> str:
+    return ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,136 @@
+"""From results to a report and an exit code: what ``lawlint check`` does after the
+engine has linted (kept out of ``cli.py`` so the command stays a list of options).
+
+Exit codes (a contract for CI): 0 — no finding at or above the failing severity
+(``--fail-on``, else the file's configured ``fail-on``, else ``error``); 1 — at least
+one such finding; 2 — a usage, input, rule-pack or configuration error, whatever else
+was found. The same whatever the format and wherever the report goes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+if TYPE_CHECKING:
+    from .engine import FileResult
+    from .formatters import FormatOptions
+    from .packs import Rule
+    from .stats import FigureShare
+    from .workspace import Profile
+
+Jobs = Sequence[tuple[str, "Profile"]]  # each file with its configuration's profile
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def exit_code(results: Sequence[FileResult], fail_on: str | None = None) -> int:
+    """2 if a file could not be read; else 1 if a finding is at least as severe as
+    ``fail_on`` (or the file's configured ``fail-on``, see ``workspace.fails``); else 0."""
+    from .workspace import fails
+
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if fails(results, fail_on) else EXIT_OK
+
+
+@contextmanager
+def report_stream(output_file: str | None) -> Iterator[TextIO]:
+    """Standard output, or ``output_file`` (UTF-8, LF; its folder created)."""
+    if output_file is None:
+        yield sys.stdout
+        return
+    path = Path(output_file)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        yield out
+
+
+def write_report(
+    write: Callable[[TextIO], None], output_file: str | None, default: TextIO | None = None
+) -> bool:
+    """Write the report with ``write`` to ``output_file``, else to ``default``
+    (standard output). False, with a message on stderr, when the file cannot be
+    written."""
+    if output_file is None:
+        write(default or sys.stdout)
+        return True
+    try:
+        with report_stream(output_file) as out:
+            write(out)
+    except OSError as exc:
+        click.echo(
+            f"lawlint: {output_file}: 无法写入报告（{exc.strerror}）"
+            f" / cannot write the report ({exc.strerror})",
+            err=True,
+        )
+        return False
+    return True
+
+
+def format_options(
+    jobs: Jobs, results: Sequence[FileResult], fmt: str, *, quiet: bool
+) -> FormatOptions:
+    """What the formatter gets besides the findings: the rules that ran (each id once,
+    as the first configuration runs it), ``--quiet``, and for a batch in the text
+    format the figures of the summary table. ``results`` are in ``jobs`` order."""
+    from .formatters import FormatOptions
+
+    rules: dict[str, Rule] = {}
+    for profile in _profiles(jobs):
+        for rule in profile.linter.rules:
+            rules.setdefault(rule.id, rule)
+    figures = {}
+    if fmt == "text" and not quiet and len(results) > 1:
+        figures = batch_figures(jobs, results)
+    return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures)
+
+
+def _profiles(jobs: Jobs) -> list[Profile]:
+    unique: dict[int, Profile] = {}
+    for _, profile in jobs:
+        unique.setdefault(id(profile), profile)
+    return list(unique.values())
+
+
+def show_progress(files: int, quiet: bool) -> bool:
+    """A progress bar only for a batch, only when a person watches standard error."""
+    return files > 1 and not quiet and sys.stderr.isatty()
+
+
+@contextmanager
+def batch_progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A transient rich progress bar on stderr while a batch is linted; yields the
+    callback that advances it (None when not ``enabled``)."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("检查 / checking", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def batch_figures(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, FigureShare]:
+    """The batch table's last column: figures in each report's ``measures`` part,
+    counted as its configuration's ``unquantified-section`` rule counts them."""
+    from .stats import figure_settings, figure_share
+
+    settings = {
+        id(p): figure_settings([*p.linter.rules, *(r for pack in p.packs for r in pack.rules)])
+        for p in _profiles(jobs)
+    }
+    out = {}
+    for (_, profile), result in zip(jobs, results, strict=True):
+        if result.document is not None:
+            key, figure = settings[id(profile)]
+            specs = profile.linter.section_specs
+            out[result.path] = figure_share(result.document, specs, key, figure)
+    return out

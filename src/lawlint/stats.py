@@ -1,0 +1,62 @@
+"""Figures for the batch review: how many sentences of a report's ``measures`` part
+(主要举措和成效) give a figure.
+
+A reviewer reading twenty towns' drafts looks first at whether the achievements are
+quantified. The count is the ``unquantified-section`` rule's own (body sentences, not
+headings, of the sections recognised as the part; a sentence counts when the rule's
+``figure`` pattern matches it: a number that is not a date, or a Chinese numeral with
+a measure word), but it is made for every report, whether the rule reported it or
+not, and whether the rule is enabled or not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .packs import Rule
+    from .sections import SectionSpec
+
+KIND = "unquantified-section"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureShare:
+    sentences: int
+    with_figures: int
+
+    @property
+    def share(self) -> float | None:
+        """``with_figures / sentences``, or None when the part has no sentence."""
+        return self.with_figures / self.sentences if self.sentences else None
+
+
+def figure_settings(rules: Iterable[Rule] = ()) -> tuple[str, re.Pattern[str]]:
+    """The part and the figure pattern of the first ``unquantified-section`` rule
+    among ``rules`` (so the table agrees with it); the kind's defaults when none is."""
+    from .checks import kinds
+
+    for rule in rules:
+        if rule.kind == KIND:
+            return rule.options["section"], rule.options["figure"]
+    options = kinds()[KIND].options
+    return options["section"].default, options["figure"].convert(options["figure"].default)
+
+
+def figure_share(
+    doc: Document,
+    specs: tuple[SectionSpec, ...],
+    key: str = "measures",
+    figure: re.Pattern[str] | None = None,
+) -> FigureShare:
+    """Body sentences of the part ``key`` and how many of them hold a ``figure``
+    (by default the ``unquantified-section`` kind's)."""
+    from .checks import Context
+    from .checks.quantified import figure_share as count
+
+    total, with_figures = count(Context(doc, specs), key, figure or figure_settings()[1])
+    return FigureShare(total, with_figures)
