@@ -48,7 +48,7 @@ def test_hook_manifest() -> None:
     assert hook["id"] == "lawlint"
     assert hook["entry"] == "lawlint check"
     assert hook["language"] == "python"
-    assert hook["files"] == r"\.(txt|md|markdown)$"
+    assert hook["files"] == r"\.(docx|txt|md|markdown)$"
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -170,3 +170,27 @@ def test_config_from_the_readme_passes_clean_and_fails_flawed(
     assert TITLE_FINDING in both
     assert "2 files checked, " in both  # one process for all files
     assert "Installing environment" not in both
+
+
+@pytest.mark.slow
+def test_the_hook_reads_a_word_draft(
+    user_config: str, pre_commit_home: Path, reports: Path
+) -> None:
+    """The hook's environment is a plain ``pip install`` of lawlint (no extras): it
+    must read .docx, so python-docx is a dependency."""
+    from docx_build import Num, build
+
+    (reports / ".pre-commit-config.yaml").write_text(user_config, encoding="utf-8")
+    build(
+        reports / "草稿.docx",
+        [
+            "云溪县2024年法治政府建设年度工作总结",
+            Num("主要举措和成效", 0),
+            "坚持依法行政,推进建设。",
+        ],
+    )
+    git(reports, "add", ".pre-commit-config.yaml", "草稿.docx")
+    out = pre_commit(pre_commit_home, reports, "run", "--files", "草稿.docx")
+    assert out.startswith("exit 1\n"), out
+    assert "草稿.docx:3:7  warning  halfwidth-punct" in out
+    assert "草稿.docx:1:19  error  title-format" in out
