@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .engine import FileResult
     from .formatters import FormatOptions
     from .packs import Rule
-    from .stats import FigureShare
+    from .stats import FigureShare, Parts
     from .workspace import Profile
 
 Jobs = Sequence[tuple[str, "Profile"]]  # each file with its configuration's profile
@@ -77,8 +77,9 @@ def format_options(
     jobs: Jobs, results: Sequence[FileResult], fmt: str, *, quiet: bool
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
-    as the first configuration runs it), ``--quiet``, and for a batch in the text
-    format the figures of the summary table. ``results`` are in ``jobs`` order."""
+        as the first configuration runs it), ``--quiet``, and for a batch in the text
+        format the figures of the summary table (for the HTML page, those and the required
+    parts of each report). ``results`` are in ``jobs`` order."""
     from .formatters import FormatOptions
 
     rules: dict[str, Rule] = {}
@@ -86,9 +87,12 @@ def format_options(
         for rule in profile.linter.rules:
             rules.setdefault(rule.id, rule)
     figures = {}
-    if fmt == "text" and not quiet and len(results) > 1:
+    parts = {}
+    if fmt == "html" or (fmt == "text" and not quiet and len(results) > 1):
         figures = batch_figures(jobs, results)
-    return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures)
+    if fmt == "html":  # the review page's overview
+        parts = batch_parts(jobs, results)
+    return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures, parts=parts)
 
 
 def _profiles(jobs: Jobs) -> list[Profile]:
@@ -133,4 +137,21 @@ def batch_figures(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, Figure
             key, figure = settings[id(profile)]
             specs = profile.linter.section_specs
             out[result.path] = figure_share(result.document, specs, key, figure)
+    return out
+
+
+def batch_parts(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, Parts]:
+    """Each report's required parts, present and missing, as its configuration's
+    ``section-missing`` rule recognises them."""
+    from .stats import required_keys, required_parts
+
+    keys = {
+        id(p): required_keys([*p.linter.rules, *(r for pack in p.packs for r in pack.rules)])
+        for p in _profiles(jobs)
+    }
+    out = {}
+    for (_, profile), result in zip(jobs, results, strict=True):
+        if result.error is None and result.document is not None:
+            specs = profile.linter.section_specs
+            out[result.path] = required_parts(result.document, specs, keys[id(profile)])
     return out

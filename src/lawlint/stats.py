@@ -1,5 +1,5 @@
 """Figures for the batch review: how many sentences of a report's ``measures`` part
-(主要举措和成效) give a figure.
+(主要举措和成效) give a figure, and which required parts a report has.
 
 A reviewer reading twenty towns' drafts looks first at whether the achievements are
 quantified. The count is the ``unquantified-section`` rule's own (body sentences, not
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .sections import SectionSpec
 
 KIND = "unquantified-section"
+SECTIONS_KIND = "sections"  # the kind of section-missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +61,38 @@ def figure_share(
 
     total, with_figures = count(Context(doc, specs), key, figure or figure_settings()[1])
     return FigureShare(total, with_figures)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A report's required parts, as its configuration's ``section-missing`` rule
+    sees them: (key, name) of each required part, and the keys the report lacks."""
+
+    required: tuple[tuple[str, str], ...]
+    missing: frozenset[str]
+
+    @property
+    def present(self) -> tuple[tuple[str, str], ...]:
+        return tuple(part for part in self.required if part[0] not in self.missing)
+
+
+def required_keys(rules: Iterable[Rule] = ()) -> list[str]:
+    """The ``required`` option of the first ``sections`` rule among ``rules``; the
+    kind's default when none is."""
+    from .checks import kinds
+
+    for rule in rules:
+        if rule.kind == SECTIONS_KIND:
+            return list(rule.options["required"])
+    return list(kinds()[SECTIONS_KIND].options["required"].default)
+
+
+def required_parts(doc: Document, specs: tuple[SectionSpec, ...], required: Iterable[str]) -> Parts:
+    """Which of the ``required`` parts ``doc`` has, recognised as ``section-missing``
+    recognises them (whether that rule ran or not)."""
+    from .sections import SectionIndex
+
+    index = SectionIndex(doc, specs)
+    keys = list(required)
+    names = tuple((key, index.specs[key].name if key in index.specs else key) for key in keys)
+    return Parts(names, frozenset(key for key in keys if not index.present(key)))

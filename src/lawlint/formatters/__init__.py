@@ -2,7 +2,7 @@
 
 A formatter is ``write(results, out, *, color, options)``. What it may know besides
 the findings — the rules that ran (for SARIF's rule table), ``--quiet``, the batch
-review's figures — comes in :class:`FormatOptions`, filled in by the CLI.
+review's figures and required parts — comes in :class:`FormatOptions`, filled in by the CLI.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 if TYPE_CHECKING:
     from ..engine import FileResult
     from ..packs import Rule
-    from ..stats import FigureShare
+    from ..stats import FigureShare, Parts
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,8 @@ class FormatOptions:
     """Only the findings: no summary, no batch table."""
     figures: Mapping[str, FigureShare] = field(default_factory=dict)
     """Per path: the share of ``measures`` sentences with figures (batch table)."""
+    parts: Mapping[str, Parts] = field(default_factory=dict)
+    """Per path: the required parts present and missing (HTML review page)."""
 
 
 class Formatter(Protocol):

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import PurePath
+from typing import TYPE_CHECKING, TextIO
 
 from .. import __version__
 from ..findings import SEVERITIES, SEVERITY_ZH, Finding
@@ -33,21 +33,10 @@ from ..title import find_filer
 if TYPE_CHECKING:
     from ..document import Document, Heading
     from ..engine import FileResult
-    from ..stats import FigureShare
+    from ..stats import FigureShare, Parts
+    from . import FormatOptions
 
 LINE_BREAK = "\u2028"  # a line break inside a Word paragraph
-
-
-@dataclass(frozen=True, slots=True)
-class Parts:
-    """A report's required parts: (key, name) of each, and the keys it lacks."""
-
-    required: tuple[tuple[str, str], ...]
-    missing: frozenset[str]
-
-    @property
-    def present(self) -> tuple[tuple[str, str], ...]:
-        return tuple(p for p in self.required if p[0] not in self.missing)
 
 
 def write(
@@ -55,11 +44,12 @@ def write(
     out: TextIO,
     *,
     color: bool | None = None,
-    options: Any = None,
+    options: FormatOptions | None = None,
 ) -> None:
-    figures: Mapping[str, FigureShare] = getattr(options, "figures", None) or {}
-    parts: Mapping[str, Parts] = getattr(options, "parts", None) or {}
-    out.write(render(results, figures, parts))
+    if options is None:
+        out.write(render(results))
+    else:
+        out.write(render(results, options.figures, options.parts))
 
 
 def render(
@@ -87,7 +77,7 @@ def title_of(result: FileResult) -> str:
     doc = result.document if result.error is None else None
     if doc is not None and doc.title is not None:
         return doc.title.text
-    return result.path
+    return PurePath(result.path).name or result.path  # no title: the file's name
 
 
 def _overview(
@@ -105,7 +95,8 @@ def _overview(
     )
     th = "".join(
         f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none">'
-        f'<button type="button">{zh}<span class="en">{en}</span></button></th>'
+        f'<button type="button"><span class="zh">{zh}</span><span class="en">{en}</span>'
+        "</button></th>"
         for key, kind, zh, en in heads
     )
     rows = [
@@ -163,8 +154,10 @@ def _parts_cell(parts: Parts | None) -> str:
     have, total = len(parts.present), len(parts.required)
     shown = f'<span class="ratio">{have}/{total}</span>'
     if parts.missing:
-        names = "、".join(escape(name) for key, name in parts.required if key in parts.missing)
-        shown += f'<div class="missing">缺：{names}</div>'
+        names = "".join(
+            f"<li>缺：{escape(name)}</li>" for key, name in parts.required if key in parts.missing
+        )
+        shown += f'<ul class="missing">{names}</ul>'
     else:
         shown += '<div class="complete">齐全 <span class="en">complete</span></div>'
     return _cell(shown, have / total)
@@ -220,22 +213,26 @@ def _summary_line(findings: Sequence[Finding], suppressed: int) -> str:
 
 
 def _rule_table(findings: Sequence[Finding]) -> str:
+    """The findings counted per rule, errors first, then the most frequent: one chip
+    per rule (its severity's colour; the first message on hover)."""
     if not findings:
         return '<p class="clean">未发现问题。<span class="en">No findings.</span></p>\n'
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
         by_rule.setdefault(f.rule, []).append(f)
-    order = sorted(by_rule, key=lambda r: (-len(by_rule[r]), r))
-    rows = "".join(
-        f'<tr class="sev-{by_rule[r][0].severity}"><td><code>{escape(r)}</code></td>'
-        f"<td>{SEVERITY_ZH[by_rule[r][0].severity]}</td>"
-        f'<td class="n">{len(by_rule[r])}</td><td>{escape(by_rule[r][0].message)}</td></tr>'
-        for r in order
+
+    def rank(rule: str) -> tuple[int, int, str]:
+        return SEVERITIES.index(by_rule[rule][0].severity), -len(by_rule[rule]), rule
+
+    chips = "".join(
+        f'<li class="sev-{by_rule[r][0].severity}" data-rule="{escape(r)}" '
+        f'title="{escape(by_rule[r][0].message)}"><code>{escape(r)}</code>'
+        f'<span class="n">{len(by_rule[r])}</span></li>'
+        for r in sorted(by_rule, key=rank)
     )
     return (
-        '<table class="rules"><caption>按规则统计 <span class="en">findings per rule</span>'
-        "</caption><thead><tr><th>规则 rule</th><th>级别</th><th>数量</th><th>示例 message</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>\n"
+        '<div class="rules"><h3>按规则统计 <span class="en">findings per rule</span></h3>'
+        f'<ul class="rules">{chips}</ul></div>\n'
     )
 
 
@@ -391,14 +388,17 @@ th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: lef
 thead th { background: #f4f5f7; position: sticky; top: 0; white-space: nowrap; }
 th button { all: unset; cursor: pointer; font-weight: 600; }
 th button .en { display: block; margin: 0; font-weight: 400; font-size: 12px; }
-th[aria-sort="ascending"] button::after { content: " ▲"; }
-th[aria-sort="descending"] button::after { content: " ▼"; }
-td.n, .rules td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th[aria-sort="ascending"] .zh::after { content: " ▲"; font-size: 11px; }
+th[aria-sort="descending"] .zh::after { content: " ▼"; font-size: 11px; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.sev-error:not(.zero) { color: var(--err); font-weight: 700; }
 td.sev-warning:not(.zero) { color: var(--warn); font-weight: 600; }
 td.sev-info:not(.zero) { color: var(--info); }
 td.zero { color: #9aa0a6; }
 .missing { color: var(--err); font-size: 13px; }
+#overview-table td:nth-child(7) { min-width: 13em; }
+ul.missing { margin: 0; padding: 0; list-style: none; line-height: 1.45; }
+ul.missing li { margin: 2px 0; }
 .complete { color: #1e7b34; font-size: 13px; }
 .unreadable { color: var(--err); }
 #overview-table tbody tr:hover { background: #fafafa; }
@@ -409,8 +409,15 @@ td.zero { color: #9aa0a6; }
 ul.parts { list-style: none; padding: 0; margin: 4px 0 8px; display: flex; flex-wrap: wrap;
   gap: 4px 16px; font-size: 14px; }
 ul.parts .present { color: #1e7b34; } ul.parts .missing { color: var(--err); font-size: 14px; }
-table.rules { margin: 8px 0 16px; }
-table.rules caption { text-align: left; font-weight: 600; padding: 4px 0; }
+div.rules h3 { font-size: 14px; margin: 10px 0 4px; }
+ul.rules { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap;
+  gap: 6px; }
+ul.rules li { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px;
+  padding: 1px 8px; font-size: 13px; white-space: nowrap; }
+ul.rules li.sev-error { border-left-color: var(--err); }
+ul.rules li.sev-warning { border-left-color: #d19a00; }
+ul.rules li.sev-info { border-left-color: var(--info); }
+ul.rules .n { font-weight: 700; margin-left: .5em; font-variant-numeric: tabular-nums; }
 .text { margin-top: 8px; }
 .sec { margin: 0 0 8px; }
 .line.head { margin-top: 14px; }
@@ -450,10 +457,9 @@ mark:target { outline: 2px solid #1f1f1f; }
   @page { size: A4; margin: 14mm 12mm; }
   body { padding: 0; font-size: 11pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .hint, th button::after { display: none; }
+  .hint, th .zh::after { display: none; }
   thead th { position: static; }
-  thead { display: table-header-group; }
-  tr, .line { break-inside: avoid; }
+  tr, .line .tx, .notes li { break-inside: avoid; }
   .line.head { break-after: avoid; }
   .report { break-before: page; border-top: none; }
   .line { grid-template-columns: 3.2em minmax(0, 1fr); }
