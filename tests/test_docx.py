@@ -193,6 +193,30 @@ def test_a_style_with_numbering_and_bullets(tmp_path: Path) -> None:
     assert [h.line for h in doc.headings] == [2, 3]
 
 
+def test_table_of_contents_entries_are_not_headings(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def setup(document) -> None:
+        document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+
+    path = build(
+        tmp_path / "toc.docx",
+        [
+            TITLE,
+            Styled("一、主要举措和成效\t1", "toc 1"),
+            Styled("二、存在的不足和原因\t3", "toc 1"),
+            "一、主要举措和成效",
+            "二、存在的不足和原因",
+        ],
+        setup=setup,
+    )
+    source = read_source(str(path))
+    assert source.hints[1].table and source.hints[2].table
+    assert [h.line for h in Document(source).headings] == [4, 5]
+    result = run("check", str(path), "--format", "json", "--select", "heading-numbering")
+    assert json.loads(result.stdout) == []  # 一、 二、 after the contents' 一、 二、: no repeat
+
+
 def test_a_restarted_list_counts_from_its_start(tmp_path: Path) -> None:
     path = build(
         tmp_path / "restart.docx",
@@ -436,3 +460,15 @@ def test_a_batch_of_docx_in_worker_processes_and_from_the_cache(tmp_path: Path) 
         assert b.cached and [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
         assert b.document is not None and b.document.source.paragraphs  # text output needs it
     assert ("halfwidth-punct", 4, 12) in [(f.rule, f.line, f.column) for f in cached[0].findings]
+
+
+def test_sarif_and_github_positions_are_paragraphs(draft: Path) -> None:
+    sarif = json.loads(
+        run("check", str(draft), "--format", "sarif", "--select", "halfwidth-punct").stdout
+    )
+    (result,) = sarif["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith(".docx")
+    assert (location["region"]["startLine"], location["region"]["startColumn"]) == (4, 12)
+    github = run("check", str(draft), "--format", "github", "--select", "halfwidth-punct")
+    assert f"::warning file={draft},line=4,col=12,endLine=4,endColumn=13" in github.stdout
