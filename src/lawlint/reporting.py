@@ -81,13 +81,15 @@ def format_options(
     format the figures of the summary table. ``results`` are in ``jobs`` order."""
     from .formatters import FormatOptions
 
+    batch_table = fmt == "text" and not quiet and len(results) > 1
     rules: dict[str, Rule] = {}
-    for profile in _profiles(jobs):
-        for rule in profile.linter.rules:
-            rules.setdefault(rule.id, rule)
-    figures = {}
-    if fmt == "text" and not quiet and len(results) > 1:
-        figures = batch_figures(jobs, results)
+    # Only SARIF and the batch table need the rules, and building them loads the
+    # packs: a run served from the cache in another format must not pay for that.
+    if fmt == "sarif" or batch_table:
+        for profile in _profiles(jobs):
+            for rule in profile.linter.rules:
+                rules.setdefault(rule.id, rule)
+    figures = batch_figures(jobs, results) if batch_table else {}
     return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures)
 
 
