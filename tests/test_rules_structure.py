@@ -115,3 +115,23 @@ def test_first_responsible_after_a_run_in_heading_or_as_an_item(lint) -> None:
     assert lint(base.format(item), "section-missing") == []
     missing = lint(base.format(title), "section-missing")
     assert [f.data["section"] for f in missing] == ["first-responsible"]
+
+
+def test_unnumbered_theme_lines_are_the_measures(lint) -> None:
+    text = """司法部2024年法治政府建设年度报告
+2024年，司法部扎实推进法治政府建设。
+统筹推进法治政府建设高质量发展
+召开部党组会6次，举办培训班7期。
+持续深化行政执法体制改革
+审核规章草案12件。
+"""
+    missing = [f.data["section"] for f in lint(text, "section-missing")]
+    assert missing == ["first-responsible", "shortcomings", "plans"]
+
+
+def test_first_responsible_after_a_short_item_heading(lint) -> None:
+    text = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n",
+        "三是提升领导干部法治素养。落实党政主要负责人履行推进法治建设第一责任人职责，学法4次。\n",
+    )
+    assert lint(text, "section-missing") == []

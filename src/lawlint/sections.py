@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _TITLE = re.compile(r"《[^《》]*》")
 # "一是……；二是……": an enumerated item, up to the end of its clause group.
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
+_ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +100,24 @@ class SectionIndex:
         """Spans started by unnumbered heading-like lines, up to the next such line or
         top-level heading."""
         out: dict[str, list[tuple[int, int]]] = {}
-        labels = self.doc.labels
+        labels = [lb for lb in self.doc.labels if lb.line not in self.doc.chrome]
         tops = [self.doc.line_starts[h.line - 1] for h in self.doc.headings if h.level <= 1]
+        unclaimed: list[tuple[int, int]] = []
         for i, label in enumerate(labels):
-            key = self.classify(label.text)
-            if key is None:
-                continue
             ends = [s for s in tops if s > label.start]
             if i + 1 < len(labels):
                 ends.append(labels[i + 1].start)
-            out.setdefault(key, []).append((label.start, min(ends, default=len(self.doc.text))))
+            span = (label.start, min(ends, default=len(self.doc.text)))
+            key = self.classify(label.text)
+            if key is None:
+                unclaimed.append(span)
+            else:
+                out.setdefault(key, []).append(span)
+        # a report without numbered headings, organised by unnumbered theme lines
+        if unclaimed and not tops:
+            for spec in self._order:
+                if spec.unclaimed and spec.key not in out and spec.key not in self.by_heading:
+                    out[spec.key] = unclaimed
         return out
 
     @cached_property
@@ -129,12 +138,11 @@ class SectionIndex:
         run_in = False
         for s in doc.sentences:
             text = _TITLE.sub("《》", doc.text[s.start : s.end])
-            if s.paragraph != previous:
+            if s.paragraph != previous or run_in:
                 out.append(text)
-                run_in = s.in_heading
-            elif run_in:
-                out.append(text)
-                run_in = False
+            # after a run-in heading or a short item heading ("三是提升法治素养。"),
+            # the next sentence is where the item's content begins
+            run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
             previous = s.paragraph
             out.extend(m.group(0) for m in _ITEM.finditer(text))
         return out
