@@ -24,7 +24,9 @@ def test_seed_report_acceptance(linter, corpus: Path) -> None:
     assert result.document is not None and result.document.report_year == 2023
     assert len(spots(found, "halfwidth-punct")) == 274
     assert ("cjk-space", 24, 149) in spots(found, "cjk-space")
-    assert spots(found, "trailing-space") == [("trailing-space", 10, 9), ("trailing-space", 26, 25)]
+    # line 10 ("  • 【字体:    ") is the page's font-size widget: chrome, not the report
+    assert spots(found, "trailing-space") == [("trailing-space", 26, 25)]
+    assert spots(found, "unpaired-mark") == []
     assert spots(found, "section-missing") == []
     assert spots(found, "heading-numbering") == []
 
@@ -47,6 +49,13 @@ def test_seed_report_content_acceptance(linter, corpus: Path) -> None:
     assert spots(found, "sum-mismatch") == []
 
 
+# Where lawlint knowingly reads a part that INDEX.tsv marks absent: 004 and 005 are
+# organised by theme ("一、健全法治政府建设制度保障", "一、强化组织领导,夯实法治基础"),
+# and such top-level sections ARE the report's 主要举措和成效 (`unclaimed: true` in the
+# pack) — reporting the part missing on a complete thematic report would cry wolf.
+THEMATIC = {("004.txt", "measures"), ("005.txt", "measures")}
+
+
 def test_section_missing_agrees_with_the_corpus_index(linter, corpus: Path) -> None:
     """INDEX.tsv records, for each excerpt, which required parts its stored text has."""
     columns = {
@@ -62,6 +71,7 @@ def test_section_missing_agrees_with_the_corpus_index(linter, corpus: Path) -> N
         result = linter.lint_path(str(corpus / row["file"]))
         missing = {f.data["section"] for f in result.findings if f.rule == "section-missing"}
         expected = {key for column, key in columns.items() if row[column] == "n"}
+        expected -= {key for name, key in THEMATIC if name == row["file"]}
         assert missing == expected, row["file"]
 
 

@@ -43,12 +43,12 @@ def test_flawed_draft_structure_and_typography(linter) -> None:
         ("trailing-space", 85, 24),
     ]
     halfwidth = spots(found, "halfwidth-punct")
+    # line 11's brackets are inside the misquoted 纲要 name: official-title supersedes them
+    assert not [h for h in halfwidth if h[1] == 11]
     for where in [
         (3, 63),
         (7, 1),
         (7, 3),
-        (11, 16),
-        (11, 27),
         (15, 1),
         (15, 3),
         (17, 20),
@@ -102,7 +102,6 @@ def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
     )
     assert [s for s in spots(found) if s[0] in rules] == [
         ("fullwidth-alnum", 9, 1),
-        ("range-dash", 11, 21),
         ("doc-number-bracket", 19, 39),
         ("heading-punct", 31, 9),
         ("serial-comma", 51, 23),

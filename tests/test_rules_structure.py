@@ -84,3 +84,54 @@ def test_title_missing_year_and_zongjie(lint) -> None:
 def test_breadcrumb_is_not_the_title(lint) -> None:
     text = "首页 > 法治政府建设年度报告\n青禾镇2024年法治政府建设年度报告\n一、主要举措\n"
     assert lint(text, "title-format") == []
+
+
+def test_report_organised_by_theme_has_its_measures(lint) -> None:
+    text = """云溪县2024年法治政府建设年度报告
+一、坚持党的领导，压实法治建设责任
+县委常委会听取法治建设汇报4次。
+二、深化依法行政，规范行政执法行为
+审核规范性文件12件。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县长带头讲法治课2次。
+四、存在的不足和原因
+执法力量不足，主要原因是编制有限。
+五、2025年工作安排
+完成执法人员轮训。
+"""
+    assert lint(text, "section-missing") == []
+    sections = lint(text.replace("二、深化依法行政，规范行政执法行为\n审核规范性文件12件。\n", ""))
+    assert not [f for f in sections if f.rule == "section-missing"]
+
+
+def test_first_responsible_after_a_run_in_heading_or_as_an_item(lint) -> None:
+    base = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n", "{}"
+    )
+    run_in = "3.压实法治责任。严格落实党政主要负责人履行推进法治建设第一责任人职责，讲法治课2次。\n"
+    item = "镇党委召开会议4次。一是镇党委书记认真履行推进法治建设第一责任人职责；二是学法2次。\n"
+    title = "镇党委召开会议4次，学习《党政主要负责人履行推进法治建设第一责任人职责规定》。\n"
+    assert lint(base.format(run_in), "section-missing") == []
+    assert lint(base.format(item), "section-missing") == []
+    missing = lint(base.format(title), "section-missing")
+    assert [f.data["section"] for f in missing] == ["first-responsible"]
+
+
+def test_unnumbered_theme_lines_are_the_measures(lint) -> None:
+    text = """司法部2024年法治政府建设年度报告
+2024年，司法部扎实推进法治政府建设。
+统筹推进法治政府建设高质量发展
+召开部党组会6次，举办培训班7期。
+持续深化行政执法体制改革
+审核规章草案12件。
+"""
+    missing = [f.data["section"] for f in lint(text, "section-missing")]
+    assert missing == ["first-responsible", "shortcomings", "plans"]
+
+
+def test_first_responsible_after_a_short_item_heading(lint) -> None:
+    text = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n",
+        "三是提升领导干部法治素养。落实党政主要负责人履行推进法治建设第一责任人职责，学法4次。\n",
+    )
+    assert lint(text, "section-missing") == []

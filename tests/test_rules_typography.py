@@ -177,14 +177,14 @@ def fixes(found) -> list[tuple[int, int, str]]:
 
 def test_range_dash_years_months_values_and_lost_dash(lint) -> None:
     text = (
-        "认真学习《法治政府建设实施纲要(2021-2025年)》。\n"
+        "认真学习《云溪县法治建设规划(2021-2025年)》。\n"
         "对照《纲要（20212025年）》，落实《规划(2016-2020)》，2021年-2025年持续推进。\n"
         "1-11月办结187件，3月1-15日集中整治。\n"
         "每场5-10人，满意率15%-30%，投入1.5-2万元，用时3-5个月。\n"
     )
     found = lint(text, "range-dash")
     assert spots(found) == [
-        ("range-dash", 1, 21),
+        ("range-dash", 1, 20),
         ("range-dash", 2, 7),
         ("range-dash", 2, 29),
         ("range-dash", 2, 42),
@@ -340,3 +340,12 @@ def test_heading_punct_traps(lint) -> None:
         "三、最后一行。\n"  # nothing follows: a list item, not a heading
     )
     assert lint(text, "heading-punct") == []
+
+
+def test_a_misquoted_official_title_is_one_finding_not_four(lint) -> None:
+    """official-title supersedes the dash and bracket findings inside the name."""
+    found = lint("认真学习《法治政府建设实施纲要(2021-2025年)》。\n")
+    found = [f for f in found if f.line == 1 and f.column > 1]  # the report-level ones aside
+    assert spots(found) == [("official-title", 1, 5)]
+    assert found[0].fix is not None
+    assert found[0].fix.replacement == "《法治政府建设实施纲要（2021—2025年）》"

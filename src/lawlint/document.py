@@ -34,6 +34,19 @@ _SENTENCE_END = re.compile(
     re.M,
 )
 _RUN_IN_END = re.compile(r"[。！？!?]")
+# Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
+# "来源:", "发布日期:", "【字体:大 中 小】") and breadcrumbs ("首页 > 政务公开 > …").
+_META_KEYS = (
+    r"索\s*引\s*号|发布(?:时间|日期|机构|单位)|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
+    r"备注/文号|名\s*称|公文生成日期|成文日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
+    r"字体(?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
+    r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口"
+)
+_CHROME = re.compile(
+    rf"^[{SPACE}•·*\-【\[|]*(?:{_META_KEYS})[{SPACE}]*(?:[:：|]|$)"
+    r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
+)
+CHROME_REGION = 40  # metadata rows and breadcrumbs are looked for in the first lines only
 _LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")
 MAX_LABEL = 24
 
@@ -300,6 +313,30 @@ class Document:
         start, end = self._trim(start, end)
         in_heading = any(start < he and end > hs for hs, he in headings)
         return Sentence(index, para, start, end, in_heading)
+
+    # -- page chrome -----------------------------------------------------------------
+    @cached_property
+    def chrome(self) -> frozenset[int]:
+        """1-based lines that are web-page chrome, not the report: the lines above the
+        title, and metadata rows and breadcrumbs among the first lines (before the
+        first numbered heading). Layout checks (spaces, paired marks) and topic
+        matching skip them; they are still read for the title."""
+        out = set(range(1, min(self._title_lines(), default=1)))
+        first = min((h.line for h in self.headings if h.marker), default=len(self.lines) + 1)
+        for i, line in enumerate(self.lines[: min(first - 1, CHROME_REGION)]):
+            if (i + 1) not in self._heading_lines and _CHROME.search(line):
+                out.add(i + 1)
+        return frozenset(out - self._title_lines())
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with chrome lines masked: what the report itself says."""
+        if not self.chrome:
+            return self.text
+        lines = list(self.lines)
+        for n in self.chrome:
+            lines[n - 1] = MASK * len(lines[n - 1])
+        return "\n".join(lines)
 
     # -- labels ------------------------------------------------------------------------
     @cached_property

@@ -85,6 +85,7 @@ class Linter:
         self.known_ids = frozenset(r.id for p in packs for r in p.rules)
         self._validate_scopes()
         self.checks: list[Check] = [build_check(r, self._pack_path(r)) for r in self.rules]
+        self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
 
     def _pack_path(self, rule: Rule) -> str:
         return next((p.path for p in self.packs if rule in p.rules), rule.pack)
@@ -115,6 +116,7 @@ class Linter:
         for check in self.checks:
             if check.rule.id not in skip:
                 findings.extend(check.check(ctx))
+        findings = _superseded(findings, self._supersedes)
         if overrides and overrides.severity:
             for f in findings:
                 f.severity = overrides.severity.get(f.rule, f.severity)
@@ -156,6 +158,20 @@ class Linter:
         except InputError as exc:
             return FileResult(path, error=exc)
         return self.lint(source, overrides)
+
+
+def _superseded(findings: list[Finding], supersedes: Mapping[str, frozenset[str]]) -> list[Finding]:
+    """Drop the findings another finding's rule ``supersedes`` within its span."""
+    covering = [f for f in findings if f.rule in supersedes]
+    if not covering:
+        return findings
+    return [
+        g
+        for g in findings
+        if not any(
+            g.rule in supersedes[f.rule] and f.start <= g.start and g.end <= f.end for f in covering
+        )
+    ]
 
 
 def build_check(rule: Rule, pack_path: str) -> Check:

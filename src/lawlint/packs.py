@@ -39,9 +39,12 @@ from .options import OptionError, compile_regex
 from .resources import rules_dir
 from .sections import SectionSpec
 
-RULE_KEYS = ("id", "kind", "severity", "message", "description", "source", "link", "examples")
+RULE_KEYS = (
+    "id", "kind", "severity", "message", "description", "source", "link", "examples",
+    "supersedes",
+)  # fmt: skip
 PACK_KEYS = ("pack", "title", "description", "sections", "rules")
-SECTION_KEYS = ("key", "name", "heading", "content")
+SECTION_KEYS = ("key", "name", "heading", "content", "unclaimed")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -58,6 +61,9 @@ class Rule:
     source: str = ""
     link: str = ""
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # rule ids whose findings inside this rule's findings are dropped: one finding on
+    # a misquoted document name, not four (its dash, its two brackets, the name)
+    supersedes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -221,9 +227,22 @@ class _PackReader:
                 except OptionError as exc:
                     zh, _, en = str(exc).partition(" / ")
                     raise self.fail(zh, en, "sections", i, field_name) from None
+            unclaimed = item.get("unclaimed", False)
+            if not isinstance(unclaimed, bool):
+                raise self.fail(
+                    "unclaimed 应为 true 或 false",
+                    "'unclaimed' must be true or false",
+                    "sections",
+                    i,
+                    "unclaimed",
+                )
             specs.append(
                 SectionSpec(
-                    key, str(item.get("name", key)), patterns["heading"], patterns["content"]
+                    key,
+                    str(item.get("name", key)),
+                    patterns["heading"],
+                    patterns["content"],
+                    unclaimed,
                 )
             )
         return tuple(specs)
@@ -279,6 +298,16 @@ class _PackReader:
                 raise self.fail(
                     f"{key} 应为字符串", f"'{key}' must be a string", "rules", i, key, rule=rid
                 )
+        supersedes = raw.get("supersedes", [])
+        if not isinstance(supersedes, list) or not all(isinstance(x, str) for x in supersedes):
+            raise self.fail(
+                "supersedes 应为规则 id 的列表",
+                "'supersedes' must be a list of rule ids",
+                "rules",
+                i,
+                "supersedes",
+                rule=rid,
+            )
         examples = self.read_examples(raw.get("examples", {}), i, rid)
         options, raw_options = self.read_options(raw, kind, i, rid)
         rule = Rule(
@@ -293,6 +322,7 @@ class _PackReader:
             source=raw.get("source", ""),
             link=raw.get("link", ""),
             examples=examples,
+            supersedes=tuple(supersedes),
         )
         try:
             kind(rule)  # options that only make sense together are checked by the kind

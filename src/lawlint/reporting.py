@@ -77,21 +77,21 @@ def format_options(
     jobs: Jobs, results: Sequence[FileResult], fmt: str, *, quiet: bool
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
-        as the first configuration runs it), ``--quiet``, and for a batch in the text
-        format the figures of the summary table (for the HTML page, those and the required
+    as the first configuration runs it), ``--quiet``, and for a batch in the text
+    format the figures of the summary table (for the HTML page, those and the required
     parts of each report). ``results`` are in ``jobs`` order."""
     from .formatters import FormatOptions
 
+    batch_table = fmt == "text" and not quiet and len(results) > 1
     rules: dict[str, Rule] = {}
-    for profile in _profiles(jobs):
-        for rule in profile.linter.rules:
-            rules.setdefault(rule.id, rule)
-    figures = {}
-    parts = {}
-    if fmt == "html" or (fmt == "text" and not quiet and len(results) > 1):
-        figures = batch_figures(jobs, results)
-    if fmt == "html":  # the review page's overview
-        parts = batch_parts(jobs, results)
+    # Only SARIF and the batch table need the rules, and building them loads the
+    # packs: a run served from the cache in another format must not pay for that.
+    if fmt == "sarif" or batch_table:
+        for profile in _profiles(jobs):
+            for rule in profile.linter.rules:
+                rules.setdefault(rule.id, rule)
+    figures = batch_figures(jobs, results) if batch_table or fmt == "html" else {}
+    parts = batch_parts(jobs, results) if fmt == "html" else {}  # the review page's overview
     return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures, parts=parts)
 
 

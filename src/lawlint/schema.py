@@ -44,6 +44,11 @@ def pack_schema() -> dict[str, Any]:
         "description": {"type": "string"},
         "source": {"type": "string", "description": "依据的标准或规定 / the clause it enforces"},
         "link": {"type": "string"},
+        "supersedes": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Rule ids whose findings inside this rule's findings are dropped.",
+        },
         "examples": {
             "type": "object",
             "properties": {"good": _STRINGS, "bad": _STRINGS},
@@ -72,6 +77,11 @@ def pack_schema() -> dict[str, Any]:
             "name": {"type": "string"},
             "heading": regexes,
             "content": regexes,
+            "unclaimed": {
+                "type": "boolean",
+                "description": "Top-level sections no other part claims are this part "
+                "when no heading names it (reports organised by theme).",
+            },
         },
         "additionalProperties": False,
     }

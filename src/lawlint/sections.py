@@ -6,8 +6,13 @@ part by patterns, not exact words (REGULATION.md §1):
 
 - ``heading``: regexes matched against headings at any level, and against short
   unnumbered lines used as headings ("主要工作");
-- ``content``: regexes matched against the first sentence of a paragraph — a part
-  written as a paragraph of its own rather than under a heading.
+- ``content``: regexes matched where a part written without a heading of its own
+  begins — the first sentence of a paragraph, the first sentence after a run-in
+  heading ("3.压实法治责任。严格落实……第一责任人职责"), an item opening with 一是/二是 —
+  never inside a quoted title 《…》;
+- ``unclaimed: true``: when no heading names the part, the top-level sections that
+  no other part claims are this part (reports organised by theme: "一、坚持依法决策",
+  "二、深化执法改革" … are their 主要举措和成效).
 
 A heading belongs to the first spec (in pack order) whose pattern it matches, so
 narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况).
@@ -23,6 +28,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .document import Document, Section
 
+_TITLE = re.compile(r"《[^《》]*》")
+# "一是……；二是……": an enumerated item, up to the end of its clause group.
+_ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
+_ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
+
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
@@ -30,6 +40,7 @@ class SectionSpec:
     name: str
     heading: tuple[re.Pattern[str], ...] = ()
     content: tuple[re.Pattern[str], ...] = ()
+    unclaimed: bool = False
 
     def matches_heading(self, text: str) -> bool:
         return any(p.search(text) for p in self.heading)
@@ -65,6 +76,15 @@ class SectionIndex:
             if key is None or self._inside(sec, key, keys):
                 continue
             found.setdefault(key, []).append(sec)
+        for spec in self._order:
+            if spec.unclaimed and spec.key not in found:
+                top = [
+                    sec
+                    for sec in self.doc.sections[1:]
+                    if sec.parent is None and keys.get(sec.index) is None
+                ]
+                if top:
+                    found[spec.key] = top
         return found
 
     def _inside(self, sec: Section, key: str, keys: dict[int, str | None]) -> bool:
@@ -80,31 +100,52 @@ class SectionIndex:
         """Spans started by unnumbered heading-like lines, up to the next such line or
         top-level heading."""
         out: dict[str, list[tuple[int, int]]] = {}
-        labels = self.doc.labels
+        labels = [lb for lb in self.doc.labels if lb.line not in self.doc.chrome]
         tops = [self.doc.line_starts[h.line - 1] for h in self.doc.headings if h.level <= 1]
+        unclaimed: list[tuple[int, int]] = []
         for i, label in enumerate(labels):
-            key = self.classify(label.text)
-            if key is None:
-                continue
             ends = [s for s in tops if s > label.start]
             if i + 1 < len(labels):
                 ends.append(labels[i + 1].start)
-            out.setdefault(key, []).append((label.start, min(ends, default=len(self.doc.text))))
+            span = (label.start, min(ends, default=len(self.doc.text)))
+            key = self.classify(label.text)
+            if key is None:
+                unclaimed.append(span)
+            else:
+                out.setdefault(key, []).append(span)
+        # a report without numbered headings, organised by unnumbered theme lines
+        if unclaimed and not tops:
+            for spec in self._order:
+                if spec.unclaimed and spec.key not in out and spec.key not in self.by_heading:
+                    out[spec.key] = unclaimed
         return out
 
     @cached_property
     def by_content(self) -> set[str]:
         found: set[str] = set()
-        doc = self.doc
-        first_sentences = {}
-        for s in doc.sentences:
-            first_sentences.setdefault(s.paragraph, s)
-        for s in first_sentences.values():
-            text = doc.text[s.start : s.end]
+        for text in self._openings():
             for spec in self._order:
                 if spec.key not in found and spec.matches_content(text):
                     found.add(spec.key)
         return found
+
+    def _openings(self) -> list[str]:
+        """Where a part without a heading begins: each paragraph's first sentence (the
+        one after a run-in heading too) and each 一是/二是 item; titles 《…》 blanked."""
+        doc = self.doc
+        out: list[str] = []
+        previous: int | None = None
+        run_in = False
+        for s in doc.sentences:
+            text = _TITLE.sub("《》", doc.text[s.start : s.end])
+            if s.paragraph != previous or run_in:
+                out.append(text)
+            # after a run-in heading or a short item heading ("三是提升法治素养。"),
+            # the next sentence is where the item's content begins
+            run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
+            previous = s.paragraph
+            out.extend(m.group(0) for m in _ITEM.finditer(text))
+        return out
 
     def present(self, key: str) -> bool:
         return key in self.by_heading or key in self.by_label or key in self.by_content

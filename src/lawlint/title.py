@@ -50,6 +50,12 @@ def _clean(line: str) -> tuple[str, int]:
     return _STRIP.sub("", line), lead
 
 
+# A line naming the issuer above "关于…的报告": the title's first line.
+_ISSUER = re.compile(
+    r"(?:人民政府|政府|委员会|党委|市委|县委|区委|局|厅|办公室|办事处|街道|镇|乡)$"
+)
+
+
 def _score(text: str) -> int:
     return (2 if "法治" in text else 0) + (2 if find_year(text) else 0)
 
@@ -83,6 +89,8 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
                 )
         for cand in candidates:
             score = _score(cand.text)
+            if cand.break_at is not None and _ISSUER.search(cand.text[: cand.break_at]):
+                score += 1
             if score and (best is None or score > best[0]):
                 best = (score, -i, cand)
     return best[2] if best else None

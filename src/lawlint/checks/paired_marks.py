@@ -33,6 +33,8 @@ class UnpairedMark(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         for p in doc.paragraphs:
+            if doc.line_index(p.start) + 1 in doc.chrome:
+                continue
             stacks: dict[str, list[int]] = {pair: [] for pair in self.pairs}
             lonely: list[int] = []
             for m in self.regex.finditer(doc.text, p.start, p.end):

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..chars import CJK, SPACE
+from ..chars import CJK, HAN, SPACE
 from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 _S = f"[{SPACE}]+"
 # Marks that close or end something: a space before them is always stray. (A space
@@ -47,12 +51,23 @@ class CjkSpace(Check):
             (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "中文标点后不应有空格"),
             (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "数字与单位之间不应有空格"),
             (self.inside, "中文之间不应有空格"),
+            # after an ASCII mark that belongs to Chinese text ("领导下, 我镇", "(一) 加强"):
+            # once the mark becomes full-width, the space is a stray one
+            (
+                re.compile(rf"(?<=[{HAN}][,;:?!)]){_S}(?=[{CJK}])"),
+                "中文标点后不应有空格",
+            ),
         )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         seen: set[int] = set()
+        # The title line may space joint issuers ("中共××市委 ××市人民政府关于……"), as
+        # 公文 titles do; chrome rows align their labels with spaces ("索 引 号").
+        skip = doc.chrome | _title_lines(doc)
         for i, line in enumerate(doc.lines):
+            if i + 1 in skip:
+                continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
             quoted = [m.span() for m in _QUOTED.finditer(line)]
@@ -66,6 +81,13 @@ class CjkSpace(Check):
                     yield self.finding(
                         ctx, base + m.start(), base + m.end(), fix="", problem=problem
                     )
+
+
+def _title_lines(doc: Document) -> set[int]:
+    if doc.title is None:
+        return set()
+    first = doc.line_index(doc.title.start) + 1
+    return set(range(first, doc.line_index(max(doc.title.end - 1, doc.title.start)) + 2))
 
 
 class TrailingSpace(Check):
@@ -85,6 +107,8 @@ class TrailingSpace(Check):
         doc = ctx.doc
         allow_break = doc.markdown and self.opts["markdown_hard_break"]
         for i, line in enumerate(doc.raw.split("\n")):
+            if i + 1 in doc.chrome:
+                continue
             m = self._TRAILING.search(line)
             if not m or (
                 allow_break

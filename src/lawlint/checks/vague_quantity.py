@@ -39,6 +39,7 @@ class VagueQuantity(Check):
             "Words introducing a total; a total with a figure later in the sentence "
             "quantifies the vague word.",
         ),
+        "skip": Option("str-list", [], "Parts where vague quantities are not checked."),
         "exceptions": Option(
             "regex-list",
             [],
@@ -55,8 +56,11 @@ class VagueQuantity(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
         titles: list[tuple[int, int]] | None = None
+        skipped = [span for key in self.opts["skip"] for span in ctx.sections.spans(key)]
         for s in ctx.doc.sentences:
             if not self.prefilter.search(text, s.start, s.end):
+                continue
+            if any(a <= s.start < b for a, b in skipped):
                 continue
             if titles is None:
                 titles = title_spans(text)
