@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -269,6 +270,13 @@ def test_text_output_quotes_the_paragraph(draft: Path) -> None:
     )
     assert lines[1] == "段   4 | 全年召开专题学法会4次,培训干部132人次。"
     assert lines[2] == "       | " + " " * 21 + "^"  # 9 Chinese characters, "4", 次
+
+
+def test_coloured_output_quotes_the_paragraph_too(draft: Path) -> None:
+    result = run("check", str(draft), "--select", "halfwidth-punct", "--color")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.output).splitlines()
+    assert plain[1] == "段   4 | 全年召开专题学法会4次,培训干部132人次。"
+    assert plain[2] == "       | " + " " * 21 + "^"
 
 
 def test_long_paragraph_is_quoted_around_the_span(tmp_path: Path) -> None:
