@@ -84,7 +84,7 @@ class ResultCache:
         if not isinstance(entry, dict):
             return None
         try:
-            findings = [_finding(item) for item in entry["findings"]]
+            findings = [finding(item) for item in entry["findings"]]
             suppressed = int(entry["suppressed"])
         except (KeyError, TypeError, ValueError):
             return None
@@ -96,7 +96,7 @@ class ResultCache:
         if not self.enabled:
             return
         self._entries(profile)[key] = {
-            "findings": [_record(f) for f in findings],
+            "findings": [record(f) for f in findings],
             "suppressed": suppressed,
             "used": time.time(),
         }
@@ -134,7 +134,7 @@ class ResultCache:
                     os.unlink(tmp)
 
 
-def _record(f: Finding) -> list[Any]:
+def record(f: Finding) -> list[Any]:
     return [
         f.rule,
         f.severity,
@@ -150,7 +150,7 @@ def _record(f: Finding) -> list[Any]:
     ]
 
 
-def _finding(item: list[Any]) -> Finding:
+def finding(item: list[Any]) -> Finding:
     rule, severity, line, column, end_line, end_column, message, start, end, fix, data = item
     return Finding(
         "",

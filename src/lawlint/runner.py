@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, digest
+from .cache import ResultCache, digest, finding, record
 from .errors import InputError, LawlintError
 from .reader import STDIN, Source, read_input, source_from_bytes
 from .results import FileResult
 
 if TYPE_CHECKING:
-    import multiprocessing.context
 
     from .engine import FileOverrides
     from .findings import Finding
@@ -130,10 +129,23 @@ def _here(
 
 
 # -- worker processes ------------------------------------------------------------------
+# What a worker lints with. Forked workers (Linux) inherit this process's state: the
+# misses, their built profiles and, when a rule needs words, the jieba dictionary
+# loaded once here before forking; a task is then just an index. Spawned workers
+# (macOS, Windows) rebuild the workspace and load the dictionary in their initializer,
+# and receive each source with its task.
 _WORKSPACE: Workspace | None = None
+_MISSES: list[_Miss] = []
 
 
-def _init_worker(cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool) -> None:
+def _lint_inherited(index: int) -> tuple[list[list[object]], int]:
+    miss = _MISSES[index]
+    result = miss.profile.linter.lint(miss.source, miss.overrides)
+    # plain lists pickle several times faster than Finding objects
+    return [record(f) for f in result.findings], result.suppressed
+
+
+def _init_spawned(cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool) -> None:
     global _WORKSPACE
     from .workspace import Workspace
 
@@ -146,47 +158,57 @@ def _init_worker(cli: CommandLine, cwd: str, config_paths: list[str | None], wor
         preload()
 
 
-def _lint_in_worker(
+def _lint_spawned(
     task: tuple[str | None, Source, FileOverrides | None],
-) -> tuple[list[Finding], int]:
+) -> tuple[list[list[object]], int]:
     config_path, source, overrides = task
     assert _WORKSPACE is not None
     result = _WORKSPACE.profile(config_path).linter.lint(source, overrides)
-    return result.findings, result.suppressed
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork starts workers in milliseconds and they inherit the loaded packs; where it
-    # is not available (Windows) or not the safe default (macOS), spawn.
-    import multiprocessing
-
-    method = "fork" if sys.platform == "linux" else "spawn"
-    return multiprocessing.get_context(method)
+    return [record(f) for f in result.findings], result.suppressed
 
 
 def _in_pool(
     workspace: Workspace, misses: list[_Miss], n_jobs: int, progress: Callable[[int], None] | None
 ) -> list[tuple[list[Finding], int]]:
-    config_paths = sorted({workspace.config_key(m.profile) for m in misses}, key=str)
-    words = any(m.profile.linter.needs_words for m in misses)
-    workers = min(n_jobs, len(misses))
-    chunk = max(1, min(16, len(misses) // (workers * 4)))
-    tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    out = []
+    global _MISSES
+    words = any(m.profile.linter.needs_words for m in misses)
+    workers = min(n_jobs, len(misses))
+    chunk = max(1, min(64, len(misses) // (workers * 4)))
+    fork = sys.platform == "linux"
+    if fork:
+        if words:
+            from .segmenter import preload
+
+            preload()
+        _MISSES = misses
+        context = multiprocessing.get_context("fork")
+        function, tasks, init, initargs = _lint_inherited, range(len(misses)), None, ()
+    else:
+        config_paths = sorted({workspace.config_key(m.profile) for m in misses}, key=str)
+        context = multiprocessing.get_context("spawn")
+        function = _lint_spawned
+        tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
+        init, initargs = _init_spawned, (workspace.cli, str(workspace.cwd), config_paths, words)
+    out: list[tuple[list[Finding], int]] = []
     try:
         with ProcessPoolExecutor(
-            workers,
-            mp_context=_context(),
-            initializer=_init_worker,
-            initargs=(workspace.cli, str(workspace.cwd), config_paths, words),
+            workers, mp_context=context, initializer=init, initargs=initargs
         ) as pool:
-            for item in pool.map(_lint_in_worker, tasks, chunksize=chunk):
-                out.append(item)
+            for (records, suppressed), miss in zip(
+                pool.map(function, tasks, chunksize=chunk), misses, strict=False
+            ):
+                findings = [finding(r) for r in records]
+                for f in findings:
+                    f.path = miss.source.path
+                out.append((findings, suppressed))
                 _tick(progress)
     except LawlintError:
         raise
     except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
         return out + _here(misses[len(out) :], progress)
+    finally:
+        _MISSES = []
     return out

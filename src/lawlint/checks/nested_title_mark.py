@@ -20,6 +20,11 @@ class NestedTitleMark(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         for p in doc.paragraphs:
+            text = doc.text[p.start : p.end]
+            if "《" not in text or not (
+                text.count("《") > 1 or "<" in text or "＜" in text or ">" in text or "＞" in text
+            ):
+                continue  # a title inside a title needs a second 《 or an angle bracket
             depth = 0
             inner_open: list[int] = []
             for pos in range(p.start, p.end):

@@ -23,7 +23,13 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    # One finding per line: readable, diff-friendly, and written by json's C encoder
-    # (an indented dump goes through the pure-Python one, ~10x slower).
-    items = [json.dumps(f.to_dict(), ensure_ascii=False) for r in results for f in r.findings]
-    out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
+    items = [f.to_dict() for r in results for f in r.findings]
+    if not items:
+        out.write("[]\n")
+        return
+    # One finding per line — readable and diff-friendly — from one call to json's C
+    # encoder (an indented dump runs the pure-Python encoder, ~10x slower; a dump per
+    # finding pays the call overhead 50,000 times in a big batch). Every object starts
+    # with its "path" key, so each object boundary is '}, {"path": '.
+    text = json.dumps(items, ensure_ascii=False)
+    out.write("[\n" + text[1:-1].replace('}, {"path": ', '},\n{"path": ') + "\n]\n")
