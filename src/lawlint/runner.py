@@ -24,7 +24,6 @@ from .reader import STDIN, Source, read_input, source_from_bytes
 from .results import FileResult
 
 if TYPE_CHECKING:
-
     from .engine import FileOverrides
     from .findings import Finding
     from .workspace import CommandLine, Profile, Workspace
