@@ -15,7 +15,8 @@ text the rest of lawlint reads, so the document model and every check work uncha
   Heading 1 …) or, for a paragraph Word numbers automatically, from the numbering's
   format (the number is not in the text: "一、" is level 1, "（一）" level 2, "1." level
   3, "（1）" level 4, as for typed markers; another format gives the list level); the
-  number as Word shows it (display only); and whether the paragraph is in a table.
+  number as Word shows it (display only); and whether the paragraph is in a table or
+  is a table-of-contents entry (never a heading).
 
 Headers, footers, footnotes, comments and text boxes are not read. python-docx (and
 lxml under it) is imported only here, only when a .docx is read. A file that is not
