@@ -297,7 +297,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
-        heading_spans = [(h.start, h.end) for h in self.headings]
+        heading_spans = [(h.start, h.end) for h in self.headings]  # in document order
         for p in self.paragraphs:
             pos = p.start
             for m in _SENTENCE_END.finditer(self.text, p.start, p.end):
@@ -311,7 +311,9 @@ class Document:
         self, index: int, para: int, start: int, end: int, headings: list[tuple[int, int]]
     ) -> Sentence:
         start, end = self._trim(start, end)
-        in_heading = any(start < he and end > hs for hs, he in headings)
+        # headings do not overlap: only the last one starting before `end` can touch
+        i = bisect.bisect_left(headings, (end,)) - 1
+        in_heading = i >= 0 and headings[i][1] > start
         return Sentence(index, para, start, end, in_heading)
 
     # -- page chrome -----------------------------------------------------------------
