@@ -57,8 +57,18 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
 
 
 def run(folder: Path, jobs: int, env: dict[str, str]) -> tuple[float, int, int]:
-    argv = [sys.executable, "-m", "lawlint", "check", str(folder), "--no-cache",
-            "--format", "json", "--jobs", str(jobs)]
+    argv = [
+        sys.executable,
+        "-m",
+        "lawlint",
+        "check",
+        str(folder),
+        "--no-cache",
+        "--format",
+        "json",
+        "--jobs",
+        str(jobs),
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_sum = peak_one = 0
@@ -92,8 +102,10 @@ def main() -> None:
         size = make_reports(folder, n)
         env = dict(os.environ, LAWLINT_CACHE_DIR=str(Path(tmp) / "cache"))
         run(folder, 1, env)  # builds the dictionary cache once, outside the timings
-        print(f"{n} reports, {size / 1e6:.2f} MB; Python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} cores; median of {RUNS} runs\n")
+        print(
+            f"{n} reports, {size / 1e6:.2f} MB; Python {sys.version.split()[0]}, "
+            f"{os.cpu_count()} cores; median of {RUNS} runs\n"
+        )
         print("| jobs | wall | files/s | KB/s | peak RSS, sum of processes | largest process |")
         print("|---:|---:|---:|---:|---:|---:|")
         walls = {}
@@ -103,8 +115,10 @@ def main() -> None:
             walls[jobs] = wall
             peak_sum = max(s[1] for s in samples) / 1024
             peak_one = max(s[2] for s in samples) / 1024
-            print(f"| {jobs} | {wall:.2f} s | {n / wall:.0f} | {size / 1000 / wall:,.0f} | "
-                  f"{peak_sum:.0f} MB | {peak_one:.0f} MB |")
+            print(
+                f"| {jobs} | {wall:.2f} s | {n / wall:.0f} | {size / 1000 / wall:,.0f} | "
+                f"{peak_sum:.0f} MB | {peak_one:.0f} MB |"
+            )
         print(f"\n--jobs 2 vs --jobs 1: {walls[1] / walls[2]:.2f}x (target >= 1.7x)")
 
 

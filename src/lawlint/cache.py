@@ -27,6 +27,7 @@ from .findings import Finding, Fix
 
 FORMAT = 1
 MAX_ENTRIES = 5000  # per profile; the least recently used go first
+USE_RESOLUTION = 24 * 3600  # seconds: how precisely the last use of an entry is kept
 
 
 def digest(*parts: bytes | str) -> str:
@@ -88,8 +89,12 @@ class ResultCache:
             suppressed = int(entry["suppressed"])
         except (KeyError, TypeError, ValueError):
             return None
-        entry["used"] = time.time()
-        self._dirty.add(profile)
+        # Record the use for the least-recently-used pruning, but rewrite the file for
+        # it at most once a day: a run served from the cache should write nothing.
+        now = time.time()
+        if now - float(entry.get("used", 0)) > USE_RESOLUTION:
+            entry["used"] = now
+            self._dirty.add(profile)
         return findings, suppressed
 
     def put(self, profile: str, key: str, findings: list[Finding], suppressed: int) -> None:

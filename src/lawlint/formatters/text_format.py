@@ -33,7 +33,8 @@ def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
     """The line (or a window of it) and a caret line under the span."""
     start, end = start_col - 1, max(end_col - 1, start_col)
     prefix, suffix = "", ""
-    if display_width(line) > MAX_LINE:
+    # every character takes one or two cells: measure only when the length cannot tell
+    if len(line) > MAX_LINE or (2 * len(line) > MAX_LINE and display_width(line) > MAX_LINE):
         lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(line) else ""
