@@ -194,21 +194,10 @@ def load_config(path: str | Path, *, shown: str | None = None) -> Config:
 
 
 def parse_yaml(text: str, path: str, root: Path) -> Config:
-    import yaml  # only when there is a configuration file: a run on the defaults skips it
+    # packs (and yaml) only when there is a configuration file: the defaults skip them
+    from .packs import _Locator, safe_yaml
 
-    from .packs import _Locator
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(
-            f"YAML 语法错误：{problem}",
-            f"YAML syntax error: {problem}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-        ) from None
+    data = safe_yaml(text, path, ConfigError)
     config = Config(path, root, locator=_Locator(text))
     return _read(config, {} if data is None else data)
 

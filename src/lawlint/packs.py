@@ -131,19 +131,23 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(text, path_str)
 
 
-def parse_pack(text: str, path: str) -> Pack:
+def safe_yaml(text: str, path: str, error: type[PackError] = PackError) -> Any:
+    """Parse YAML with the safe loader; a syntax error is ``error`` with its line."""
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no arbitrary objects
+        return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PackError(
+        raise error(
             f"YAML 语法错误：{problem}",
             f"YAML syntax error: {problem}",
             path=path,
             line=mark.line + 1 if mark else None,
         ) from None
-    return _PackReader(path, _Locator(text)).read(data)
+
+
+def parse_pack(text: str, path: str) -> Pack:
+    return _PackReader(path, _Locator(text)).read(safe_yaml(text, path))
 
 
 class _PackReader:
