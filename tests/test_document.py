@@ -136,3 +136,18 @@ def test_markdown_headings_without_markers_take_level_from_hashes() -> None:
 def test_positions_count_code_points() -> None:
     d = doc("甲乙\n丙𠀀丁\n")
     assert d.position(d.text.index("丁")) == (2, 3)
+
+
+def test_page_chrome_lines() -> None:
+    text = (
+        "首页 > 政务公开 > 法治政府建设\n"
+        "青禾镇2024年法治政府建设年度报告\n"
+        "- 索 引 号: 001/2025-00062\n"
+        "来源:青禾镇 发布日期:2025-01-20 浏览次数:\n"
+        "【 打印 】 【 关闭 】\n"
+        "2024年，青禾镇坚持依法 行政。\n"
+        "一、主要举措和成效\n"
+    )
+    d = doc(text)
+    assert d.chrome == frozenset({1, 3, 4, 5})
+    assert "政务公开" not in d.prose and "依法" in d.prose

@@ -177,3 +177,24 @@ def test_shortcomings_without_causes(lint) -> None:
         lint(text.replace("只有6名", "只有6名，主要是编制有限"), "shortcomings-without-causes")
         == []
     )
+
+
+def test_sum_parts_inside_a_bracket_stop_at_its_end(lint) -> None:
+    text = "共立案查处390件（其中简易程序110件、普通程序270件），实施行政强制措施8件。\n"
+    assert lint(text, "sum-mismatch") == []
+    over = "共立案查处390件（其中简易程序120件、普通程序280件），实施行政强制措施8件。\n"
+    found = lint(over, "sum-mismatch")
+    assert spots(found) == [("sum-mismatch", 1, 6)]
+    assert found[0].data == {"total": 390, "parts": 400, "unit": "件"}
+
+
+def test_topic_level_from_the_opening_when_there_is_no_title(lint) -> None:
+    text = "2024年，白沙路街道坚持依法行政。\n一、主要举措和成效\n审核规范性文件12件。\n"
+    found = lint(text, "topic-missing")
+    assert {f.data["level"] for f in found} == {"town"}
+    assert "administrative-reconsideration" not in {f.data["topic"] for f in found}
+
+
+def test_cited_titles_are_not_mentions_of_a_topic(lint) -> None:
+    text = TITLE + "一、主要举措和成效\n印发《青禾镇普法工作规划》。\n"
+    assert "legal-education" in {f.data["topic"] for f in lint(text, "topic-missing")}

@@ -52,12 +52,19 @@ def test_first_responsible_as_a_paragraph_of_its_own(lint) -> None:
     assert lint(text, "section-missing") == []
 
 
-def test_a_passing_mention_is_not_the_part(lint) -> None:
+def test_the_leaders_duty_reported_within_the_measures(lint) -> None:
     text = FULL.replace(
         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n",
         "镇党委召开会议4次。书记带头履行第一责任人职责。\n",
     )
-    found = lint(text, "section-missing")
+    assert lint(text, "section-missing") == []
+    # the preamble announcing the report is not the report
+    preamble = FULL.replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记讲法治课2次。\n", ""
+    ).replace(
+        "一、2024年", "我镇认真履行推进法治建设第一责任人职责，现将情况报告如下：\n一、2024年"
+    )
+    found = lint(preamble, "section-missing")
     assert [f.data["section"] for f in found] == ["first-responsible"]
 
 
@@ -135,3 +142,11 @@ def test_first_responsible_after_a_short_item_heading(lint) -> None:
         "三是提升领导干部法治素养。落实党政主要负责人履行推进法治建设第一责任人职责，学法4次。\n",
     )
     assert lint(text, "section-missing") == []
+
+
+def test_a_measure_that_solves_problems_is_not_the_shortcomings(lint) -> None:
+    text = FULL.replace("三、存在的不足和原因\n执法力量不足，主要原因是编制有限。\n", "").replace(
+        "全年审核行政规范性文件12件。\n",
+        "（一）及时解决群众反映存在的问题，共化解纠纷12起。\n",
+    )
+    assert [f.data["section"] for f in lint(text, "section-missing")] == ["shortcomings"]

@@ -159,7 +159,7 @@ def test_heading_markers(lint) -> None:
         (1, 1, 5, "（一）"),
         (2, 1, 3, "1."),
         (3, 1, 3, "一、"),
-        (4, 1, 3, "二、"),
+        (4, 1, 3, "（二）"),  # "二)" lost its opening bracket
         (5, 1, 5, "（1）"),
     ]
 
@@ -349,3 +349,13 @@ def test_a_misquoted_official_title_is_one_finding_not_four(lint) -> None:
     assert spots(found) == [("official-title", 1, 5)]
     assert found[0].fix is not None
     assert found[0].fix.replacement == "《法治政府建设实施纲要（2021—2025年）》"
+
+
+def test_a_marker_that_lost_its_opening_bracket_is_level_two(lint) -> None:
+    text = "一、主要举措和成效\n一)纵深推进依法行政\n二)加强执法监督\n二、存在的不足和原因\n"
+    assert lint(text, "heading-numbering") == []
+    found = lint(text, "heading-marker")
+    assert [(f.line, f.column, f.fix.replacement) for f in found] == [  # type: ignore[union-attr]
+        (2, 1, "（一）"),
+        (3, 1, "（二）"),
+    ]

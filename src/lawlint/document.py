@@ -45,6 +45,8 @@ _META_KEYS = (
 _CHROME = re.compile(
     rf"^[{SPACE}•·*\-【\[|]*(?:{_META_KEYS})[{SPACE}]*(?:[:：|]|$)"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
+    # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭]
+    rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+$"
 )
 CHROME_REGION = 40  # metadata rows and breadcrumbs are looked for in the first lines only
 _LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")

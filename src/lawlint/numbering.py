@@ -1,7 +1,8 @@
 """Heading markers of GB/T 9704-2012 7.3.3: 一、 > （一） > 1. > （1）.
 
 :func:`parse_marker` reads the marker at the start of a line, in its correct form or
-in one of the malformed forms drafters write ("(一)、", "1、", "一.", "一)", "（1）." …),
+in one of the malformed forms drafters write ("(一)、", "1、", "一.", "一)", "（1）." …;
+"一)" is read as a （一） that lost its opening bracket),
 so the document model knows the heading's level and number and the ``heading-marker``
 check knows what is wrong with it.
 """
@@ -71,6 +72,17 @@ def parse_marker(line: str, pos: int = 0) -> Marker | None:
         number = chinese_number(m["num"])
         if number is not None and number > 0:
             sep = m["sep"]
+            if sep in ")）":
+                # "一)" is "（一）" that lost its opening bracket far more often than a
+                # level-1 heading written with a bracket: read it as level 2
+                correct = f"（{m['num']}）"
+                return Marker(
+                    2,
+                    number,
+                    m.end() - pos,
+                    f"“{m['num']}{sep}”缺少左括号，应写作“{correct}”",
+                    correct,
+                )
             problem = None if sep == "、" else f"“{m['num']}{sep}”应写作“{m['num']}、”"
             return Marker(1, number, m.end() - pos, problem, f"{m['num']}、")
     m = _L3.match(line, pos)

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "supersedes",
 )  # fmt: skip
 PACK_KEYS = ("pack", "title", "description", "sections", "rules")
-SECTION_KEYS = ("key", "name", "heading", "content", "unclaimed")
+SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -216,7 +216,7 @@ class _PackReader:
                     "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
                 )
             patterns = {}
-            for field_name in ("heading", "content"):
+            for field_name in ("heading", "content", "content_anywhere"):
                 value = item.get(field_name, [])
                 if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
                     raise self.fail(
@@ -247,6 +247,7 @@ class _PackReader:
                     patterns["heading"],
                     patterns["content"],
                     unclaimed,
+                    patterns["content_anywhere"],
                 )
             )
         return tuple(specs)

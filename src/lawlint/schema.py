@@ -77,6 +77,7 @@ def pack_schema() -> dict[str, Any]:
             "name": {"type": "string"},
             "heading": regexes,
             "content": regexes,
+            "content_anywhere": regexes,
             "unclaimed": {
                 "type": "boolean",
                 "description": "Top-level sections no other part claims are this part "

@@ -10,6 +10,9 @@ part by patterns, not exact words (REGULATION.md §1):
   begins — the first sentence of a paragraph, the first sentence after a run-in
   heading ("3.压实法治责任。严格落实……第一责任人职责"), an item opening with 一是/二是 —
   never inside a quoted title 《…》;
+- ``content_anywhere``: regexes matched against every sentence after the first
+  heading (not the preamble, not inside 《…》) — for a part that real reports often
+  give as a sentence within another part (the principal leader's duty);
 - ``unclaimed: true``: when no heading names the part, the top-level sections that
   no other part claims are this part (reports organised by theme: "一、坚持依法决策",
   "二、深化执法改革" … are their 主要举措和成效).
@@ -41,6 +44,7 @@ class SectionSpec:
     heading: tuple[re.Pattern[str], ...] = ()
     content: tuple[re.Pattern[str], ...] = ()
     unclaimed: bool = False
+    content_anywhere: tuple[re.Pattern[str], ...] = ()
 
     def matches_heading(self, text: str) -> bool:
         return any(p.search(text) for p in self.heading)
@@ -127,6 +131,17 @@ class SectionIndex:
             for spec in self._order:
                 if spec.key not in found and spec.matches_content(text):
                     found.add(spec.key)
+        anywhere = [s for s in self._order if s.content_anywhere and s.key not in found]
+        if anywhere:
+            doc = self.doc
+            first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else 0
+            for sentence in doc.sentences:
+                if sentence.start < first:
+                    continue  # the preamble announces the report, it does not report
+                text = _TITLE.sub("《》", doc.text[sentence.start : sentence.end])
+                for spec in anywhere:
+                    if any(p.search(text) for p in spec.content_anywhere):
+                        found.add(spec.key)
         return found
 
     def _openings(self) -> list[str]:

@@ -73,7 +73,7 @@ class SumMismatch(Check):
                 where = text.find("其中", m.end(), s.end)
                 if where < 0 or self.total.search(text, m.end(), where):
                     continue
-                stop = self._parts_end(text, where, s.end)
+                stop = self._parts_end(text, m.end(), where, s.end)
                 unit = same.get(m.group("unit"), m.group("unit"))
                 parts = [p for p in self.part.finditer(text, where, stop)]
                 if len(parts) < 2 or any(
@@ -94,9 +94,14 @@ class SumMismatch(Check):
                     )
 
     @staticmethod
-    def _parts_end(text: str, start: int, end: int) -> int:
+    def _parts_end(text: str, total_end: int, start: int, end: int) -> int:
+        """Where the parts listed after 其中 (at ``start``) end: the clause group's end,
+        or the bracket that closes around 其中 ("共390件（其中简易程序110件，……）")."""
+        opened = sum(text[j] in "(（" for j in range(total_end, start)) - sum(
+            text[j] in ")）" for j in range(total_end, start)
+        )
         for j in range(start, end):
-            if text[j] in "；;。":
+            if text[j] in "；;。" or (opened > 0 and text[j] in ")）"):
                 return j
         return end
 

@@ -4,8 +4,9 @@ never mentions (REGULATION.md §2).
 Each topic has synonyms and the filer levels it applies to (a town does not decide
 行政复议 cases; a province does). The level comes from the configuration, else the
 rule's ``level`` option: ``all`` (every topic), a level name, or ``auto`` (read from the
-title: 镇/乡/街道 → town, 县/区 → county, 市 → city, 省/自治区 → province; a 局/委/办
-in the title → department).
+title, or from the opening sentence when there is no title: 镇/乡/街道 → town, 县/区 →
+county, 市 → city, 省/自治区 → province; a 局/委/办 before the year → department).
+Words inside cited titles 《…》 and on page chrome do not count as mentions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..options import Option
 from .base import Check, Context
 from .required_sections import document_anchor
 
+_TITLE = re.compile(r"《[^《》\n]*》")
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (
     ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡]{0,12}(关于|\d{4}|二〇)")),
@@ -62,9 +64,9 @@ class TopicMissing(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         level = ctx.level or self.opts["level"]
         if level == "auto":
-            title = ctx.doc.title.text if ctx.doc.title else ""
-            level = guess_level(title) or "all"
-        text = ctx.doc.prose  # breadcrumbs ("首页 > 政务公开") mention nothing
+            level = guess_level(self._who(ctx)) or "all"
+        # breadcrumbs ("首页 > 政务公开") and cited titles (《…普法规划》) report no work
+        text = _TITLE.sub("《》", ctx.doc.prose)
         anchor = None
         for topic in self.opts["topics"]:
             if level != "all" and level not in topic["levels"]:
@@ -80,6 +82,17 @@ class TopicMissing(Check):
                 topic=topic["key"],
                 name=topic["name"],
             )
+
+    @staticmethod
+    def _who(ctx: Context) -> str:
+        """Where the filer names itself: the title, else the opening sentence before
+        the first heading ("2024年，白沙路街道……", "现将我局……报告如下")."""
+        doc = ctx.doc
+        if doc.title is not None:
+            return doc.title.text
+        first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else len(doc.text)
+        opening = next((s for s in doc.sentences if s.start < first), None)
+        return "" if opening is None else doc.prose[opening.start : opening.end][:120]
 
     @staticmethod
     def _anchor(ctx: Context) -> tuple[int, int]:

@@ -11,11 +11,15 @@ them never loads the dictionary.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
 from ._text import FIGURE, clauses, has_figure, inside, title_spans
 from .base import Check, Context
+
+if TYPE_CHECKING:
+    from ..document import Sentence
 from .phrase import union
 
 
@@ -40,6 +44,18 @@ class VagueQuantity(Check):
             "quantifies the vague word.",
         ),
         "skip": Option("str-list", [], "Parts where vague quantities are not checked."),
+        "next_figures": Option(
+            "int",
+            2,
+            "A next sentence (same paragraph) that opens as a breakdown (see "
+            "'next_opens') with this many figures gives the count ('开展一系列活动。"
+            "通过举办讲座4次、挂横幅12条……'); 0 turns it off.",
+        ),
+        "next_opens": Option(
+            "regex",
+            "^(通过|其中|共|累计|合计|包括|主要有|分别|具体|如|即)",
+            "How a sentence that breaks the vague quantity down opens.",
+        ),
         "exceptions": Option(
             "regex-list",
             [],
@@ -57,7 +73,8 @@ class VagueQuantity(Check):
         text = ctx.doc.text
         titles: list[tuple[int, int]] | None = None
         skipped = [span for key in self.opts["skip"] for span in ctx.sections.spans(key)]
-        for s in ctx.doc.sentences:
+        sentences = ctx.doc.sentences
+        for index, s in enumerate(sentences):
             if not self.prefilter.search(text, s.start, s.end):
                 continue
             if any(a <= s.start < b for a, b in skipped):
@@ -75,9 +92,22 @@ class VagueQuantity(Check):
                 clause = next(((c, d) for c, d in spans if c <= start < d), (s.start, s.end))
                 if has_figure(self.opts["figure"], text, *clause, skip=(start, end)):
                     continue
-                if self._total_follows(text, end, s.end):
+                if self._total_follows(text, end, s.end) or self._counted_next(
+                    text, sentences, index
+                ):
                     continue
                 yield self.finding(ctx, start, end, match=word)
+
+    def _counted_next(self, text: str, sentences: list[Sentence], index: int) -> bool:
+        need = self.opts["next_figures"]
+        if not need or index + 1 >= len(sentences):
+            return False
+        nxt = sentences[index + 1]
+        if nxt.paragraph != sentences[index].paragraph:
+            return False
+        if not self.opts["next_opens"].match(text[nxt.start : nxt.end]):
+            return False
+        return len(self.opts["figure"].findall(text, nxt.start, nxt.end)) >= need
 
     def _vague(self, word: str) -> bool:
         if word in self.words:
