@@ -86,6 +86,13 @@ def test_select_and_ignore_take_ids_and_packs() -> None:
     assert {i["rule"] for i in rest} == {"section-missing", "title-format"}
 
 
+def test_select_takes_full_width_commas_too() -> None:
+    items = json.loads(
+        run("check", FLAWED, "--format", "json", "--select", "heading-marker，title-format").output
+    )
+    assert {i["rule"] for i in items} == {"heading-marker", "title-format"}
+
+
 def test_unknown_rule_in_select_is_exit_2() -> None:
     result = CliRunner().invoke(main, ["check", FLAWED, "--select", "no-such-rule"])
     assert result.exit_code == 2

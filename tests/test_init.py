@@ -54,7 +54,18 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / ".lawlint.yml").write_text("level: town\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 2
-    assert ".lawlint.yml: 配置文件已存在，未覆盖 / a configuration already exists" in result.output
+    assert ".lawlint.yml: 配置已存在，未覆盖" in result.output
+    assert "a configuration already exists here; not overwritten" in result.output
     assert (tmp_path / ".lawlint.yml").read_text(encoding="utf-8") == "level: town\n"
     assert not (tmp_path / ".lawlint.yaml").exists()
     assert CliRunner().invoke(main, ["init", str(tmp_path / "nowhere")]).exit_code == 2
+
+
+def test_init_respects_a_tool_lawlint_table(tmp_path: Path) -> None:
+    """A new .lawlint.yaml would silently take precedence over pyproject's table."""
+    (tmp_path / "pyproject.toml").write_text('[tool.lawlint]\nfail-on = "warning"\n')
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 2 and "pyproject.toml" in result.output
+    assert not (tmp_path / ".lawlint.yaml").exists()
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0

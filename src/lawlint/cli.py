@@ -32,7 +32,7 @@ __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 
 def _split(values: Iterable[str]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return [v.strip() for value in values for v in value.replace("，", ",").split(",") if v.strip()]
 
 
 def _fail(exc: LawlintError) -> None:
@@ -165,7 +165,8 @@ def check(
 ) -> None:
     """检查报告文件或目录（- 表示标准输入）。
 
-    Lint report files or directories (*.docx, *.txt, *.md); '-' reads standard input.
+    Lint report files or directories (*.docx, *.txt, *.md, *.markdown); '-' reads
+    standard input.
     """
     from .formatters import get
     from .formatters.statistics import FORMATS as STATISTICS_FORMATS
@@ -327,18 +328,19 @@ def init(directory: str) -> None:
     """
     from pathlib import Path
 
-    from .config import CONFIG_FILES, STARTER
+    from .config import CONFIG_FILES, STARTER, config_in
 
     folder = Path(directory)
-    for name in CONFIG_FILES:
-        if (folder / name).exists():
-            _fail(
-                LawlintError(
-                    "配置文件已存在，未覆盖",
-                    "a configuration already exists; not overwritten",
-                    path=str(folder / name),
-                )
+    existing = config_in(folder)  # .lawlint.yaml, .lawlint.yml or [tool.lawlint]
+    if existing is not None:
+        _fail(
+            LawlintError(
+                "配置已存在，未覆盖（新文件会悄悄取代它）",
+                "a configuration already exists here; not overwritten (a new file would "
+                "silently take its place)",
+                path=str(existing),
             )
+        )
     target = folder / CONFIG_FILES[0]
     try:
         with target.open("x", encoding="utf-8") as out:
