@@ -15,8 +15,10 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 from .chars import CJK, HAN, MASK, SPACE
+from .findings import Finding, Fix
 from .markup import mask_markdown, mask_plain
 from .numbering import Marker, parse_marker
 from .reader import LineHint, Source
@@ -153,6 +155,25 @@ class Document:
         """1-based (line, column) of an offset."""
         i = self.line_index(offset)
         return i + 1, offset - self.line_starts[i] + 1
+
+    def finding(
+        self,
+        rule: str,
+        severity: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding at the span ``start``–``end`` of this document."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Finding(
+            self.path, rule, severity, line, col, end_line, end_col, message, start, end,
+            None if fix is None else Fix(fix), data or {},
+        )  # fmt: skip
 
     def line_span(self, line_no: int) -> tuple[int, int]:
         """Offsets of a 1-based line, without its line break."""

@@ -193,18 +193,4 @@ def _covering(directives: Sequence[Directive], f: Finding, doc: Document) -> lis
 def _finding(
     doc: Document, rule: str, start: int, end: int, message: str, data: dict[str, Any]
 ) -> Finding:
-    line, col = doc.position(start)
-    end_line, end_col = doc.position(end)
-    return Finding(
-        path=doc.path,
-        rule=rule,
-        severity=DIRECTIVE_RULES[rule].severity,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        message=message,
-        start=start,
-        end=end,
-        data=data,
-    )
+    return doc.finding(rule, DIRECTIVE_RULES[rule].severity, start, end, message, data=data)

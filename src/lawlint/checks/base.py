@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..findings import Finding, Fix
+from ..findings import Finding
 from ..options import Option
 
 if TYPE_CHECKING:
@@ -91,21 +91,7 @@ class Check:
         data: dict[str, Any] | None = None,
         **fields: Any,
     ) -> Finding:
-        doc = ctx.doc
-        line, col = doc.position(start)
-        end_line, end_col = doc.position(end)
         message = self.rule.message.format_map(_SafeFields(fields))
-        return Finding(
-            path=doc.path,
-            rule=self.rule.id,
-            severity=self.rule.severity,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            message=message,
-            start=start,
-            end=end,
-            fix=None if fix is None else Fix(fix),
-            data=data or {},
+        return ctx.doc.finding(
+            self.rule.id, self.rule.severity, start, end, message, fix=fix, data=data
         )
