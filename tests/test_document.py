@@ -151,3 +151,9 @@ def test_page_chrome_lines() -> None:
     d = doc(text)
     assert d.chrome == frozenset({1, 3, 4, 5})
     assert "政务公开" not in d.prose and "依法" in d.prose
+
+
+def test_hyphens_are_not_spaces() -> None:
+    """SPACE once held a '\\u2000-\\u200a' range, whose '-' str.strip took for a hyphen."""
+    d = doc("-编号A-\n")
+    assert [d.text[s.start : s.end] for s in d.sentences] == ["-编号A-"]

@@ -18,13 +18,13 @@ CJK_PUNCT = (
 # "Chinese context": Han characters, Chinese punctuation and full-width letters/digits.
 CJK = HAN + CJK_PUNCT + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 
-HAN_RE = re.compile(f"[{HAN}]")
 CJK_CLASS = f"[{CJK}]"
 
 # Whitespace that is not a line break: ASCII space and tab, NBSP, U+3000 and the
 # other Unicode spaces drafts pasted from web pages carry.
-SPACE = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-SPACE_CLASS = f"[{SPACE}]"
+# Spelt out character by character (no "a-b" range): it is used both inside regex
+# classes and with str.strip / `in`, where a range's "-" would be a hyphen.
+SPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 
 # Masked spans (code, URLs) are replaced by this private-use character, so they keep
 # their length and positions but never look like Chinese text or punctuation.
@@ -35,10 +35,6 @@ _CJK_RE = re.compile(CJK_CLASS)
 
 def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
-
-
-def is_han(ch: str) -> bool:
-    return bool(ch) and HAN_RE.match(ch) is not None
 
 
 def display_width(text: str) -> int:

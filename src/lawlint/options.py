@@ -12,11 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-TYPES = (
-    "str", "int", "float", "bool", "str-list", "regex", "regex-list", "str-map", "enum",
-    "int-map", "record-list",
-)  # fmt: skip
-
 
 class OptionError(ValueError):
     """A value of the wrong type; the message is Chinese + English."""

@@ -147,12 +147,7 @@ class Profile:
 
     def file_key(self, path: str) -> object:
         """The per-file settings that apply to ``path``, as written (for cache keys)."""
-        rel = self.config.relative(path)
-        return [
-            [e.pattern, list(e.ignore), e.severity]
-            for e in self.config.per_file
-            if e.regex.fullmatch(rel)
-        ]
+        return [[e.pattern, list(e.ignore), e.severity] for e in self.config.per_file_for(path)]
 
     def rule(self, rid: str) -> Rule | None:
         """The rule as this profile runs it (overrides applied), enabled or not."""
