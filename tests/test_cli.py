@@ -200,6 +200,8 @@ def test_rules_lists_every_rule() -> None:
         "nested-title-mark",
         "heading-numbering",
         "heading-marker",
+        "unknown-directive",
+        "unused-directive",
     ):
         assert rid in result.output
 

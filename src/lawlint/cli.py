@@ -288,6 +288,22 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
         for pack in loaded
         for rule in pack.rules
     ]
+    from .suppress import DIRECTIVE_RULES
+
+    # the directives' own rules belong to no pack but appear in reports all the same
+    rows += [
+        {
+            "id": d.id,
+            "pack": "lawlint",
+            "kind": "directive",
+            "severity": d.severity,
+            "fixable": False,
+            "summary": d.description,
+            "source": d.source,
+        }
+        for d in DIRECTIVE_RULES.values()
+    ]
+    titles = [(pack.name, pack.title) for pack in loaded] + [("lawlint", "行内指令 / directives")]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -296,18 +312,18 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
     from rich.table import Table
 
     console = Console(highlight=False)
-    for pack in loaded:
+    for name, title in titles:
         table = Table(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
             title_justify="left",
-            title=f"{pack.name} — {pack.title}",
+            title=f"{name} — {title}",
         )
-        for name in ("id", "kind", "sev.", "fix"):
-            table.add_column(name, no_wrap=True)
+        for column in ("id", "kind", "sev.", "fix"):
+            table.add_column(column, no_wrap=True)
         table.add_column("说明 / summary", overflow="fold", ratio=1)
         for row in rows:
-            if row["pack"] == pack.name:
+            if row["pack"] == name:
                 table.add_row(
                     row["id"],
                     row["kind"],
