@@ -480,3 +480,13 @@ def test_sarif_and_github_positions_are_paragraphs(draft: Path) -> None:
     assert (location["region"]["startLine"], location["region"]["startColumn"]) == (4, 12)
     github = run("check", str(draft), "--format", "github", "--select", "halfwidth-punct")
     assert f"::warning file={draft},line=4,col=12,endLine=4,endColumn=13" in github.stdout
+
+
+def test_a_docx_without_its_name_is_recognised(tmp_path: Path) -> None:
+    """Piped in, or misnamed: the error says it is a Word file and how to lint it."""
+    path = tmp_path / "draft.docx"
+    build(path, ["云溪县2024年法治政府建设年度报告", "坚持依法行政。"])
+    result = CliRunner().invoke(main, ["check", "-"], input=path.read_bytes())
+    assert result.exit_code == 2
+    assert "<stdin>: 看起来是 Word 文档（.docx）" in result.output
+    assert "--stdin-filename NAME.docx" in result.output

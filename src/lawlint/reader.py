@@ -101,6 +101,14 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
                 raise _undecodable(path, exc) from None
             _reject_binary(text, path)
             return text, enc, True
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        raise InputError(
+            "看起来是 Word 文档（.docx），请以 .docx 为扩展名检查"
+            "（从标准输入读取时加 --stdin-filename 名称.docx）",
+            "looks like a Word document (.docx): lint it under a .docx name "
+            "(on standard input, add --stdin-filename NAME.docx)",
+            path=path,
+        )
     if b"\x00" in data:
         raise InputError(
             "是二进制文件，不是文本，无法检查",
