@@ -157,3 +157,15 @@ def test_hyphens_are_not_spaces() -> None:
     """SPACE once held a '\\u2000-\\u200a' range, whose '-' str.strip took for a hyphen."""
     d = doc("-编号A-\n")
     assert [d.text[s.start : s.end] for s in d.sentences] == ["-编号A-"]
+
+
+def test_title_forms_seen_in_published_reports() -> None:
+    for title in (
+        "青禾镇2024年法治政府建设年度报告（全文）",
+        "云溪县2024年度法治政府建设工作情况",
+        "中共云溪县委 云溪县人民政府关于2024年度法治政府建设情况的报告",
+    ):
+        d = doc(title + "\n一、主要举措和成效\n")
+        assert d.title is not None and d.title.text == title, title
+        assert d.report_year == 2024
+    assert doc("一、2024年推进法治政府建设情况\n").title is None  # a heading, not a title

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from .chars import SPACE
 
-_TITLE_END = re.compile(r"(?:报告|总结)$")
+# A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
+# a bracketed note such as "（全文）" or "（2024年）".
+_TITLE_END = re.compile(
+    r"(?:报告|总结|法治政府建设[^，。]{0,8}情况)(?:[（(][^（）()]{1,10}[）)])?$"
+)
 # Breadcrumbs, metadata rows and sentences are not titles.
 _NOT_TITLE = re.compile(r"[>»|｜:：,，。;；!！?？/]|\s{2,}")
 _STRIP = re.compile(rf"^[{SPACE}#*_]+|[{SPACE}#*_]+$")
@@ -62,8 +66,9 @@ def _score(text: str) -> int:
 
 def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | None:
     """The best title candidate among ``lines[:stop]`` (the lines before the first
-    numbered heading): a short line ending in 报告 or 总结 that is not a breadcrumb or
-    a sentence, possibly split over two lines; it must name 法治 or a year."""
+    numbered heading): a short line ending in 报告 or 总结 (or 法治政府建设…情况; a
+    bracketed note may follow) that is not a breadcrumb or a sentence, possibly split
+    over two lines; it must name 法治 or a year."""
     best: tuple[int, int, Title] | None = None
     for i in range(min(stop, len(lines))):
         text, lead = _clean(lines[i])
