@@ -19,7 +19,7 @@ from typing import Any
 
 from .chars import CJK, HAN, MASK, SPACE
 from .findings import Finding, Fix
-from .markup import mask_markdown, mask_plain
+from .markup import QUOTED_TITLE, mask_markdown, mask_plain
 from .numbering import Marker, parse_marker
 from .reader import LineHint, Source
 from .title import Title, find_title
@@ -267,7 +267,7 @@ class Document:
     def paragraphs(self) -> list[Paragraph]:
         spans: list[tuple[int, int]] = []
         open_span: tuple[int, int] | None = None
-        title_lines = self._title_lines()
+        title_lines = self.title_lines
         prev_line = ""
         for i, line in enumerate(self.lines):
             start, end = self.line_starts[i], self.line_starts[i] + len(line)
@@ -291,12 +291,19 @@ class Document:
             spans.append(open_span)
         return [Paragraph(i, *self._trim(s, e)) for i, (s, e) in enumerate(spans)]
 
-    def _title_lines(self) -> set[int]:
+    @cached_property
+    def title_lines(self) -> frozenset[int]:
+        """1-based lines the title spans (none when there is no title)."""
         if self.title is None:
-            return set()
+            return frozenset()
         first = self.line_index(self.title.start) + 1
         last = self.line_index(max(self.title.end - 1, self.title.start)) + 1
-        return set(range(first, last + 1))
+        return frozenset(range(first, last + 1))
+
+    @cached_property
+    def quoted_titles(self) -> list[tuple[int, int]]:
+        """Spans of the quoted titles 《…》 in the text (found once per file)."""
+        return [m.span() for m in QUOTED_TITLE.finditer(self.text)]
 
     def _joins(self, prev: str, line: str) -> bool:
         """Does ``line`` continue the paragraph of ``prev``? In Markdown, unless it
@@ -346,12 +353,12 @@ class Document:
         title, and metadata rows and breadcrumbs among the first lines (before the
         first numbered heading). Layout checks (spaces, paired marks) and topic
         matching skip them; they are still read for the title."""
-        out = set(range(1, min(self._title_lines(), default=1)))
+        out = set(range(1, min(self.title_lines, default=1)))
         first = min((h.line for h in self.headings if h.marker), default=len(self.lines) + 1)
         for i, line in enumerate(self.lines[: min(first - 1, CHROME_REGION)]):
             if (i + 1) not in self._heading_lines and _CHROME.search(line):
                 out.add(i + 1)
-        return frozenset(out - self._title_lines())
+        return frozenset(out - self.title_lines)
 
     @cached_property
     def prose(self) -> str:
@@ -367,7 +374,7 @@ class Document:
     @cached_property
     def labels(self) -> list[Label]:
         out = []
-        title_lines = self._title_lines()
+        title_lines = self.title_lines
         first = max(title_lines, default=0)  # page chrome above the title is not a label
         hints = self.source.hints
         for i, line in enumerate(self.lines):

@@ -33,6 +33,16 @@ PLAIN_DIRECTIVE = re.compile(
 )
 
 
+# A quoted title 《…》, with one level of nesting (《A〈B〉C》 written as 《A《B》C》).
+QUOTED_TITLE = re.compile(r"《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》")
+
+
+def blank_titles(text: str) -> str:
+    """``text`` with every quoted title emptied: what a title names is not what the
+    report itself says or does."""
+    return QUOTED_TITLE.sub("《》", text)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return "".join("\n" if ch == "\n" else MASK for ch in text[start:end])
 

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .markup import blank_titles
+
 if TYPE_CHECKING:
     from .document import Document, Section
 
-_TITLE = re.compile(r"《[^《》]*》")
 # "一是……；二是……": an enumerated item, up to the end of its clause group.
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
 _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
@@ -138,7 +139,7 @@ class SectionIndex:
             for sentence in doc.sentences:
                 if sentence.start < first:
                     continue  # the preamble announces the report, it does not report
-                text = _TITLE.sub("《》", doc.text[sentence.start : sentence.end])
+                text = blank_titles(doc.text[sentence.start : sentence.end])
                 for spec in anywhere:
                     if any(p.search(text) for p in spec.content_anywhere):
                         found.add(spec.key)
@@ -152,7 +153,7 @@ class SectionIndex:
         previous: int | None = None
         run_in = False
         for s in doc.sentences:
-            text = _TITLE.sub("《》", doc.text[s.start : s.end])
+            text = blank_titles(doc.text[s.start : s.end])
             if s.paragraph != previous or run_in:
                 out.append(text)
             # after a run-in heading or a short item heading ("三是提升法治素养。"),

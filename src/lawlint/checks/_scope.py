@@ -13,6 +13,11 @@ SCOPE = Option(
 )
 
 
+def part_spans(ctx: Context, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the named parts of the report (for ``skip`` options)."""
+    return [span for key in keys for span in ctx.sections.spans(key)]
+
+
 def scope_spans(ctx: Context, scope: tuple[str, ...] | None) -> list[tuple[int, int]]:
     """Offsets the rule looks at: the whole text, the title, or the named parts."""
     if not scope:

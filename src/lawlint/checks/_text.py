@@ -1,4 +1,4 @@
-"""Text helpers shared by the content checks: clauses, quoted titles, figures."""
+"""Text helpers shared by the content checks: clauses, spans, figures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 # A clause ends at a pause or a sentence end (full- or half-width).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
-_QUOTED_TITLE = re.compile(r"《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》")
 
 # The default "figure": a number that counts something — an Arabic number that is not
 # part of a date or time ("2024年", "11月", "15日", "09:48", "2024-01-15" are dates, not
@@ -32,13 +31,6 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < end:
         yield pos, end
-
-
-def title_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of 《…》 titles (one level of nesting) in ``text[start:end]``."""
-    return [
-        m.span() for m in _QUOTED_TITLE.finditer(text, start, len(text) if end is None else end)
-    ]
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ._text import FIGURE, has_figure
+from ._scope import part_spans
+from ._text import FIGURE, has_figure, inside
 from .base import Check, Context
 
 
@@ -41,10 +42,10 @@ class UnsupportedClaim(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         text = doc.text
-        skipped = [span for key in self.opts["skip"] for span in ctx.sections.spans(key)]
+        skipped = part_spans(ctx, self.opts["skip"])
         sentences = doc.sentences
         for i, s in enumerate(sentences):
-            if s.in_heading or any(a <= s.start < b for a, b in skipped):
+            if s.in_heading or inside(s.start, skipped):
                 continue
             following = [
                 n

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ._text import FIGURE, has_figure, inside, title_spans
+from ._text import FIGURE, has_figure, inside
 from .base import Check, Context
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
@@ -30,7 +30,7 @@ class PartialPeriod(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         text = doc.text
-        titles = title_spans(text)
+        titles = ctx.doc.quoted_titles
         for s in doc.sentences:
             for pattern in self.opts["patterns"]:
                 for m in pattern.finditer(text, s.start, s.end):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ._text import FIGURE
+from ._text import FIGURE, inside
 from .base import Check, Context
 
 
@@ -22,7 +22,7 @@ def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, 
     spans = ctx.sections.spans(key)
     total = with_figures = 0
     for s in ctx.doc.sentences:
-        if s.in_heading or not any(a <= s.start < b for a, b in spans):
+        if s.in_heading or not inside(s.start, spans):
             continue
         total += 1
         if figure.search(text, s.start, s.end):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..options import Option
 from ._scope import SCOPE, scope_spans
-from ._text import inside, title_spans
+from ._text import inside
 from .base import Check, Context
 from .phrase import union
 
@@ -35,7 +35,7 @@ class RelativeTime(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        titles = title_spans(text)
+        titles = ctx.doc.quoted_titles
         offsets: dict[str, int] = self.opts["year_offsets"]
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from ..chars import CJK, HAN, SPACE
 from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 _S = f"[{SPACE}]+"
 # Marks that close or end something: a space before them is always stray. (A space
@@ -64,7 +60,7 @@ class CjkSpace(Check):
         seen: set[int] = set()
         # The title line may space joint issuers ("中共××市委 ××市人民政府关于……"), as
         # 公文 titles do; chrome rows align their labels with spaces ("索 引 号").
-        skip = doc.chrome | _title_lines(doc)
+        skip = doc.chrome | doc.title_lines
         for i, line in enumerate(doc.lines):
             if i + 1 in skip:
                 continue
@@ -81,13 +77,6 @@ class CjkSpace(Check):
                     yield self.finding(
                         ctx, base + m.start(), base + m.end(), fix="", problem=problem
                     )
-
-
-def _title_lines(doc: Document) -> set[int]:
-    if doc.title is None:
-        return set()
-    first = doc.line_index(doc.title.start) + 1
-    return set(range(first, doc.line_index(max(doc.title.end - 1, doc.title.start)) + 2))
 
 
 class TrailingSpace(Check):

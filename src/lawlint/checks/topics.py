@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..markup import blank_titles
 from ..options import Option
 from .base import Check, Context
 from .required_sections import document_anchor
 
-_TITLE = re.compile(r"《[^《》\n]*》")
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (
     ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡]{0,12}(关于|\d{4}|二〇)")),
@@ -66,7 +66,7 @@ class TopicMissing(Check):
         if level == "auto":
             level = guess_level(self._who(ctx)) or "all"
         # breadcrumbs ("首页 > 政务公开") and cited titles (《…普法规划》) report no work
-        text = _TITLE.sub("《》", ctx.doc.prose)
+        text = blank_titles(ctx.doc.prose)
         anchor = None
         for topic in self.opts["topics"]:
             if level != "all" and level not in topic["levels"]:

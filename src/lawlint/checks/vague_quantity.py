@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ._text import FIGURE, clauses, has_figure, inside, title_spans
+from ._scope import part_spans
+from ._text import FIGURE, clauses, has_figure, inside
 from .base import Check, Context
 
 if TYPE_CHECKING:
@@ -71,23 +72,22 @@ class VagueQuantity(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        titles: list[tuple[int, int]] | None = None
-        skipped = [span for key in self.opts["skip"] for span in ctx.sections.spans(key)]
+        skipped = part_spans(ctx, self.opts["skip"])
         sentences = ctx.doc.sentences
         for index, s in enumerate(sentences):
             if not self.prefilter.search(text, s.start, s.end):
                 continue
-            if any(a <= s.start < b for a, b in skipped):
+            if inside(s.start, skipped):
                 continue
-            if titles is None:
-                titles = title_spans(text)
             tokens = ctx.segmenter.tokens(text[s.start : s.end])
             spans = list(clauses(text, s.start, s.end))
             for word, a, b in tokens:
                 if not self._vague(word):
                     continue
                 start, end = s.start + a, s.start + b
-                if inside(start, titles) or self._excepted(text, s.start, s.end, start, end):
+                if inside(start, ctx.doc.quoted_titles) or self._excepted(
+                    text, s.start, s.end, start, end
+                ):
                     continue
                 clause = next(((c, d) for c, d in spans if c <= start < d), (s.start, s.end))
                 if has_figure(self.opts["figure"], text, *clause, skip=(start, end)):

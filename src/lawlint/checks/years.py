@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ._text import clauses, inside, title_spans
+from ._text import clauses, inside
 from .base import Check, Context
 
 _YEAR = re.compile(r"(?<![\d—\-－~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-－~～至到]\s*\d)")
@@ -44,7 +44,7 @@ class YearMismatch(Check):
         if year is None:
             return
         text = ctx.doc.text
-        titles = title_spans(text)
+        titles = ctx.doc.quoted_titles
         done = ctx.sections.spans(self.opts["done_section"])
         plans = ctx.sections.spans(self.opts["plans_section"])
         for part, spans in (("done", done), ("plans", plans)):
