@@ -179,14 +179,9 @@ def load_config(path: str | Path, *, shown: str | None = None) -> Config:
     messages name it ``shown`` (default: ``path``)."""
     path = Path(path)
     shown = shown or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("配置文件不存在", "configuration file not found", path=shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"无法读取配置文件（{exc}）", f"cannot read the configuration ({exc})", path=shown
-        ) from None
+    from .packs import read_utf8
+
+    text = read_utf8(path, shown, ("配置", "configuration"), ConfigError)
     root = path.absolute().parent
     if path.name == PYPROJECT:
         return parse_pyproject(text, shown, root)

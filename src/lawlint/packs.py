@@ -117,18 +117,24 @@ class _Locator:
         return best
 
 
+def read_utf8(
+    path: Path, shown: str, what: tuple[str, str], error: type[PackError] = PackError
+) -> str:
+    """A pack's or configuration's text; a missing or unreadable file is ``error``.
+    ``what`` names the file in Chinese and English ("规则包", "rule pack")."""
+    zh, en = what
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{zh}文件不存在", f"{en} file not found", path=shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"无法读取{zh}（{exc}）", f"cannot read the {en} ({exc})", path=shown) from None
+
+
 def load_pack(path: str | Path) -> Pack:
     """Read and validate one pack file."""
     path_str = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError("规则包文件不存在", "rule pack file not found", path=path_str) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(
-            f"无法读取规则包（{exc}）", f"cannot read the rule pack ({exc})", path=path_str
-        ) from None
-    return parse_pack(text, path_str)
+    return parse_pack(read_utf8(Path(path), path_str, ("规则包", "rule pack")), path_str)
 
 
 def safe_yaml(text: str, path: str, error: type[PackError] = PackError) -> Any:
