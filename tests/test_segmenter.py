@@ -161,6 +161,46 @@ def test_result_cache_is_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) 
     assert calls == ["依法行政", "多措并举", "普法宣传", "依法行政"]
 
 
+def _whole_dictionary_tokenizer(*user_dicts: Path) -> object:
+    """A jieba tokenizer with the whole dictionary in memory, as jieba itself loads it."""
+    jieba = segmenter._quiet_import("jieba")
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
+    for path in (segmenter.rules_dir() / segmenter.DOMAIN_DICT, *user_dicts):
+        with open(path, "rb") as f:
+            tokenizer.load_userdict(f)
+    return tokenizer
+
+
+def _report_lines() -> list[str]:
+    """Every line of the shipped examples, and of the sample reports where they exist."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "examples").glob("*.txt"))
+    files += sorted((root.parent / "shared" / "corpus").glob("*.txt"))
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 50
+    return lines
+
+
+def test_loading_by_first_character_cuts_as_the_whole_dictionary(tmp_path: Path) -> None:
+    """The dictionary is loaded a bucket at a time, for the characters of each text; the
+    words must be those of the whole dictionary for every line of real reports, also with a
+    user dictionary whose words start with characters that are loaded later or never."""
+    user_dict = tmp_path / "towns.txt"
+    user_dict.write_text("青禾镇 1000 ns\n法治督察 50 n\n依法治 5\n", encoding="utf-8")
+    for user_dicts in ((), (user_dict,)):
+        whole = _whole_dictionary_tokenizer(*user_dicts)
+        lazy = Segmenter(user_dicts)
+        differ = [
+            line
+            for line in [*_report_lines(), "青禾镇深化法治督察，依法治镇"]
+            if lazy.cut(line) != list(whole.cut(line, HMM=segmenter.HMM))  # type: ignore[attr-defined]
+        ]
+        assert differ == []
+    assert lazy._buckets is not None and lazy._buckets._pending, "some buckets never loaded"
+
+
 def test_user_dictionary_applies_to_its_own_segmenter_only(tmp_path: Path) -> None:
     user_dict = tmp_path / "towns.txt"
     user_dict.write_text("青禾镇 1000 ns\n", encoding="utf-8")
@@ -254,8 +294,22 @@ def test_first_and_second_run_are_silent_and_use_the_user_cache(
         marshal.dumps(42),
         marshal.dumps(("not", "a dictionary")),
         marshal.dumps(({"a": 1}, 1))[:-3],
+        # the previous layout: one whole dictionary
+        marshal.dumps(({"多次": 5}, 1)),
+        # the right layout with a damaged bucket for a character of the sentence
+        marshal.dumps((segmenter.CACHE_LAYOUT, 60_000_000, {}, {"多": b"\x00broken"})),
+        marshal.dumps((segmenter.CACHE_LAYOUT, 60_000_000, {}, {"多": marshal.dumps([1])})),
     ],
-    ids=["bytes", "empty", "not-a-pair", "wrong-types", "truncated"],
+    ids=[
+        "bytes",
+        "empty",
+        "not-a-pair",
+        "wrong-types",
+        "truncated",
+        "old-layout",
+        "broken-bucket",
+        "bucket-not-a-dict",
+    ],
 )
 def test_corrupt_cache_is_rebuilt_silently(tmp_path: Path, garbage: bytes) -> None:
     _run(SEGMENT, tmp_path)
@@ -385,6 +439,7 @@ def _the_cache_file(tmp_path: Path) -> Path:
 
 
 def _loads(cache_file: Path) -> bool:
-    """Whether the file holds jieba's whole prefix dictionary."""
-    freq, total = marshal.loads(cache_file.read_bytes())
-    return len(freq) > 300_000 and total > 0
+    """Whether the file holds jieba's whole prefix dictionary, in buckets by first character."""
+    layout, total, tags, buckets = marshal.loads(cache_file.read_bytes())
+    entries = sum(len(marshal.loads(b)) for b in buckets.values())
+    return layout == segmenter.CACHE_LAYOUT and entries > 300_000 and total > 0 and tags
