@@ -137,3 +137,45 @@ def test_jobs_option_on_the_command_line(tmp_path: Path) -> None:
     assert one == two and len({i["path"] for i in two}) == 9
     bad = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", "0"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "github"])
+def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> None:
+    """JSON and GitHub reports are written as files are linted, each file's part rendered
+    by the worker that linted it: byte for byte the report of one process, in path
+    order, with a file that cannot be read reported on stderr and in the exit code."""
+    make_reports(tmp_path, 9)
+    (tmp_path / "r04.txt").write_bytes(b"\xff\xfe\x00broken \x81\x82 not a report")
+    env = {"GITHUB_ACTIONS": "false"}
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner(env=env).invoke(
+            main, ["check", str(tmp_path), "--no-cache", "--format", fmt, "-j", jobs]
+        )
+        assert result.exit_code == 2
+        assert result.stderr.count("lawlint: ") == 1 and "r04.txt" in result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    if fmt == "json":
+        items = json.loads(outputs[1])
+        assert [i["path"] for i in items] == sorted(i["path"] for i in items)
+        assert len({i["path"] for i in items}) == 8
+        sums = [i for i in items if i["rule"] == "sum-mismatch"]
+        assert [(Path(i["path"]).name, i["line"], i["data"]["total"]) for i in sums] == [
+            (f"r{n:02d}.txt", 47, 10 + n) for n in range(9) if n != 4
+        ]
+    else:
+        assert outputs[1].count("::error file=") == 8 * 8 + 1  # 8 errors a report, r04
+        assert f"::error file={(tmp_path / 'r04.txt').as_posix()},title=lawlint::" in outputs[1]
+
+
+def test_workers_render_and_the_parent_decodes_nothing(tmp_path: Path) -> None:
+    make_reports(tmp_path, 9)
+    workspace = Workspace()
+    jobs = workspace.jobs(discover([str(tmp_path)]))
+    results = run(workspace, jobs, n_jobs=2, render="json")
+    assert all(r.rendered_as("json") for r in results)
+    assert all(r._findings is None for r in results), "findings decoded in the parent"
+    assert [r.worst for r in results] == ["error"] * 9
+    assert results[0].findings[0].path == results[0].path  # decoded on first use
+    assert results[0].rendered_as("text") is None

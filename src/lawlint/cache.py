@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .findings import Finding, Fix
+from .findings import Finding, unpack
 
-FORMAT = 1
+FORMAT = 2  # 2: an entry's findings are findings.pack() text, decoded only when used
 MAX_ENTRIES = 5000  # per profile; the least recently used go first
 USE_RESOLUTION = 24 * 3600  # seconds: how precisely the last use of an entry is kept
 
@@ -77,15 +77,18 @@ class ResultCache:
             pass
         return {}
 
-    def get(self, profile: str, key: str) -> tuple[list[Finding], int] | None:
-        """The findings (with an empty path) and suppressed count stored for ``key``."""
+    def get(self, profile: str, key: str) -> tuple[list[Finding], str, int] | None:
+        """The findings (with an empty path), the same packed (``findings.pack``) and the
+        suppressed count stored for ``key``. Decoded here so that an edited or damaged
+        entry is a miss, never an error later."""
         if not self.enabled:
             return None
         entry = self._entries(profile).get(key)
         if not isinstance(entry, dict):
             return None
         try:
-            findings = [finding(item) for item in entry["findings"]]
+            packed = entry["findings"]
+            findings = unpack(packed, "")
             suppressed = int(entry["suppressed"])
         except (KeyError, TypeError, ValueError):
             return None
@@ -95,13 +98,14 @@ class ResultCache:
         if now - float(entry.get("used", 0)) > USE_RESOLUTION:
             entry["used"] = now
             self._dirty.add(profile)
-        return findings, suppressed
+        return findings, packed, suppressed
 
-    def put(self, profile: str, key: str, findings: list[Finding], suppressed: int) -> None:
+    def put(self, profile: str, key: str, packed: str, suppressed: int) -> None:
+        """Store ``packed`` findings (``findings.pack``) for ``key``."""
         if not self.enabled:
             return
         self._entries(profile)[key] = {
-            "findings": [record(f) for f in findings],
+            "findings": packed,
             "suppressed": suppressed,
             "used": time.time(),
         }
@@ -137,37 +141,3 @@ class ResultCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-
-
-def record(f: Finding) -> list[Any]:
-    return [
-        f.rule,
-        f.severity,
-        f.line,
-        f.column,
-        f.end_line,
-        f.end_column,
-        f.message,
-        f.start,
-        f.end,
-        None if f.fix is None else f.fix.replacement,
-        f.data,
-    ]
-
-
-def finding(item: list[Any]) -> Finding:
-    rule, severity, line, column, end_line, end_column, message, start, end, fix, data = item
-    return Finding(
-        "",
-        rule,
-        severity,
-        line,
-        column,
-        end_line,
-        end_column,
-        message,
-        start,
-        end,
-        None if fix is None else Fix(fix),
-        data,
-    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -27,6 +28,9 @@ from .reporting import (
     show_progress,
     write_report,
 )
+
+if TYPE_CHECKING:
+    from .results import FileResult
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
@@ -215,34 +219,57 @@ def check(
             )
         )
     from .cache import ResultCache
-    from .runner import default_jobs, run
+    from .formatters import PartWriter, renderer
+    from .runner import Batch, default_jobs
     from .segmenter import cache_dir
 
     cache = ResultCache(None if no_cache else cache_dir() / "results")
+    progress = show_progress(len(jobs), quiet)
+    # A report made of per-file parts (JSON, GitHub commands) is written as the files are
+    # linted, so its first lines come early and writing it overlaps the linting; not
+    # under a progress bar, which would be drawn over it on a terminal.
+    streamed = not statistics and not progress and renderer(fmt) is not None
+    workers, render = n_jobs or default_jobs(), None if statistics else fmt
+    results: list[FileResult] = []
     try:
-        with batch_progress(len(jobs), enabled=show_progress(len(jobs), quiet)) as tick:
-            results = run(
-                workspace,
-                jobs,
-                stdin_name=stdin_filename,
-                cache=cache,
-                n_jobs=n_jobs or default_jobs(),
-                progress=tick,
-            )
+        with batch_progress(len(jobs), enabled=progress) as tick:
+            batch = Batch(workspace, jobs, stdin_name=stdin_filename, cache=cache, progress=tick)
+            batch.prepare()
+            if not streamed:
+                results = batch.lint(n_jobs=workers, render=render)
     except LawlintError as exc:
         _fail(exc)
-    for r in results:
-        if r.error is not None:
-            click.echo(f"lawlint: {r.error}", err=True)
-    options = format_options(jobs, results, fmt, quiet=quiet)
-    if statistics:
-        written = write_report(
-            lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
-        )
+    if streamed:
+
+        def stream(out: TextIO) -> None:
+            nonlocal results
+            writer = PartWriter(fmt, out)
+
+            def on_result(result: FileResult) -> None:
+                if result.error is not None:
+                    click.echo(f"lawlint: {result.error}", err=True)
+                writer.add(result)
+
+            try:
+                results = batch.lint(n_jobs=workers, render=render, on_result=on_result)
+            except LawlintError as exc:
+                _fail(exc)
+            writer.close()
+
+        written = write_report(stream, output_file)
     else:
-        written = write_report(
-            lambda out: get(fmt)(results, out, color=color, options=options), output_file
-        )
+        for r in results:
+            if r.error is not None:
+                click.echo(f"lawlint: {r.error}", err=True)
+        options = format_options(jobs, results, fmt, quiet=quiet)
+        if statistics:
+            written = write_report(
+                lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
+            )
+        else:
+            written = write_report(
+                lambda out: get(fmt)(results, out, color=color, options=options), output_file
+            )
     if not written:
         sys.exit(EXIT_ERROR)
     sys.exit(exit_code(results, fail_on))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,3 +57,62 @@ class Finding:
             "fix": None if self.fix is None else {"replacement": self.fix.replacement},
             "data": dict(self.data),
         }
+
+
+# -- compact records ------------------------------------------------------------------------
+# How findings cross a process boundary and sit in the result cache: a JSON array of plain
+# arrays, one per finding, without the path (the file's, set when they are unpacked). One
+# C-speed ``json.dumps``/``loads`` for a file's findings; a result whose findings nobody
+# asks for (a worker's, written straight to the cache or rendered already) stays text.
+
+
+def to_record(f: Finding) -> list[Any]:
+    return [
+        f.rule,
+        f.severity,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.message,
+        f.start,
+        f.end,
+        None if f.fix is None else f.fix.replacement,
+        f.data,
+    ]
+
+
+def from_record(item: list[Any], path: str = "") -> Finding:
+    rule, severity, line, column, end_line, end_column, message, start, end, fix, data = item
+    return Finding(
+        path,
+        rule,
+        severity,
+        line,
+        column,
+        end_line,
+        end_column,
+        message,
+        start,
+        end,
+        None if fix is None else Fix(fix),
+        data,
+    )
+
+
+def pack(findings: list[Finding]) -> str:
+    return json.dumps([to_record(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack(packed: str, path: str) -> list[Finding]:
+    """The findings of :func:`pack`'s text; ``ValueError``/``TypeError`` if it is not that."""
+    items = json.loads(packed)
+    if not isinstance(items, list):
+        raise TypeError("not a list of findings")
+    return [from_record(item, path) for item in items]
+
+
+def worst(findings: list[Finding]) -> str | None:
+    """The most severe severity among ``findings`` (None when there are none)."""
+    ranks = {f.severity for f in findings}
+    return next((s for s in SEVERITIES if s in ranks), None)

@@ -86,7 +86,11 @@ def run_fixes(
                 fixed -= outcome.applied
                 files -= 1
                 result = FileResult(
-                    source.path, outcome.original, exc, source, fail_on=profile.config.fail_on
+                    source.path,
+                    outcome.original,
+                    error=exc,
+                    source=source,
+                    fail_on=profile.config.fail_on,
                 )
                 results.append(result)
                 continue

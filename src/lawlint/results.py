@@ -6,35 +6,102 @@ imports the checks, the document model or jieba.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import LawlintError
-from .findings import Finding
+from .findings import Finding, pack, unpack, worst
 
 if TYPE_CHECKING:
     from .document import Document
     from .reader import Source
 
 
-@dataclass(slots=True)
 class FileResult:
-    """One file's outcome. ``document`` is built from ``source`` on first use: a result
-    served from the cache has findings and source but no document until a formatter
-    asks for one."""
+    """One file's outcome.
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: LawlintError | None = None
-    source: Source | None = None
-    suppressed: int = 0  # findings silenced by the draft's lawlint directives
-    fail_on: str | None = None  # the file's configured ``fail-on``, if any
-    cached: bool = False  # served from the result cache
-    _document: Document | None = field(default=None, repr=False)
+    ``findings`` may be given as objects or as :func:`~lawlint.findings.pack`'s text
+    (``packed``), as a worker process or the result cache hands them over; packed findings
+    are decoded on first use, so a result that only goes to the cache or whose report part
+    a worker already ``rendered`` is never decoded; with them comes ``worst``, their most
+    severe severity (``""``: not said), so the exit code needs no decoding either.
+    ``document`` is built from ``source`` on first use: a result served from the cache has
+    findings and source but no document until a formatter asks for one.
+    """
+
+    __slots__ = (
+        "_document",
+        "_findings",
+        "_packed",
+        "_worst",
+        "cached",
+        "error",
+        "fail_on",
+        "path",
+        "rendered",
+        "source",
+        "suppressed",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        *,
+        error: LawlintError | None = None,
+        source: Source | None = None,
+        suppressed: int = 0,
+        fail_on: str | None = None,
+        cached: bool = False,
+        packed: str | None = None,
+        worst: str | None = "",
+        rendered: tuple[str, str] | None = None,
+        document: Document | None = None,
+    ) -> None:
+        self.path = path
+        self._findings = findings if findings is not None or packed is not None else []
+        self._packed = packed
+        self._worst = worst
+        self.error = error
+        self.source = source
+        self.suppressed = suppressed  # findings silenced by the draft's lawlint directives
+        self.fail_on = fail_on  # the file's configured ``fail-on``, if any
+        self.cached = cached  # served from the result cache
+        #: ``(format, text)``: this file's part of a report in that format, if rendered
+        #: where it was linted (see ``formatters.renderer``)
+        self.rendered = rendered
+        self._document = document
 
     @classmethod
-    def of(cls, doc: Document, findings: list[Finding], **kwargs: object) -> FileResult:
-        return cls(doc.path, findings, source=doc.source, _document=doc, **kwargs)  # type: ignore[arg-type]
+    def of(cls, doc: Document, findings: list[Finding], **kwargs: Any) -> FileResult:
+        return cls(doc.path, findings, source=doc.source, document=doc, **kwargs)
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            assert self._packed is not None
+            self._findings = unpack(self._packed, self.path)
+        return self._findings
+
+    @property
+    def packed(self) -> str:
+        """The findings as :func:`~lawlint.findings.pack` text."""
+        if self._packed is None:
+            self._packed = pack(self.findings)
+        return self._packed
+
+    @property
+    def worst(self) -> str | None:
+        """The most severe severity among the findings (None when there are none). Known
+        without decoding packed findings when whoever packed them said (``worst``)."""
+        if self._findings is not None or self._worst == "":
+            return worst(self.findings)
+        return self._worst
+
+    def rendered_as(self, fmt: str) -> str | None:
+        """This file's part of a ``fmt`` report, if it was rendered already."""
+        if self.rendered is not None and self.rendered[0] == fmt:
+            return self.rendered[1]
+        return None
 
     @property
     def document(self) -> Document | None:
@@ -43,3 +110,6 @@ class FileResult:
 
             self._document = Document(self.source)
         return self._document
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, error={self.error!r}, suppressed={self.suppressed})"

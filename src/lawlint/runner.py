@@ -7,25 +7,28 @@
    once and loads the jieba dictionary once (in its initializer), so the dictionary
    load overlaps across workers; files go to workers in chunks.
 3. Results come back in the order of the input (paths sorted), whatever finished first.
+   A worker hands back a file's findings packed as text (``findings.pack``) with their
+   worst severity and, for a format made of per-file parts (``render``), the file's part
+   of the report already rendered: the parent then decodes nothing for the report, the
+   exit code or the cache, and the formatting runs on every core.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ResultCache, digest, finding, record
+from .cache import ResultCache, digest
 from .errors import InputError, LawlintError
 from .reader import STDIN, Source, read_input, source_from_bytes
 from .results import FileResult
 
 if TYPE_CHECKING:
     from .engine import FileOverrides
-    from .findings import Finding
     from .workspace import CommandLine, Profile, Workspace
 
 POOL_MIN = 8  # fewer misses than this are linted in this process
@@ -55,60 +58,107 @@ def run(
     cache: ResultCache | None = None,
     n_jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    render: str | None = None,
 ) -> list[FileResult]:
-    cache = cache or ResultCache(None)
-    results: list[FileResult | None] = [None] * len(jobs)
-    misses: list[_Miss] = []
-    for i, (path, profile) in enumerate(jobs):
+    """Lint ``jobs`` (path, profile); ``render`` names the output format, whose per-file
+    parts workers render as they go if it has them. Results in the order of ``jobs``."""
+    batch = Batch(workspace, jobs, stdin_name=stdin_name, cache=cache, progress=progress)
+    batch.prepare()
+    return batch.lint(n_jobs=n_jobs, render=render)
+
+
+class Batch:
+    """A run in three steps, so a caller can act between them: reading (every file read
+    and hashed, cache hits taken; on construction), :meth:`prepare` (the packs and rules
+    of the files to lint loaded and checked: configuration errors surface here, before
+    any output) and :meth:`lint`, which hands each result to ``on_result`` in input
+    order as soon as it and all before it are done — a report can be written while the
+    rest is still being linted."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        jobs: Sequence[tuple[str, Profile]],
+        *,
+        stdin_name: str | None = None,
+        cache: ResultCache | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.workspace = workspace
+        self.cache = cache or ResultCache(None)
+        self.progress = progress
+        self.results: list[FileResult | None] = [None] * len(jobs)
+        self.misses: list[_Miss] = []
+        for i, (path, profile) in enumerate(jobs):
+            self._read(i, path, profile, stdin_name)
+
+    def _read(self, i: int, path: str, profile: Profile, stdin_name: str | None) -> None:
         try:
             name, data = read_input(path, stdin_name=stdin_name)
             source = source_from_bytes(data, name)
         except InputError as exc:
-            results[i] = FileResult(exc.path or path, error=exc)
-            _tick(progress)
-            continue
+            self.results[i] = FileResult(exc.path or path, error=exc)
+            _tick(self.progress)
+            return
         key = None
         if path != STDIN:
             kind = "md" if source.markdown else "txt"
             key = digest(data, kind, repr(profile.file_key(name)))
-            hit = cache.get(profile.cache_key, key)
+            hit = self.cache.get(profile.cache_key, key)
             if hit is not None:
-                findings, suppressed = hit
+                findings, packed, suppressed = hit
                 for f in findings:
                     f.path = name
-                results[i] = FileResult(
+                self.results[i] = FileResult(
                     name,
                     findings,
+                    packed=packed,
                     source=source,
                     suppressed=suppressed,
                     fail_on=profile.config.fail_on,
                     cached=True,
                 )
-                _tick(progress)
-                continue
-        misses.append(_Miss(i, profile, source, None, key))
+                _tick(self.progress)
+                return
+        self.misses.append(_Miss(i, profile, source, None, key))
 
-    # packs and rules are loaded and checked before anything is linted
-    workspace.prepare({id(m.profile): m.profile for m in misses}.values())
-    for miss in misses:
-        miss.overrides = miss.profile.overrides(miss.source.path)
-    if n_jobs > 1 and len(misses) >= POOL_MIN:
-        linted = _in_pool(workspace, misses, n_jobs, progress)
-    else:
-        linted = _here(misses, progress)
-    for miss, (findings, suppressed) in zip(misses, linted, strict=True):
-        result = FileResult(
-            miss.source.path,
-            findings,
-            source=miss.source,
-            suppressed=suppressed,
-            fail_on=miss.profile.config.fail_on,
-        )
-        results[miss.index] = result
-        if miss.key is not None:
-            cache.put(miss.profile.cache_key, miss.key, findings, suppressed)
-    cache.save()
-    return [r for r in results if r is not None]
+    def prepare(self) -> None:
+        """Load and check the packs and rules of the files to lint (LawlintError if bad)."""
+        misses = self.misses
+        self.workspace.prepare({id(m.profile): m.profile for m in misses}.values())
+        for miss in misses:
+            miss.overrides = miss.profile.overrides(miss.source.path)
+
+    def lint(
+        self,
+        *,
+        n_jobs: int = 1,
+        render: str | None = None,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> list[FileResult]:
+        results, misses = self.results, self.misses
+        emitted = 0
+
+        def emit() -> None:
+            nonlocal emitted
+            while emitted < len(results) and results[emitted] is not None:
+                if on_result is not None:
+                    on_result(results[emitted])  # type: ignore[arg-type]
+                emitted += 1
+
+        emit()
+        if n_jobs > 1 and len(misses) >= POOL_MIN:
+            linted = _in_pool(self.workspace, misses, n_jobs, self.progress, render)
+        else:
+            linted = _here(misses, self.progress)
+        for miss, result in zip(misses, linted, strict=True):
+            result.fail_on = miss.profile.config.fail_on
+            results[miss.index] = result
+            if miss.key is not None:
+                self.cache.put(miss.profile.cache_key, miss.key, result.packed, result.suppressed)
+            emit()
+        self.cache.save()
+        return [r for r in results if r is not None]
 
 
 def _tick(progress: Callable[[int], None] | None) -> None:
@@ -116,15 +166,10 @@ def _tick(progress: Callable[[int], None] | None) -> None:
         progress(1)
 
 
-def _here(
-    misses: list[_Miss], progress: Callable[[int], None] | None
-) -> list[tuple[list[Finding], int]]:
-    out = []
+def _here(misses: list[_Miss], progress: Callable[[int], None] | None) -> Iterator[FileResult]:
     for miss in misses:
-        result = miss.profile.linter.lint(miss.source, miss.overrides)
-        out.append((result.findings, result.suppressed))
+        yield miss.profile.linter.lint(miss.source, miss.overrides)
         _tick(progress)
-    return out
 
 
 # -- worker processes ------------------------------------------------------------------
@@ -135,19 +180,40 @@ def _here(
 # and receive each source with its task.
 _WORKSPACE: Workspace | None = None
 _MISSES: list[_Miss] = []
+_RENDER: tuple[str, Callable[[FileResult], str]] | None = None
+
+# What a worker sends back for a file: packed findings, their worst severity, the
+# suppressed count and the file's rendered part of the report (or None). Text pickles
+# several times faster than Finding objects, and the parent need not decode it.
+_Packed = tuple[str, "str | None", int, "str | None"]
 
 
-def _lint_inherited(index: int) -> tuple[list[list[object]], int]:
+def _packed(result: FileResult) -> _Packed:
+    rendered = None if _RENDER is None else _RENDER[1](result)
+    return result.packed, result.worst, result.suppressed, rendered
+
+
+def _renderer(fmt: str | None) -> tuple[str, Callable[[FileResult], str]] | None:
+    if fmt is None:
+        return None
+    from .formatters import renderer
+
+    render = renderer(fmt)
+    return None if render is None else (fmt, render)
+
+
+def _lint_inherited(index: int) -> _Packed:
     miss = _MISSES[index]
-    result = miss.profile.linter.lint(miss.source, miss.overrides)
-    # plain lists pickle several times faster than Finding objects
-    return [record(f) for f in result.findings], result.suppressed
+    return _packed(miss.profile.linter.lint(miss.source, miss.overrides))
 
 
-def _init_spawned(cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool) -> None:
-    global _WORKSPACE
+def _init_spawned(
+    cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool, fmt: str | None
+) -> None:
+    global _WORKSPACE, _RENDER
     from .workspace import Workspace
 
+    _RENDER = _renderer(fmt)
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
         _WORKSPACE.profile(config_path)
@@ -157,22 +223,24 @@ def _init_spawned(cli: CommandLine, cwd: str, config_paths: list[str | None], wo
         preload()
 
 
-def _lint_spawned(
-    task: tuple[str | None, Source, FileOverrides | None],
-) -> tuple[list[list[object]], int]:
+def _lint_spawned(task: tuple[str | None, Source, FileOverrides | None]) -> _Packed:
     config_path, source, overrides = task
     assert _WORKSPACE is not None
-    result = _WORKSPACE.profile(config_path).linter.lint(source, overrides)
-    return [record(f) for f in result.findings], result.suppressed
+    return _packed(_WORKSPACE.profile(config_path).linter.lint(source, overrides))
 
 
 def _in_pool(
-    workspace: Workspace, misses: list[_Miss], n_jobs: int, progress: Callable[[int], None] | None
-) -> list[tuple[list[Finding], int]]:
+    workspace: Workspace,
+    misses: list[_Miss],
+    n_jobs: int,
+    progress: Callable[[int], None] | None,
+    fmt: str | None,
+) -> Iterator[FileResult]:
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _MISSES
+    global _MISSES, _RENDER
     words = any(m.profile.linter.needs_words for m in misses)
     workers = min(n_jobs, len(misses))
     chunk = max(1, min(64, len(misses) // (workers * 4)))
@@ -183,6 +251,10 @@ def _in_pool(
 
             preload()
         _MISSES = misses
+        _RENDER = _renderer(fmt)
+        # Objects made so far are the workers' shared inheritance: kept out of the
+        # collector's passes, which would write to (and so copy) their pages in each worker.
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         function, tasks, init, initargs = _lint_inherited, range(len(misses)), None, ()
     else:
@@ -190,24 +262,32 @@ def _in_pool(
         context = multiprocessing.get_context("spawn")
         function = _lint_spawned
         tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
-        init, initargs = _init_spawned, (workspace.cli, str(workspace.cwd), config_paths, words)
-    out: list[tuple[list[Finding], int]] = []
+        init = _init_spawned
+        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, fmt)
+    done = 0
     try:
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=init, initargs=initargs
         ) as pool:
-            for (records, suppressed), miss in zip(
+            for (packed, worst, suppressed, rendered), miss in zip(
                 pool.map(function, tasks, chunksize=chunk), misses, strict=False
             ):
-                findings = [finding(r) for r in records]
-                for f in findings:
-                    f.path = miss.source.path
-                out.append((findings, suppressed))
+                result = FileResult(
+                    miss.source.path,
+                    packed=packed,
+                    worst=worst,
+                    suppressed=suppressed,
+                    source=miss.source,
+                    rendered=None if rendered is None or fmt is None else (fmt, rendered),
+                )
+                done += 1
+                yield result
                 _tick(progress)
     except LawlintError:
         raise
     except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
-        return out + _here(misses[len(out) :], progress)
+        yield from _here(misses[done:], progress)
     finally:
-        _MISSES = []
-    return out
+        _MISSES, _RENDER = [], None
+        if fork:
+            gc.unfreeze()

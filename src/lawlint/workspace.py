@@ -413,6 +413,7 @@ def fails(results: Iterable[FileResult], fail_on: str | None = None) -> bool:
     the default is ``error``."""
     for result in results:
         threshold = SEVERITY_RANK[fail_on or result.fail_on or "error"]
-        if any(SEVERITY_RANK[f.severity] <= threshold for f in result.findings):
+        worst = result.worst
+        if worst is not None and SEVERITY_RANK[worst] <= threshold:
             return True
     return False

@@ -1,14 +1,18 @@
 """Output formats: one module per format; none of them knows about checks.
 
-A formatter is ``write(results, out, *, color, options)``. What it may know besides
-the findings — the rules that ran (for SARIF's rule table), ``--quiet``, the batch
-review's figures and required parts — comes in :class:`FormatOptions`, filled in by the CLI.
+A formatter is ``write(results, out, *, color, options)``. A format whose report is a
+run of independent per-file parts also has ``render_file(result) -> str``, one file's
+part: a batch renders each part in the worker process that linted the file
+(:func:`renderer`), and ``write`` uses a part rendered already (``FileResult.rendered``)
+instead of rendering it again. What it may know besides the findings — the rules that
+ran (for SARIF's rule table), ``--quiet``, the batch review's figures and required parts
+— comes in :class:`FormatOptions`, filled in by the CLI.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -49,3 +53,38 @@ class Formatter(Protocol):
 def get(name: str) -> Formatter:
     module = importlib.import_module(f"{__name__}.{name}_format")
     return module.write  # type: ignore[no-any-return]
+
+
+def renderer(name: str) -> Callable[[FileResult], str] | None:
+    """The format's ``render_file``, if its report is made of per-file parts."""
+    module = importlib.import_module(f"{__name__}.{name}_format")
+    return getattr(module, "render_file", None)
+
+
+class PartWriter:
+    """Writes a report made of per-file parts, a result at a time, in the order given.
+
+    The format module has ``render_file`` and ``PARTS = (opening, separator, closing,
+    empty)``: the text before the first non-empty part, between two of them, after the
+    last, and the whole report when no part has any text. One writer serves both a
+    finished batch (the module's ``write``) and one streamed as it is linted.
+    """
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        module = importlib.import_module(f"{__name__}.{fmt}_format")
+        self._fmt = fmt
+        self._render: Callable[[FileResult], str] = module.render_file
+        self._opening, self._separator, self._closing, self._empty = module.PARTS
+        self._out = out
+        self._written = False
+
+    def add(self, result: FileResult) -> None:
+        text = result.rendered_as(self._fmt)
+        if text is None:
+            text = self._render(result)
+        if text:
+            self._out.write((self._separator if self._written else self._opening) + text)
+            self._written = True
+
+    def close(self) -> None:
+        self._out.write(self._closing if self._written else self._empty)

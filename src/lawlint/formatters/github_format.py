@@ -17,12 +17,15 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
+from . import PartWriter
 
 if TYPE_CHECKING:
     from ..engine import FileResult
     from . import FormatOptions
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+#: a command per line, nothing around them (see PartWriter)
+PARTS = ("", "", "", "")
 
 
 def write(
@@ -32,12 +35,20 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
+    writer = PartWriter("github", out)
     for result in results:
-        if result.error is not None:
-            props = {"file": _path(result.path), "title": "lawlint"}
-            out.write(f"::error {_props(props)}::{escape_data(str(result.error))}\n")
-        for f in result.findings:
-            out.write(command(f) + "\n")
+        writer.add(result)
+    writer.close()
+
+
+def render_file(result: FileResult) -> str:
+    """One file's commands, each ending with a newline."""
+    lines = []
+    if result.error is not None:
+        props = {"file": _path(result.path), "title": "lawlint"}
+        lines.append(f"::error {_props(props)}::{escape_data(str(result.error))}\n")
+    lines.extend(command(f) + "\n" for f in result.findings)
+    return "".join(lines)
 
 
 def command(f: Finding) -> str:

@@ -11,9 +11,15 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from . import PartWriter
+
 if TYPE_CHECKING:
     from ..engine import FileResult
     from . import FormatOptions
+
+
+#: opening, separator, closing, and the report with no findings (see PartWriter)
+PARTS = ("[\n", ",\n", "\n]\n", "[]\n")
 
 
 def write(
@@ -23,13 +29,20 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    items = [f.to_dict() for r in results for f in r.findings]
+    writer = PartWriter("json", out)
+    for result in results:
+        writer.add(result)
+    writer.close()
+
+
+def render_file(result: FileResult) -> str:
+    """One file's objects, one per line, separated by ``,\n`` (no brackets)."""
+    items = [f.to_dict() for f in result.findings]
     if not items:
-        out.write("[]\n")
-        return
+        return ""
     # One finding per line — readable and diff-friendly — from one call to json's C
     # encoder (an indented dump runs the pure-Python encoder, ~10x slower; a dump per
-    # finding pays the call overhead 50,000 times in a big batch). Every object starts
-    # with its "path" key, so each object boundary is '}, {"path": '.
+    # finding pays the call overhead for each). Every object starts with its "path"
+    # key, so each object boundary is '}, {"path": '.
     text = json.dumps(items, ensure_ascii=False)
-    out.write("[\n" + text[1:-1].replace('}, {"path": ', '},\n{"path": ') + "\n]\n")
+    return text[1:-1].replace('}, {"path": ', '},\n{"path": ')
