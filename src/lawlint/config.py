@@ -120,10 +120,14 @@ class Config:
         return rel.replace(os.sep, "/")
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:  # the relative path costs more than the rest of a batch's setup
+            return False
         rel = self.relative(path)
         return any(regex.fullmatch(rel) for _, regex in self.exclude)
 
     def per_file_for(self, path: str) -> list[PerFile]:
+        if not self.per_file:
+            return []
         rel = self.relative(path)
         return [p for p in self.per_file if p.regex.fullmatch(rel)]
 

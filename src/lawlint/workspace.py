@@ -167,6 +167,7 @@ class Workspace:
         self.cwd = (cwd or Path.cwd()).absolute()
         self._finder = ConfigFinder()
         self._profiles: dict[str | None, Profile] = {}
+        self._by_folder: dict[str, Profile] = {}
         self._packs: dict[str, Pack] = {}
 
     # -- which configuration ---------------------------------------------------------
@@ -179,8 +180,12 @@ class Workspace:
     def profile_for(self, path: str, *, stdin_name: str | None = None) -> Profile:
         """The profile of a file (or ``-`` standard input, placed at ``stdin_name``)."""
         where = stdin_name if path == STDIN else path
-        folder = self.cwd / os.path.dirname(where) if where else self.cwd
-        return self.profile(self.config_path(folder))
+        folder = os.path.dirname(where) if where else ""
+        profile = self._by_folder.get(folder)
+        if profile is None:  # once per folder: a batch is many files in few folders
+            profile = self.profile(self.config_path(self.cwd / folder))
+            self._by_folder[folder] = profile
+        return profile
 
     def profile(self, config_path: str | None) -> Profile:
         if config_path not in self._profiles:
