@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 from lawlint.cache import ResultCache
 from lawlint.cli import main
 from lawlint.reader import discover
-from lawlint.runner import run
+from lawlint.runner import Batch, run
 from lawlint.workspace import Workspace
 
 FLAWED = EXAMPLES / "flawed-draft.txt"
@@ -179,3 +179,38 @@ def test_workers_render_and_the_parent_decodes_nothing(tmp_path: Path) -> None:
     assert [r.worst for r in results] == ["error"] * 9
     assert results[0].findings[0].path == results[0].path  # decoded on first use
     assert results[0].rendered_as("text") is None
+
+
+def test_a_released_result_keeps_only_its_worst_severity(tmp_path: Path) -> None:
+    """A streamed batch releases each result once its part is written: the exit code
+    still knows the worst severity; the findings are gone, loudly."""
+    make_reports(tmp_path, 1)
+    workspace = Workspace()
+    (result,) = run(workspace, workspace.jobs(discover([str(tmp_path)])))
+    assert result.worst == "error" and result.document is not None
+    result.release()
+    assert result.worst == "error"
+    assert result._document is None
+    with pytest.raises(RuntimeError, match="after release"):
+        _ = result.findings
+
+
+def test_a_streaming_caller_gets_parts_and_severities_without_findings(tmp_path: Path) -> None:
+    """When the caller streams the report and nothing is cached, workers send a file's
+    rendered part and worst severity only; with a cache they send the findings too."""
+    make_reports(tmp_path, 9)
+    workspace = Workspace()
+    jobs = workspace.jobs(discover([str(tmp_path)]))
+    streamed = Batch(workspace, jobs)
+    streamed.prepare()
+    results = streamed.lint(n_jobs=2, render="json", keep_findings=False)
+    assert [(r.worst, r._packed) for r in results] == [("error", None)] * 9
+    with pytest.raises(RuntimeError):
+        _ = results[0].findings
+    cached = Batch(workspace, jobs, cache=ResultCache(tmp_path / "cache"))
+    cached.prepare()
+    results = cached.lint(n_jobs=2, render="json", keep_findings=False)
+    assert all(r._packed for r in results)
+    assert json.loads("[" + results[0].rendered_as("json") + "]") == [
+        f.to_dict() for f in results[0].findings
+    ]

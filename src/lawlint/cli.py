@@ -249,9 +249,12 @@ def check(
                 if result.error is not None:
                     click.echo(f"lawlint: {result.error}", err=True)
                 writer.add(result)
+                result.release()
 
             try:
-                results = batch.lint(n_jobs=workers, render=render, on_result=on_result)
+                results = batch.lint(
+                    n_jobs=workers, render=render, on_result=on_result, keep_findings=False
+                )
             except LawlintError as exc:
                 _fail(exc)
             writer.close()

@@ -75,10 +75,20 @@ class FileResult:
     def of(cls, doc: Document, findings: list[Finding], **kwargs: Any) -> FileResult:
         return cls(doc.path, findings, source=doc.source, document=doc, **kwargs)
 
+    @classmethod
+    def without_findings(cls, path: str, worst: str | None, **kwargs: Any) -> FileResult:
+        """A result whose findings were not kept, only their worst severity: one whose
+        report part was rendered where it was linted, for a caller that will not read
+        them (see :meth:`release`)."""
+        result = cls(path, [], worst=worst, **kwargs)
+        result._findings = None
+        return result
+
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            assert self._packed is not None
+            if self._packed is None:
+                raise RuntimeError(f"{self.path}: findings read after release()")
             self._findings = unpack(self._packed, self.path)
         return self._findings
 
@@ -96,6 +106,16 @@ class FileResult:
         if self._findings is not None or self._worst == "":
             return worst(self.findings)
         return self._worst
+
+    def release(self) -> None:
+        """Keep only what is needed once this file's part of a report is written: the
+        worst severity of the findings (for the exit code) — no findings, no document.
+        A streamed batch calls it for each file, so a long batch holds neither 1,000
+        documents nor their findings as objects (memory, and the collector's time)."""
+        self._worst = self.worst
+        self._findings = self._packed = None
+        self._document = None
+        self.rendered = None
 
     def rendered_as(self, fmt: str) -> str | None:
         """This file's part of a ``fmt`` report, if it was rendered already."""

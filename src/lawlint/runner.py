@@ -101,7 +101,7 @@ class Batch:
             _tick(self.progress)
             return
         key = None
-        if path != STDIN:
+        if path != STDIN and self.cache.enabled:
             kind = "md" if source.markdown else "txt"
             key = digest(data, kind, repr(profile.file_key(name)))
             hit = self.cache.get(profile.cache_key, key)
@@ -135,7 +135,12 @@ class Batch:
         n_jobs: int = 1,
         render: str | None = None,
         on_result: Callable[[FileResult], None] | None = None,
+        keep_findings: bool = True,
     ) -> list[FileResult]:
+        """Lint the files to lint; ``render`` as in :func:`run`. ``keep_findings=False``:
+        the caller reads only the rendered parts and each result's worst severity (it
+        streams the report), so workers need not send the findings of a rendered file
+        unless the result cache stores them."""
         results, misses = self.results, self.misses
         emitted = 0
 
@@ -148,7 +153,8 @@ class Batch:
 
         emit()
         if n_jobs > 1 and len(misses) >= POOL_MIN:
-            linted = _in_pool(self.workspace, misses, n_jobs, self.progress, render)
+            send = keep_findings or self.cache.enabled
+            linted = _in_pool(self.workspace, misses, n_jobs, self.progress, render, send)
         else:
             linted = _here(misses, self.progress)
         for miss, result in zip(misses, linted, strict=True):
@@ -181,16 +187,18 @@ def _here(misses: list[_Miss], progress: Callable[[int], None] | None) -> Iterat
 _WORKSPACE: Workspace | None = None
 _MISSES: list[_Miss] = []
 _RENDER: tuple[str, Callable[[FileResult], str]] | None = None
+_SEND_FINDINGS = True  # False: a rendered part is all the parent needs of a file
 
 # What a worker sends back for a file: packed findings, their worst severity, the
 # suppressed count and the file's rendered part of the report (or None). Text pickles
 # several times faster than Finding objects, and the parent need not decode it.
-_Packed = tuple[str, "str | None", int, "str | None"]
+_Packed = tuple["str | None", "str | None", int, "str | None"]
 
 
 def _packed(result: FileResult) -> _Packed:
     rendered = None if _RENDER is None else _RENDER[1](result)
-    return result.packed, result.worst, result.suppressed, rendered
+    packed = result.packed if _SEND_FINDINGS or rendered is None else None
+    return packed, result.worst, result.suppressed, rendered
 
 
 def _renderer(fmt: str | None) -> tuple[str, Callable[[FileResult], str]] | None:
@@ -208,12 +216,17 @@ def _lint_inherited(index: int) -> _Packed:
 
 
 def _init_spawned(
-    cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool, fmt: str | None
+    cli: CommandLine,
+    cwd: str,
+    config_paths: list[str | None],
+    words: bool,
+    fmt: str | None,
+    send_findings: bool,
 ) -> None:
-    global _WORKSPACE, _RENDER
+    global _WORKSPACE, _RENDER, _SEND_FINDINGS
     from .workspace import Workspace
 
-    _RENDER = _renderer(fmt)
+    _RENDER, _SEND_FINDINGS = _renderer(fmt), send_findings
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
         _WORKSPACE.profile(config_path)
@@ -235,12 +248,13 @@ def _in_pool(
     n_jobs: int,
     progress: Callable[[int], None] | None,
     fmt: str | None,
+    send_findings: bool,
 ) -> Iterator[FileResult]:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _MISSES, _RENDER
+    global _MISSES, _RENDER, _SEND_FINDINGS
     words = any(m.profile.linter.needs_words for m in misses)
     workers = min(n_jobs, len(misses))
     chunk = max(1, min(64, len(misses) // (workers * 4)))
@@ -251,7 +265,7 @@ def _in_pool(
 
             preload()
         _MISSES = misses
-        _RENDER = _renderer(fmt)
+        _RENDER, _SEND_FINDINGS = _renderer(fmt), send_findings
         # Objects made so far are the workers' shared inheritance: kept out of the
         # collector's passes, which would write to (and so copy) their pages in each worker.
         gc.freeze()
@@ -263,7 +277,7 @@ def _in_pool(
         function = _lint_spawned
         tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
         init = _init_spawned
-        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, fmt)
+        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, fmt, send_findings)
     done = 0
     try:
         with ProcessPoolExecutor(
@@ -272,14 +286,24 @@ def _in_pool(
             for (packed, worst, suppressed, rendered), miss in zip(
                 pool.map(function, tasks, chunksize=chunk), misses, strict=False
             ):
-                result = FileResult(
-                    miss.source.path,
-                    packed=packed,
-                    worst=worst,
-                    suppressed=suppressed,
-                    source=miss.source,
-                    rendered=None if rendered is None or fmt is None else (fmt, rendered),
-                )
+                part = None if rendered is None or fmt is None else (fmt, rendered)
+                if packed is None:
+                    result = FileResult.without_findings(
+                        miss.source.path,
+                        worst,
+                        suppressed=suppressed,
+                        source=miss.source,
+                        rendered=part,
+                    )
+                else:
+                    result = FileResult(
+                        miss.source.path,
+                        packed=packed,
+                        worst=worst,
+                        suppressed=suppressed,
+                        source=miss.source,
+                        rendered=part,
+                    )
                 done += 1
                 yield result
                 _tick(progress)
@@ -288,6 +312,6 @@ def _in_pool(
     except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
         yield from _here(misses[done:], progress)
     finally:
-        _MISSES, _RENDER = [], None
+        _MISSES, _RENDER, _SEND_FINDINGS = [], None, True
         if fork:
             gc.unfreeze()
