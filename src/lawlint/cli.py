@@ -233,7 +233,14 @@ def check(
     results: list[FileResult] = []
     try:
         with batch_progress(len(jobs), enabled=progress) as tick:
-            batch = Batch(workspace, jobs, stdin_name=stdin_filename, cache=cache, progress=tick)
+            batch = Batch(
+                workspace,
+                jobs,
+                stdin_name=stdin_filename,
+                cache=cache,
+                progress=tick,
+                read_later=streamed,
+            )
             batch.prepare()
             if not streamed:
                 results = batch.lint(n_jobs=workers, render=render)

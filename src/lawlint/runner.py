@@ -38,9 +38,13 @@ POOL_MIN = 8  # fewer misses than this are linted in this process
 class _Miss:
     index: int
     profile: Profile
-    source: Source
+    source: Source | str  # a path: read where the file is linted (see Batch)
     overrides: FileOverrides | None
     key: str | None
+
+    @property
+    def name(self) -> str:
+        return self.source if isinstance(self.source, str) else self.source.path
 
 
 def default_jobs() -> int:
@@ -83,14 +87,22 @@ class Batch:
         stdin_name: str | None = None,
         cache: ResultCache | None = None,
         progress: Callable[[int], None] | None = None,
+        read_later: bool = False,
     ) -> None:
+        """``read_later``: the caller will not need the files' sources (it streams a
+        report of rendered parts), so without a result cache — nothing to look up by the
+        files' bytes — each file is read where it is linted, by the workers in a batch."""
         self.workspace = workspace
         self.cache = cache or ResultCache(None)
         self.progress = progress
         self.results: list[FileResult | None] = [None] * len(jobs)
         self.misses: list[_Miss] = []
+        defer = read_later and not self.cache.enabled
         for i, (path, profile) in enumerate(jobs):
-            self._read(i, path, profile, stdin_name)
+            if defer and path != STDIN:
+                self.misses.append(_Miss(i, profile, path, None, None))
+            else:
+                self._read(i, path, profile, stdin_name)
 
     def _read(self, i: int, path: str, profile: Profile, stdin_name: str | None) -> None:
         try:
@@ -127,7 +139,7 @@ class Batch:
         misses = self.misses
         self.workspace.prepare({id(m.profile): m.profile for m in misses}.values())
         for miss in misses:
-            miss.overrides = miss.profile.overrides(miss.source.path)
+            miss.overrides = miss.profile.overrides(miss.name)
 
     def lint(
         self,
@@ -174,8 +186,23 @@ def _tick(progress: Callable[[int], None] | None) -> None:
 
 def _here(misses: list[_Miss], progress: Callable[[int], None] | None) -> Iterator[FileResult]:
     for miss in misses:
-        yield miss.profile.linter.lint(miss.source, miss.overrides)
+        source = _source(miss.source)
+        if isinstance(source, InputError):
+            yield FileResult(source.path or miss.name, error=source)
+        else:
+            yield miss.profile.linter.lint(source, miss.overrides)
         _tick(progress)
+
+
+def _source(source: Source | str) -> Source | InputError:
+    """``source``, or the file at that path read now (its error, if it cannot be)."""
+    if not isinstance(source, str):
+        return source
+    try:
+        name, data = read_input(source)
+        return source_from_bytes(data, name)
+    except InputError as exc:
+        return exc
 
 
 # -- worker processes ------------------------------------------------------------------
@@ -210,9 +237,12 @@ def _renderer(fmt: str | None) -> tuple[str, Callable[[FileResult], str]] | None
     return None if render is None else (fmt, render)
 
 
-def _lint_inherited(index: int) -> _Packed:
+def _lint_inherited(index: int) -> _Packed | InputError:
     miss = _MISSES[index]
-    return _packed(miss.profile.linter.lint(miss.source, miss.overrides))
+    source = _source(miss.source)
+    if isinstance(source, InputError):
+        return source
+    return _packed(miss.profile.linter.lint(source, miss.overrides))
 
 
 def _init_spawned(
@@ -236,9 +266,14 @@ def _init_spawned(
         preload()
 
 
-def _lint_spawned(task: tuple[str | None, Source, FileOverrides | None]) -> _Packed:
-    config_path, source, overrides = task
+def _lint_spawned(
+    task: tuple[str | None, Source | str, FileOverrides | None],
+) -> _Packed | InputError:
+    config_path, given, overrides = task
     assert _WORKSPACE is not None
+    source = _source(given)
+    if isinstance(source, InputError):
+        return source
     return _packed(_WORKSPACE.profile(config_path).linter.lint(source, overrides))
 
 
@@ -283,28 +318,28 @@ def _in_pool(
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=init, initargs=initargs
         ) as pool:
-            for (packed, worst, suppressed, rendered), miss in zip(
-                pool.map(function, tasks, chunksize=chunk), misses, strict=False
-            ):
+            for item, miss in zip(pool.map(function, tasks, chunksize=chunk), misses, strict=False):
+                done += 1
+                if isinstance(item, InputError):
+                    yield FileResult(item.path or miss.name, error=item)
+                    _tick(progress)
+                    continue
+                packed, worst, suppressed, rendered = item
+                source = None if isinstance(miss.source, str) else miss.source
                 part = None if rendered is None or fmt is None else (fmt, rendered)
                 if packed is None:
                     result = FileResult.without_findings(
-                        miss.source.path,
-                        worst,
-                        suppressed=suppressed,
-                        source=miss.source,
-                        rendered=part,
+                        miss.name, worst, suppressed=suppressed, source=source, rendered=part
                     )
                 else:
                     result = FileResult(
-                        miss.source.path,
+                        miss.name,
                         packed=packed,
                         worst=worst,
                         suppressed=suppressed,
-                        source=miss.source,
+                        source=source,
                         rendered=part,
                     )
-                done += 1
                 yield result
                 _tick(progress)
     except LawlintError:
