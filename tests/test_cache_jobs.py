@@ -214,3 +214,37 @@ def test_a_streaming_caller_gets_parts_and_severities_without_findings(tmp_path:
     assert json.loads("[" + results[0].rendered_as("json") + "]") == [
         f.to_dict() for f in results[0].findings
     ]
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"], ids=["fork", "spawn"])
+def test_pool_reads_renders_and_reports_errors_like_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    """Forked workers (Linux) inherit the batch; spawned ones (macOS, Windows) rebuild it.
+    Either way, files left to the workers to read give the same parts, severities and
+    errors, in order, as one process."""
+    import lawlint.runner
+    from lawlint.formatters.github_format import render_file
+
+    make_reports(tmp_path, 9)
+    (tmp_path / "r04.txt").write_bytes(b"\xff\xfe\x00broken \x81\x82 not a report")
+    workspace = Workspace()
+    jobs = workspace.jobs(discover([str(tmp_path)]))
+
+    def lint(n_jobs: int) -> list[tuple[str, str | None, str | None, str | None]]:
+        batch = Batch(workspace, jobs, read_later=True)
+        batch.prepare()
+        results = batch.lint(n_jobs=n_jobs, render="github", keep_findings=False)
+        # rendered by a worker, or (in one process) by the formatter when it writes
+        parts = [r.rendered_as("github") or render_file(r) for r in results]
+        return [
+            (r.path, r.worst, part, r.error and r.error.en)
+            for r, part in zip(results, parts, strict=True)
+        ]
+
+    one = lint(1)
+    monkeypatch.setattr(lawlint.runner.sys, "platform", platform)
+    assert lint(2) == one
+    assert [e for *_, e in one if e] == [
+        "cannot decode the file (byte 22: neither UTF-8 nor GB18030); save it as UTF-8"
+    ]
