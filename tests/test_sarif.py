@@ -176,3 +176,19 @@ def test_artifact_uris_are_percent_encoded_relative_references(tmp_path: Path) -
     outside = tmp_path / "报告.txt"
     assert artifact_uri(str(outside)) == outside.as_uri()
     assert artifact_uri("<stdin>") == "%3Cstdin%3E"
+
+
+def test_results_one_per_line_in_an_indented_log() -> None:
+    """The log is indented, its results one per line (encoded fast, read easily), and it
+    is the same JSON as the plain indented encoding."""
+    from lawlint.formatters.sarif_format import encode
+
+    log = sarif(FLAWED)
+    text = encode(log)
+    assert json.loads(text) == log
+    lines = text.splitlines()
+    start = lines.index('      "results": [')
+    results = lines[start + 1 : start + 1 + len(log["runs"][0]["results"])]
+    assert [json.loads(line.strip().rstrip(",")) for line in results] == log["runs"][0]["results"]
+    assert lines[start + 1 + len(results)] == "      ]"
+    assert lines[:3] == ["{", f'  "$schema": "{log["$schema"]}",', '  "version": "2.1.0",']

@@ -16,6 +16,7 @@ absolute paths outside the working directory become ``file://`` URIs.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Sequence
@@ -45,8 +46,33 @@ def write(
     options: FormatOptions | None = None,
 ) -> None:
     log = sarif_log(results, options.rules if options else ())
-    out.write(json.dumps(log, ensure_ascii=False, indent=2))
+    out.write(encode(log))
     out.write("\n")
+
+
+def encode(log: dict[str, Any]) -> str:
+    """The log as indented JSON with one result per line.
+
+    An indented ``json.dumps`` runs the pure-Python encoder: 12 s for a batch with 59,000
+    findings. Here the skeleton (tool, rules, invocations: small) is indented and the
+    results, encoded by one call to the C encoder, are spliced in one per line: each
+    result object begins with its ``"ruleId"`` key, and a quote inside a string value is
+    always escaped, so ``}, {"ruleId": `` only ever separates two results."""
+    run = log["runs"][0]
+    items = run["results"]
+    if not items:
+        return json.dumps(log, ensure_ascii=False, indent=2)
+    run["results"] = []
+    try:
+        skeleton = json.dumps(log, ensure_ascii=False, indent=2)
+    finally:
+        run["results"] = items
+    body = json.dumps(items, ensure_ascii=False)[1:-1].replace(
+        '}, {"ruleId": ', '},\n        {"ruleId": '
+    )
+    head, placeholder, tail = skeleton.rpartition('"results": []')
+    assert placeholder, "the run has a results array"
+    return f'{head}"results": [\n        {body}\n      ]{tail}'
 
 
 def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str, Any]:
@@ -167,10 +193,15 @@ def _artifact(path: str) -> dict[str, str]:
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative with forward slashes when it is under
     the working directory, a ``file://`` URI otherwise; percent-encoded (UTF-8)."""
+    return _artifact_uri(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)  # once per file, not once per finding
+def _artifact_uri(path: str, cwd: str) -> str:
     p = Path(path)
     if p.is_absolute():
         try:
-            p = p.relative_to(Path.cwd())
+            p = p.relative_to(cwd)
         except ValueError:
             return p.as_uri()
     return quote(os.fsencode(PurePath(p).as_posix()), safe="/")  # ':' too: never a scheme
