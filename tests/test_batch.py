@@ -195,3 +195,22 @@ def test_progress_bar_draws_on_stderr_and_counts_every_file(
 def test_no_progress_output_when_not_a_terminal() -> None:
     result = CliRunner().invoke(main, ["check", CLEAN, FLAWED])
     assert result.stderr == ""
+
+
+def test_plain_table_aligns_by_display_width_without_trailing_spaces() -> None:
+    from lawlint.formatters.text_format import plain_table
+
+    table = plain_table(
+        [
+            ("某镇报告.txt", "1", "12", "0", "—", "3/4 (75%)"),
+            ("b.txt", "", "", "", "无法读取 / unreadable", ""),
+        ]
+    )
+    # columns 12, 6, 8, 5, 21 and 12 cells wide (报告 and 某 take two), 3 spaces apart
+    assert table.splitlines() == [
+        "报告             错误       警告    提示   缺少部分                  举措含数字",
+        "report         errors   warnings   infos   missing                 with figures",
+        "─" * 79,
+        "某镇报告.txt        1         12       0   —                          3/4 (75%)",
+        "b.txt                                      无法读取 / unreadable",
+    ]
