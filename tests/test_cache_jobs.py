@@ -14,6 +14,7 @@ from conftest import EXAMPLES
 
 from lawlint.cache import ResultCache
 from lawlint.cli import main
+from lawlint.findings import Tally
 from lawlint.reader import discover
 from lawlint.runner import Batch, run
 from lawlint.workspace import Workspace
@@ -139,11 +140,12 @@ def test_jobs_option_on_the_command_line(tmp_path: Path) -> None:
     assert bad.exit_code == 2
 
 
-@pytest.mark.parametrize("fmt", ["json", "github"])
+@pytest.mark.parametrize("fmt", ["json", "github", "text"])
 def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> None:
-    """JSON and GitHub reports are written as files are linted, each file's part rendered
-    by the worker that linted it: byte for byte the report of one process, in path
-    order, with a file that cannot be read reported on stderr and in the exit code."""
+    """JSON, GitHub and plain-text reports are written as files are linted, each file's
+    part rendered (and, for text, its figures counted) by the worker that linted it: byte
+    for byte the report of one process, in path order, with a file that cannot be read
+    reported on stderr and in the exit code."""
     make_reports(tmp_path, 9)
     (tmp_path / "r04.txt").write_bytes(b"\xff\xfe\x00broken \x81\x82 not a report")
     env = {"GITHUB_ACTIONS": "false"}
@@ -164,9 +166,20 @@ def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> 
         assert [(Path(i["path"]).name, i["line"], i["data"]["total"]) for i in sums] == [
             (f"r{n:02d}.txt", 47, 10 + n) for n in range(9) if n != 4
         ]
-    else:
+    elif fmt == "github":
         assert outputs[1].count("::error file=") == 8 * 8 + 1  # 8 errors a report, r04
         assert f"::error file={(tmp_path / 'r04.txt').as_posix()},title=lawlint::" in outputs[1]
+    else:
+        lines = outputs[1].splitlines()
+        summary = "9 files checked, 1 unreadable, 344 findings (64 errors, 240 warnings, 40 infos)."
+        assert lines.count(summary) == 1
+        rows = [line.split(maxsplit=1) for line in lines[-9:]]
+        assert [(Path(path).name, cells) for path, cells in rows] == [
+            (f"r{n:02d}.txt", "8         30       5   shortcomings" + " " * 13 + "19/23 (83%)")
+            if n != 4
+            else ("r04.txt", "无法读取 / unreadable")
+            for n in range(9)
+        ]
 
 
 def test_workers_render_and_the_parent_decodes_nothing(tmp_path: Path) -> None:
@@ -188,8 +201,10 @@ def test_a_released_result_keeps_only_its_worst_severity(tmp_path: Path) -> None
     workspace = Workspace()
     (result,) = run(workspace, workspace.jobs(discover([str(tmp_path)])))
     assert result.worst == "error" and result.document is not None
+    assert result.tally == Tally((8, 30, 5), ("shortcomings",))
     result.release()
     assert result.worst == "error"
+    assert result.tally == Tally((8, 30, 5), ("shortcomings",))
     assert result._document is None
     with pytest.raises(RuntimeError, match="after release"):
         _ = result.findings

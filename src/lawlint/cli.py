@@ -225,11 +225,18 @@ def check(
 
     cache = ResultCache(None if no_cache else cache_dir() / "results")
     progress = show_progress(len(jobs), quiet)
-    # A report made of per-file parts (JSON, GitHub commands) is written as the files are
-    # linted, so its first lines come early and writing it overlaps the linting; not
-    # under a progress bar, which would be drawn over it on a terminal.
-    streamed = not statistics and not progress and renderer(fmt) is not None
-    workers, render = n_jobs or default_jobs(), None if statistics else fmt
+    # A report made of per-file parts (JSON, GitHub commands, plain text) has each part
+    # rendered where its file is linted — in the workers of a batch — and is written as
+    # the files are linted: its first lines come early and writing overlaps linting. Not
+    # under a progress bar, which would be drawn over it on a terminal; not in colour,
+    # which rich draws here.
+    render: str | None = None if statistics else fmt
+    if render is not None and (renderer(render) is None or _in_colour(render, color, output_file)):
+        render = None
+    streamed = render is not None and not progress
+    # the batch table's figures are counted where each file is linted, beside its document
+    figures = fmt == "html" or (fmt == "text" and not quiet and len(jobs) > 1 and not statistics)
+    workers = n_jobs or default_jobs()
     results: list[FileResult] = []
     try:
         with batch_progress(len(jobs), enabled=progress) as tick:
@@ -243,14 +250,15 @@ def check(
             )
             batch.prepare()
             if not streamed:
-                results = batch.lint(n_jobs=workers, render=render)
+                results = batch.lint(n_jobs=workers, render=render, figures=figures)
     except LawlintError as exc:
         _fail(exc)
     if streamed:
 
         def stream(out: TextIO) -> None:
             nonlocal results
-            writer = PartWriter(fmt, out)
+            assert render is not None
+            writer = PartWriter(render, out)
 
             def on_result(result: FileResult) -> None:
                 if result.error is not None:
@@ -260,11 +268,15 @@ def check(
 
             try:
                 results = batch.lint(
-                    n_jobs=workers, render=render, on_result=on_result, keep_findings=False
+                    n_jobs=workers,
+                    render=render,
+                    on_result=on_result,
+                    keep_findings=False,
+                    figures=figures,
                 )
             except LawlintError as exc:
                 _fail(exc)
-            writer.close()
+            writer.close(results, format_options(jobs, results, fmt, quiet=quiet))
 
         written = write_report(stream, output_file)
     else:
@@ -283,6 +295,19 @@ def check(
     if not written:
         sys.exit(EXIT_ERROR)
     sys.exit(exit_code(results, fail_on))
+
+
+def _in_colour(fmt: str, color: bool | None, output_file: str | None) -> bool:
+    """Will the ``fmt`` report be in colour (text on a terminal, or ``--color``)?"""
+    if fmt != "text":
+        return False
+    if color is not None:
+        return color
+    if output_file is not None:
+        return False
+    from .formatters.text_format import colored
+
+    return colored(sys.stdout, None)
 
 
 @main.command("rules")

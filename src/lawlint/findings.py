@@ -112,7 +112,30 @@ def unpack(packed: str, path: str) -> list[Finding]:
     return [from_record(item, path) for item in items]
 
 
-def worst(findings: list[Finding]) -> str | None:
-    """The most severe severity among ``findings`` (None when there are none)."""
-    ranks = {f.severity for f in findings}
-    return next((s for s in SEVERITIES if s in ranks), None)
+#: The rule whose findings name the required parts a report lacks (``data.section``).
+SECTION_RULE = "section-missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a summary and the batch table need of a file's findings, without them:
+    how many there are of each severity and which required parts are missing."""
+
+    counts: tuple[int, ...]  # in SEVERITIES order
+    missing: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> Tally:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in findings:
+            counts[f.severity] += 1
+        missing = tuple(str(f.data.get("section")) for f in findings if f.rule == SECTION_RULE)
+        return cls(tuple(counts.values()), missing)
+
+    def count(self, severity: str) -> int:
+        return self.counts[SEVERITY_RANK[severity]]
+
+    @property
+    def worst(self) -> str | None:
+        """The most severe severity found (None when there are no findings)."""
+        return next((s for s, n in zip(SEVERITIES, self.counts, strict=True) if n), None)

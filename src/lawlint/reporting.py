@@ -125,18 +125,12 @@ def batch_progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], Non
 def batch_figures(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, FigureShare]:
     """The batch table's last column: figures in each report's ``measures`` part,
     counted as its configuration's ``unquantified-section`` rule counts them."""
-    from .stats import figure_settings, figure_share
-
-    settings = {
-        id(p): figure_settings([*p.linter.rules, *(r for pack in p.packs for r in pack.rules)])
-        for p in _profiles(jobs)
-    }
     out = {}
     for (_, profile), result in zip(jobs, results, strict=True):
-        if result.document is not None:
-            key, figure = settings[id(profile)]
-            specs = profile.linter.section_specs
-            out[result.path] = figure_share(result.document, specs, key, figure)
+        if result.figures is not None:  # counted where the file was linted
+            out[result.path] = result.figures
+        elif result.error is None and result.document is not None:
+            out[result.path] = profile.figures(result.document)
     return out
 
 

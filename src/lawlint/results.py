@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import LawlintError
-from .findings import Finding, pack, unpack, worst
+from .findings import Finding, Tally, pack, unpack
 
 if TYPE_CHECKING:
     from .document import Document
     from .reader import Source
+    from .stats import FigureShare
 
 
 class FileResult:
@@ -22,8 +23,9 @@ class FileResult:
     ``findings`` may be given as objects or as :func:`~lawlint.findings.pack`'s text
     (``packed``), as a worker process or the result cache hands them over; packed findings
     are decoded on first use, so a result that only goes to the cache or whose report part
-    a worker already ``rendered`` is never decoded; with them comes ``worst``, their most
-    severe severity (``""``: not said), so the exit code needs no decoding either.
+    a worker already ``rendered`` is never decoded; with them comes their ``tally``
+    (counts by severity, missing parts), so the exit code, the summary and the batch
+    table need no decoding either.
     ``document`` is built from ``source`` on first use: a result served from the cache has
     findings and source but no document until a formatter asks for one.
     """
@@ -32,10 +34,11 @@ class FileResult:
         "_document",
         "_findings",
         "_packed",
-        "_worst",
+        "_tally",
         "cached",
         "error",
         "fail_on",
+        "figures",
         "path",
         "rendered",
         "source",
@@ -53,14 +56,15 @@ class FileResult:
         fail_on: str | None = None,
         cached: bool = False,
         packed: str | None = None,
-        worst: str | None = "",
+        tally: Tally | None = None,
         rendered: tuple[str, str] | None = None,
+        figures: FigureShare | None = None,
         document: Document | None = None,
     ) -> None:
         self.path = path
         self._findings = findings if findings is not None or packed is not None else []
         self._packed = packed
-        self._worst = worst
+        self._tally = None if findings is not None else tally
         self.error = error
         self.source = source
         self.suppressed = suppressed  # findings silenced by the draft's lawlint directives
@@ -69,6 +73,8 @@ class FileResult:
         #: ``(format, text)``: this file's part of a report in that format, if rendered
         #: where it was linted (see ``formatters.renderer``)
         self.rendered = rendered
+        #: the figures of its ``measures`` part, when counted where it was linted
+        self.figures = figures
         self._document = document
 
     @classmethod
@@ -76,12 +82,12 @@ class FileResult:
         return cls(doc.path, findings, source=doc.source, document=doc, **kwargs)
 
     @classmethod
-    def without_findings(cls, path: str, worst: str | None, **kwargs: Any) -> FileResult:
-        """A result whose findings were not kept, only their worst severity: one whose
+    def without_findings(cls, path: str, tally: Tally, **kwargs: Any) -> FileResult:
+        """A result whose findings were not kept, only their :class:`Tally`: one whose
         report part was rendered where it was linted, for a caller that will not read
         them (see :meth:`release`)."""
-        result = cls(path, [], worst=worst, **kwargs)
-        result._findings = None
+        result = cls(path, packed="", tally=tally, **kwargs)
+        result._packed = None
         return result
 
     @property
@@ -100,19 +106,24 @@ class FileResult:
         return self._packed
 
     @property
+    def tally(self) -> Tally:
+        """Counts by severity and missing parts; known without decoding packed findings
+        when whoever packed them said (``tally``)."""
+        if self._findings is not None or self._tally is None:
+            return Tally.of(self.findings)
+        return self._tally
+
+    @property
     def worst(self) -> str | None:
-        """The most severe severity among the findings (None when there are none). Known
-        without decoding packed findings when whoever packed them said (``worst``)."""
-        if self._findings is not None or self._worst == "":
-            return worst(self.findings)
-        return self._worst
+        """The most severe severity among the findings (None when there are none)."""
+        return self.tally.worst
 
     def release(self) -> None:
         """Keep only what is needed once this file's part of a report is written: the
-        worst severity of the findings (for the exit code) — no findings, no document.
+        tally of the findings (exit code, summary, batch table) — no findings, no document.
         A streamed batch calls it for each file, so a long batch holds neither 1,000
         documents nor their findings as objects (memory, and the collector's time)."""
-        self._worst = self.worst
+        self._tally = self.tally
         self._findings = self._packed = None
         self._document = None
         self.rendered = None

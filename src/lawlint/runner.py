@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 
 from .cache import ResultCache, digest
 from .errors import InputError, LawlintError
+from .findings import Tally
 from .reader import STDIN, Source, read_input, source_from_bytes
 from .results import FileResult
 
 if TYPE_CHECKING:
     from .engine import FileOverrides
+    from .stats import FigureShare
     from .workspace import CommandLine, Profile, Workspace
 
 POOL_MIN = 8  # fewer misses than this are linted in this process
@@ -148,11 +150,13 @@ class Batch:
         render: str | None = None,
         on_result: Callable[[FileResult], None] | None = None,
         keep_findings: bool = True,
+        figures: bool = False,
     ) -> list[FileResult]:
         """Lint the files to lint; ``render`` as in :func:`run`. ``keep_findings=False``:
-        the caller reads only the rendered parts and each result's worst severity (it
-        streams the report), so workers need not send the findings of a rendered file
-        unless the result cache stores them."""
+        the caller reads only the rendered parts and each result's tally (it streams the
+        report), so workers need not send the findings of a rendered file unless the
+        result cache stores them. ``figures``: count each file's figures (the batch
+        table's last column) where it is linted, while its document is at hand."""
         results, misses = self.results, self.misses
         emitted = 0
 
@@ -165,10 +169,10 @@ class Batch:
 
         emit()
         if n_jobs > 1 and len(misses) >= POOL_MIN:
-            send = keep_findings or self.cache.enabled
-            linted = _in_pool(self.workspace, misses, n_jobs, self.progress, render, send)
+            task = _Task(_renderer(render), keep_findings or self.cache.enabled, figures)
+            linted = _in_pool(self.workspace, misses, n_jobs, self.progress, task)
         else:
-            linted = _here(misses, self.progress)
+            linted = _here(misses, self.progress, figures)
         for miss, result in zip(misses, linted, strict=True):
             result.fail_on = miss.profile.config.fail_on
             results[miss.index] = result
@@ -184,13 +188,18 @@ def _tick(progress: Callable[[int], None] | None) -> None:
         progress(1)
 
 
-def _here(misses: list[_Miss], progress: Callable[[int], None] | None) -> Iterator[FileResult]:
+def _here(
+    misses: list[_Miss], progress: Callable[[int], None] | None, figures: bool = False
+) -> Iterator[FileResult]:
     for miss in misses:
         source = _source(miss.source)
         if isinstance(source, InputError):
             yield FileResult(source.path or miss.name, error=source)
         else:
-            yield miss.profile.linter.lint(source, miss.overrides)
+            result = miss.profile.linter.lint(source, miss.overrides)
+            if figures:
+                result.figures = miss.profile.figures(result.document)
+            yield result
         _tick(progress)
 
 
@@ -211,21 +220,32 @@ def _source(source: Source | str) -> Source | InputError:
 # loaded once here before forking; a task is then just an index. Spawned workers
 # (macOS, Windows) rebuild the workspace and load the dictionary in their initializer,
 # and receive each source with its task.
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """What a worker does with each file besides linting it."""
+
+    render: tuple[str, Callable[[FileResult], str]] | None = None  # (format, render_file)
+    send_findings: bool = True  # False: the rendered part and the tally are all the parent needs
+    figures: bool = False  # count the figures of the measures part (batch table)
+
+
 _WORKSPACE: Workspace | None = None
 _MISSES: list[_Miss] = []
-_RENDER: tuple[str, Callable[[FileResult], str]] | None = None
-_SEND_FINDINGS = True  # False: a rendered part is all the parent needs of a file
+_TASK = _Task()
 
-# What a worker sends back for a file: packed findings, their worst severity, the
-# suppressed count and the file's rendered part of the report (or None). Text pickles
-# several times faster than Finding objects, and the parent need not decode it.
-_Packed = tuple["str | None", "str | None", int, "str | None"]
+# What a worker sends back for a file: packed findings (or None), their tally, the
+# suppressed count, the file's rendered part of the report (or None) and its figures (or
+# None). Text pickles several times faster than Finding objects, and the parent need
+# not decode it.
+_Packed = tuple["str | None", Tally, int, "str | None", "FigureShare | None"]
 
 
-def _packed(result: FileResult) -> _Packed:
-    rendered = None if _RENDER is None else _RENDER[1](result)
-    packed = result.packed if _SEND_FINDINGS or rendered is None else None
-    return packed, result.worst, result.suppressed, rendered
+def _packed(result: FileResult, profile: Profile) -> _Packed:
+    if _TASK.figures:
+        result.figures = profile.figures(result.document)
+    rendered = None if _TASK.render is None else _TASK.render[1](result)
+    packed = result.packed if _TASK.send_findings or rendered is None else None
+    return packed, result.tally, result.suppressed, rendered, result.figures
 
 
 def _renderer(fmt: str | None) -> tuple[str, Callable[[FileResult], str]] | None:
@@ -242,7 +262,7 @@ def _lint_inherited(index: int) -> _Packed | InputError:
     source = _source(miss.source)
     if isinstance(source, InputError):
         return source
-    return _packed(miss.profile.linter.lint(source, miss.overrides))
+    return _packed(miss.profile.linter.lint(source, miss.overrides), miss.profile)
 
 
 def _init_spawned(
@@ -252,11 +272,12 @@ def _init_spawned(
     words: bool,
     fmt: str | None,
     send_findings: bool,
+    figures: bool,
 ) -> None:
-    global _WORKSPACE, _RENDER, _SEND_FINDINGS
+    global _WORKSPACE, _TASK
     from .workspace import Workspace
 
-    _RENDER, _SEND_FINDINGS = _renderer(fmt), send_findings
+    _TASK = _Task(_renderer(fmt), send_findings, figures)
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
         _WORKSPACE.profile(config_path)
@@ -274,7 +295,8 @@ def _lint_spawned(
     source = _source(given)
     if isinstance(source, InputError):
         return source
-    return _packed(_WORKSPACE.profile(config_path).linter.lint(source, overrides))
+    profile = _WORKSPACE.profile(config_path)
+    return _packed(profile.linter.lint(source, overrides), profile)
 
 
 def _in_pool(
@@ -282,14 +304,13 @@ def _in_pool(
     misses: list[_Miss],
     n_jobs: int,
     progress: Callable[[int], None] | None,
-    fmt: str | None,
-    send_findings: bool,
+    task: _Task,
 ) -> Iterator[FileResult]:
     import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _MISSES, _RENDER, _SEND_FINDINGS
+    global _MISSES, _TASK
     words = any(m.profile.linter.needs_words for m in misses)
     workers = min(n_jobs, len(misses))
     chunk = max(1, min(64, len(misses) // (workers * 4)))
@@ -300,7 +321,7 @@ def _in_pool(
 
             preload()
         _MISSES = misses
-        _RENDER, _SEND_FINDINGS = _renderer(fmt), send_findings
+        _TASK = task
         # Objects made so far are the workers' shared inheritance: kept out of the
         # collector's passes, which would write to (and so copy) their pages in each worker.
         gc.freeze()
@@ -312,7 +333,16 @@ def _in_pool(
         function = _lint_spawned
         tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
         init = _init_spawned
-        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, fmt, send_findings)
+        fmt = None if task.render is None else task.render[0]
+        initargs = (
+            workspace.cli,
+            str(workspace.cwd),
+            config_paths,
+            words,
+            fmt,
+            task.send_findings,
+            task.figures,
+        )
     done = 0
     try:
         with ProcessPoolExecutor(
@@ -324,22 +354,17 @@ def _in_pool(
                     yield FileResult(item.path or miss.name, error=item)
                     _tick(progress)
                     continue
-                packed, worst, suppressed, rendered = item
+                packed, tally, suppressed, rendered, figures = item
                 source = None if isinstance(miss.source, str) else miss.source
-                part = None if rendered is None or fmt is None else (fmt, rendered)
+                part = (
+                    None if rendered is None or task.render is None else (task.render[0], rendered)
+                )
+                common = {"suppressed": suppressed, "source": source, "rendered": part}
                 if packed is None:
-                    result = FileResult.without_findings(
-                        miss.name, worst, suppressed=suppressed, source=source, rendered=part
-                    )
+                    result = FileResult.without_findings(miss.name, tally, **common)
                 else:
-                    result = FileResult(
-                        miss.name,
-                        packed=packed,
-                        worst=worst,
-                        suppressed=suppressed,
-                        source=source,
-                        rendered=part,
-                    )
+                    result = FileResult(miss.name, packed=packed, tally=tally, **common)
+                result.figures = figures
                 yield result
                 _tick(progress)
     except LawlintError:
@@ -347,6 +372,6 @@ def _in_pool(
     except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
         yield from _here(misses[done:], progress)
     finally:
-        _MISSES, _RENDER, _SEND_FINDINGS = [], None, True
+        _MISSES, _TASK = [], _Task()
         if fork:
             gc.unfreeze()

@@ -31,9 +31,13 @@ from .findings import SEVERITY_RANK
 from .reader import STDIN
 
 if TYPE_CHECKING:
+    import re
+
+    from .document import Document
     from .engine import FileOverrides, Linter
     from .packs import Pack, Rule
     from .results import FileResult
+    from .stats import FigureShare
 
 # Option values that name parts of the report (checked against the packs' sections).
 _SECTION_OPTIONS = ("scope", "required", "skip")
@@ -94,6 +98,20 @@ class Profile:
     @property
     def forced(self) -> frozenset[str]:
         return self._built.forced
+
+    @cached_property
+    def _figure_settings(self) -> tuple[str, re.Pattern[str]]:
+        from .stats import figure_settings
+
+        return figure_settings([*self.linter.rules, *(r for p in self.packs for r in p.rules)])
+
+    def figures(self, document: Document) -> FigureShare:
+        """The batch table's figures of ``document``'s ``measures`` part, counted as this
+        profile's ``unquantified-section`` rule counts them."""
+        from .stats import figure_share
+
+        key, figure = self._figure_settings
+        return figure_share(document, self.linter.section_specs, key, figure)
 
     def overrides(self, path: str | None) -> FileOverrides | None:
         if path is None or not self.config.per_file:

@@ -61,30 +61,42 @@ def renderer(name: str) -> Callable[[FileResult], str] | None:
     return getattr(module, "render_file", None)
 
 
+def part(result: FileResult, fmt: str, render: Callable[[FileResult], str]) -> str:
+    """``result``'s part of a ``fmt`` report: as rendered where it was linted, else now."""
+    text = result.rendered_as(fmt)
+    return render(result) if text is None else text
+
+
 class PartWriter:
     """Writes a report made of per-file parts, a result at a time, in the order given.
 
-    The format module has ``render_file`` and ``PARTS = (opening, separator, closing,
-    empty)``: the text before the first non-empty part, between two of them, after the
-    last, and the whole report when no part has any text. One writer serves both a
-    finished batch (the module's ``write``) and one streamed as it is linted.
+    The format module has ``render_file`` and, optionally, ``PARTS = (opening, separator,
+    closing, empty)`` — the text before the first non-empty part, between two of them,
+    after the last, and the whole report when no part has any text — and ``footer(out,
+    results, options)``, written last (the text format's summary and batch table). One
+    writer serves both a finished batch (the module's ``write``) and one streamed as it
+    is linted.
     """
 
     def __init__(self, fmt: str, out: TextIO) -> None:
         module = importlib.import_module(f"{__name__}.{fmt}_format")
         self._fmt = fmt
         self._render: Callable[[FileResult], str] = module.render_file
-        self._opening, self._separator, self._closing, self._empty = module.PARTS
+        parts = getattr(module, "PARTS", ("", "", "", ""))
+        self._opening, self._separator, self._closing, self._empty = parts
+        self._footer = getattr(module, "footer", None)
         self._out = out
         self._written = False
 
     def add(self, result: FileResult) -> None:
-        text = result.rendered_as(self._fmt)
-        if text is None:
-            text = self._render(result)
+        text = part(result, self._fmt, self._render)
         if text:
             self._out.write((self._separator if self._written else self._opening) + text)
             self._written = True
 
-    def close(self) -> None:
+    def close(
+        self, results: Sequence[FileResult] = (), options: FormatOptions | None = None
+    ) -> None:
         self._out.write(self._closing if self._written else self._empty)
+        if self._footer is not None:
+            self._footer(self._out, results, options)

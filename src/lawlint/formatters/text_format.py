@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ..chars import MASK, display_width
-from ..findings import SEVERITIES, SEVERITY_ZH, Finding
+from ..findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
+from . import part
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,29 +54,53 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    from . import FormatOptions
-
-    options = options or FormatOptions()
     # Colour (a terminal, or --color) goes through rich; plain output — files, pipes,
     # CI logs, NO_COLOR, --no-color — is written directly, without importing rich: its
     # per-line rendering costs ~0.5 ms a line, most of a warm run with many findings.
+    console = _console(out, True) if colored(out, color) else None
+    for result in results:
+        if console is None:
+            out.write(part(result, "text", render_file))
+        else:
+            lines = result.source.text.split("\n") if result.source else []
+            paragraphs = result.source is not None and result.source.paragraphs
+            for f in result.findings:
+                _finding(console, f, lines, paragraphs)
+    footer(out, results, options, console)
+
+
+def colored(out: TextIO, color: bool | None) -> bool:
+    """``--color``/``--no-color`` if given, else whether ``out`` is a terminal and
+    ``NO_COLOR`` is not set."""
     if color is None:
         isatty = getattr(out, "isatty", None)
-        color = bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
-    console = _console(out, color) if color else None
-    counts: Counter[str] = Counter()
-    for result in results:
-        lines = result.source.text.split("\n") if result.source else []
-        paragraphs = result.source is not None and result.source.paragraphs
-        for f in result.findings:
-            counts[f.severity] += 1
-            if console is not None:
-                _finding(console, f, lines, paragraphs)
-            else:
-                out.write("\n".join(_plain(f, lines, paragraphs)) + "\n")
+        return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+    return color
+
+
+def render_file(result: FileResult) -> str:
+    """One file's findings as plain text: each its head line, then its line with the
+    span underlined (see :func:`excerpt`)."""
+    if not result.findings:
+        return ""
+    lines = result.source.text.split("\n") if result.source else []
+    paragraphs = result.source is not None and result.source.paragraphs
+    return "".join("\n".join(_plain(f, lines, paragraphs)) + "\n" for f in result.findings)
+
+
+def footer(
+    out: TextIO,
+    results: Sequence[FileResult],
+    options: FormatOptions | None = None,
+    console: Console | None = None,
+) -> None:
+    """The summary, then (several files) the batch table; nothing with ``--quiet``."""
+    from . import FormatOptions
+
+    options = options or FormatOptions()
     if options.quiet:
         return
-    summary = _summary(results, counts)
+    summary = _summary(results)
     if console is not None:
         console.print(summary)
     else:
@@ -136,7 +161,10 @@ def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = 
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
 
 
-def _summary(results: Sequence[FileResult], counts: Counter[str]) -> str:
+def _summary(results: Sequence[FileResult]) -> str:
+    counts = Counter({s: 0 for s in SEVERITIES})
+    for result in results:
+        counts.update(dict(zip(SEVERITIES, result.tally.counts, strict=True)))
     files = len(results)
     total = sum(counts.values())
     zh = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in SEVERITIES)
@@ -157,9 +185,6 @@ def _summary(results: Sequence[FileResult], counts: Counter[str]) -> str:
         f"检查了 {files} 个文件{extra_zh}，未发现问题。{hidden_zh}"
         f"\n{files} file{'s' if files != 1 else ''} checked{extra_en}, no findings.{hidden_en}"
     )
-
-
-SECTION_RULE = "section-missing"
 
 
 #: The batch table's columns: heading (Chinese, English) and whether it is right-aligned.
@@ -232,8 +257,8 @@ def batch_row(
     """The batch table's cells for one report."""
     if result.error is not None:
         return (result.path, "", "", "", "无法读取 / unreadable", "")
-    counts = Counter(f.severity for f in result.findings)
-    missing = [str(f.data.get("section")) for f in result.findings if f.rule == SECTION_RULE]
+    tally = result.tally
+    missing = tally.missing
     if not checked_sections:
         missing_cell = "未检查 / not checked"
     else:
@@ -244,7 +269,7 @@ def batch_row(
         share_cell = f"{figures.with_figures}/{figures.sentences} ({figures.share:.0%})"
     return (
         result.path,
-        *(str(counts[s]) for s in SEVERITIES),
+        *(str(n) for n in tally.counts),
         missing_cell,
         share_cell,
     )
