@@ -179,16 +179,39 @@ def test_artifact_uris_are_percent_encoded_relative_references(tmp_path: Path) -
 
 
 def test_results_one_per_line_in_an_indented_log() -> None:
-    """The log is indented, its results one per line (encoded fast, read easily), and it
-    is the same JSON as the plain indented encoding."""
-    from lawlint.formatters.sarif_format import encode
-
-    log = sarif(FLAWED)
-    text = encode(log)
-    assert json.loads(text) == log
+    """The log is indented JSON with its results one per line (encoded fast, read
+    easily), then the invocation; the directive rules are described after the pack rules."""
+    result = CliRunner().invoke(main, ["check", FLAWED, "--format", "sarif"])
+    text, log = result.stdout, json.loads(result.stdout)
     lines = text.splitlines()
     start = lines.index('      "results": [')
-    results = lines[start + 1 : start + 1 + len(log["runs"][0]["results"])]
-    assert [json.loads(line.strip().rstrip(",")) for line in results] == log["runs"][0]["results"]
-    assert lines[start + 1 + len(results)] == "      ]"
+    results = log["runs"][0]["results"]
+    shown = lines[start + 1 : start + 1 + len(results)]
+    assert [json.loads(line.strip().rstrip(",")) for line in shown] == results
+    assert lines[start + 1 + len(results) : start + 3 + len(results)] == [
+        "      ],",
+        '      "invocations": [',
+    ]
     assert lines[:3] == ["{", f'  "$schema": "{log["$schema"]}",', '  "version": "2.1.0",']
+    assert text.endswith("\n  ]\n}\n")
+    ids = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert ids[-2:] == ["unknown-directive", "unused-directive"]
+
+
+def test_no_results_is_an_empty_array() -> None:
+    log_text = (
+        CliRunner().invoke(main, ["check", "examples/clean-report.txt", "--format", "sarif"]).stdout
+    )
+    assert '      "results": [],\n      "invocations": [' in log_text
+    assert json.loads(log_text)["runs"][0]["results"] == []
+
+
+def test_directive_findings_point_at_the_directive_rules(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    text = (ROOT / FLAWED).read_text(encoding="utf-8")
+    draft.write_text("<!-- lawlint-disable-next-line no-such-rule -->\n" + text, encoding="utf-8")
+    log = sarif(str(draft))
+    ids = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    (found,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "unknown-directive"]
+    assert ids[found["ruleIndex"]] == "unknown-directive"
+    assert found["locations"][0]["physicalLocation"]["region"]["startLine"] == 1

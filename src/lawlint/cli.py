@@ -249,8 +249,12 @@ def check(
                 read_later=streamed,
             )
             batch.prepare()
+            # what each file's part is rendered with (SARIF: the rules, for their index)
+            run_options = format_options(jobs, None, fmt, quiet=quiet) if render else None
             if not streamed:
-                results = batch.lint(n_jobs=workers, render=render, figures=figures)
+                results = batch.lint(
+                    n_jobs=workers, render=render, figures=figures, render_options=run_options
+                )
     except LawlintError as exc:
         _fail(exc)
     if streamed:
@@ -258,7 +262,7 @@ def check(
         def stream(out: TextIO) -> None:
             nonlocal results
             assert render is not None
-            writer = PartWriter(render, out)
+            writer = PartWriter(render, out, run_options)
 
             def on_result(result: FileResult) -> None:
                 if result.error is not None:
@@ -273,6 +277,7 @@ def check(
                     on_result=on_result,
                     keep_findings=False,
                     figures=figures,
+                    render_options=run_options,
                 )
             except LawlintError as exc:
                 _fail(exc)

@@ -74,15 +74,16 @@ def write_report(
 
 
 def format_options(
-    jobs: Jobs, results: Sequence[FileResult], fmt: str, *, quiet: bool
+    jobs: Jobs, results: Sequence[FileResult] | None, fmt: str, *, quiet: bool
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
     as the first configuration runs it), ``--quiet``, and for a batch in the text
     format the figures of the summary table (for the HTML page, those and the required
-    parts of each report). ``results`` are in ``jobs`` order."""
+    parts of each report). ``results`` are in ``jobs`` order; None: before linting, for
+    rendering each file's part (no figures, no parts)."""
     from .formatters import FormatOptions
 
-    batch_table = fmt == "text" and not quiet and len(results) > 1
+    batch_table = fmt == "text" and not quiet and len(jobs) > 1
     rules: dict[str, Rule] = {}
     # Only SARIF and the batch table need the rules, and building them loads the
     # packs: a run served from the cache in another format must not pay for that.
@@ -90,6 +91,8 @@ def format_options(
         for profile in _profiles(jobs):
             for rule in profile.linter.rules:
                 rules.setdefault(rule.id, rule)
+    if results is None:
+        return FormatOptions(rules=list(rules.values()), quiet=quiet)
     figures = batch_figures(jobs, results) if batch_table or fmt == "html" else {}
     parts = batch_parts(jobs, results) if fmt == "html" else {}  # the review page's overview
     return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures, parts=parts)

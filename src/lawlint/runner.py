@@ -30,6 +30,7 @@ from .results import FileResult
 
 if TYPE_CHECKING:
     from .engine import FileOverrides
+    from .formatters import FormatOptions
     from .stats import FigureShare
     from .workspace import CommandLine, Profile, Workspace
 
@@ -151,12 +152,14 @@ class Batch:
         on_result: Callable[[FileResult], None] | None = None,
         keep_findings: bool = True,
         figures: bool = False,
+        render_options: FormatOptions | None = None,
     ) -> list[FileResult]:
         """Lint the files to lint; ``render`` as in :func:`run`. ``keep_findings=False``:
         the caller reads only the rendered parts and each result's tally (it streams the
         report), so workers need not send the findings of a rendered file unless the
         result cache stores them. ``figures``: count each file's figures (the batch
-        table's last column) where it is linted, while its document is at hand."""
+        table's last column) where it is linted, while its document is at hand.
+        ``render_options``: what the format's renderer is told (SARIF: the rules)."""
         results, misses = self.results, self.misses
         emitted = 0
 
@@ -169,7 +172,12 @@ class Batch:
 
         emit()
         if n_jobs > 1 and len(misses) >= POOL_MIN:
-            task = _Task(_renderer(render), keep_findings or self.cache.enabled, figures)
+            task = _Task(
+                _renderer(render, render_options),
+                keep_findings or self.cache.enabled,
+                figures,
+                render_options,
+            )
             linted = _in_pool(self.workspace, misses, n_jobs, self.progress, task)
         else:
             linted = _here(misses, self.progress, figures)
@@ -227,6 +235,7 @@ class _Task:
     render: tuple[str, Callable[[FileResult], str]] | None = None  # (format, render_file)
     send_findings: bool = True  # False: the rendered part and the tally are all the parent needs
     figures: bool = False  # count the figures of the measures part (batch table)
+    options: FormatOptions | None = None  # the renderer's (sent to spawned workers)
 
 
 _WORKSPACE: Workspace | None = None
@@ -248,12 +257,14 @@ def _packed(result: FileResult, profile: Profile) -> _Packed:
     return packed, result.tally, result.suppressed, rendered, result.figures
 
 
-def _renderer(fmt: str | None) -> tuple[str, Callable[[FileResult], str]] | None:
+def _renderer(
+    fmt: str | None, options: FormatOptions | None
+) -> tuple[str, Callable[[FileResult], str]] | None:
     if fmt is None:
         return None
     from .formatters import renderer
 
-    render = renderer(fmt)
+    render = renderer(fmt, options)
     return None if render is None else (fmt, render)
 
 
@@ -273,11 +284,12 @@ def _init_spawned(
     fmt: str | None,
     send_findings: bool,
     figures: bool,
+    options: FormatOptions | None,
 ) -> None:
     global _WORKSPACE, _TASK
     from .workspace import Workspace
 
-    _TASK = _Task(_renderer(fmt), send_findings, figures)
+    _TASK = _Task(_renderer(fmt, options), send_findings, figures, options)
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
         _WORKSPACE.profile(config_path)
@@ -342,6 +354,7 @@ def _in_pool(
             fmt,
             task.send_findings,
             task.figures,
+            task.options,
         )
     done = 0
     try:

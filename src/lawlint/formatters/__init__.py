@@ -11,6 +11,7 @@ ran (for SARIF's rule table), ``--quiet``, the batch review's figures and requir
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,10 +56,12 @@ def get(name: str) -> Formatter:
     return module.write  # type: ignore[no-any-return]
 
 
-def renderer(name: str) -> Callable[[FileResult], str] | None:
-    """The format's ``render_file``, if its report is made of per-file parts."""
+def renderer(name: str, options: FormatOptions | None = None) -> Callable[[FileResult], str] | None:
+    """The format's ``render_file`` with ``options``, if its report is made of per-file
+    parts."""
     module = importlib.import_module(f"{__name__}.{name}_format")
-    return getattr(module, "render_file", None)
+    render = getattr(module, "render_file", None)
+    return None if render is None else functools.partial(render, options=options)
 
 
 def part(result: FileResult, fmt: str, render: Callable[[FileResult], str]) -> str:
@@ -70,23 +73,27 @@ def part(result: FileResult, fmt: str, render: Callable[[FileResult], str]) -> s
 class PartWriter:
     """Writes a report made of per-file parts, a result at a time, in the order given.
 
-    The format module has ``render_file`` and, optionally, ``PARTS = (opening, separator,
-    closing, empty)`` — the text before the first non-empty part, between two of them,
-    after the last, and the whole report when no part has any text — and ``footer(out,
+    The format module has ``render_file(result, options)`` and, optionally, ``PARTS =
+    (opening, separator, closing, empty)`` — the text before the first non-empty part,
+    between two of them, after the last, and in their place when no part has any text —,
+    ``header(out, options)``, written first (SARIF's tool and rules), and ``footer(out,
     results, options)``, written last (the text format's summary and batch table). One
     writer serves both a finished batch (the module's ``write``) and one streamed as it
     is linted.
     """
 
-    def __init__(self, fmt: str, out: TextIO) -> None:
+    def __init__(self, fmt: str, out: TextIO, options: FormatOptions | None = None) -> None:
         module = importlib.import_module(f"{__name__}.{fmt}_format")
         self._fmt = fmt
-        self._render: Callable[[FileResult], str] = module.render_file
+        self._render = functools.partial(module.render_file, options=options)
         parts = getattr(module, "PARTS", ("", "", "", ""))
         self._opening, self._separator, self._closing, self._empty = parts
         self._footer = getattr(module, "footer", None)
         self._out = out
         self._written = False
+        header = getattr(module, "header", None)
+        if header is not None:
+            header(out, options)
 
     def add(self, result: FileResult) -> None:
         text = part(result, self._fmt, self._render)

@@ -41,7 +41,7 @@ def write(
     writer.close()
 
 
-def render_file(result: FileResult) -> str:
+def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
     """One file's commands, each ending with a newline."""
     lines = []
     if result.error is not None:

@@ -35,7 +35,7 @@ def write(
     writer.close()
 
 
-def render_file(result: FileResult) -> str:
+def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
     """One file's objects, one per line, separated by ``,\n`` (no brackets)."""
     items = [f.to_dict() for f in result.findings]
     if not items:

@@ -2,12 +2,19 @@
 viewers.
 
 One run; ``tool.driver.rules`` lists the rules that ran (id, name, short and full
-description, help = the rule's ``source``, default level); one result per finding
+description, help = the rule's ``source``, default level), then the directive rules of
+``lawlint`` comments in drafts (:data:`~lawlint.suppress.DIRECTIVE_RULES`), so a result's
+``ruleIndex`` is known before any file is linted; one result per finding
 with ``ruleId``/``ruleIndex``, ``level`` (error → error, warning → warning, info →
 note), the message and a region in characters (``columnKind: unicodeCodePoints``,
 end exclusive as in SARIF), and ``fixes`` where the finding carries one. Files that
 could not be read are tool execution notifications and make the invocation
 unsuccessful.
+
+Written as a report of per-file parts (see ``formatters.PartWriter``): the indented
+skeleton up to the results (:func:`header`), each file's results one per line
+(:func:`render_file`, in the worker that linted it), then the invocation, which comes
+after the results in the run object because it is known only at the end (:func:`footer`).
 
 Artifact URIs are relative references with forward slashes, percent-encoded (file
 names in Chinese are common, and SARIF consumers reject URIs that are not ASCII);
@@ -38,6 +45,12 @@ SCHEMA = (
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+#: The results array between the skeleton's head and tail: one result per line (see
+#: PartWriter); ``"results": []`` when there is none.
+PARTS = ("\n        ", ",\n        ", "\n      ]", "]")
+RESULTS = '"results": []'
+
+
 def write(
     results: Sequence[FileResult],
     out: TextIO,
@@ -45,45 +58,47 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    log = sarif_log(results, options.rules if options else ())
-    out.write(encode(log))
-    out.write("\n")
+    from . import PartWriter
+
+    writer = PartWriter("sarif", out, options)
+    for result in results:
+        writer.add(result)
+    writer.close(results, options)
 
 
-def encode(log: dict[str, Any]) -> str:
-    """The log as indented JSON with one result per line.
+def header(out: TextIO, options: FormatOptions | None) -> None:
+    """The log up to its results array: schema, tool and rules (indented JSON)."""
+    head, _, _ = _skeleton(options, ()).partition(RESULTS)
+    out.write(head + RESULTS[:-1])
 
-    An indented ``json.dumps`` runs the pure-Python encoder: 12 s for a batch with 59,000
-    findings. Here the skeleton (tool, rules, invocations: small) is indented and the
-    results, encoded by one call to the C encoder, are spliced in one per line: each
-    result object begins with its ``"ruleId"`` key, and a quote inside a string value is
-    always escaped, so ``}, {"ruleId": `` only ever separates two results."""
-    run = log["runs"][0]
-    items = run["results"]
+
+def footer(out: TextIO, results: Sequence[FileResult], options: FormatOptions | None) -> None:
+    """The log after its results: the invocation, unsuccessful if a file was unreadable."""
+    _, _, tail = _skeleton(options, [r for r in results if r.error is not None]).partition(RESULTS)
+    out.write(tail + "\n")
+
+
+def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
+    """One file's results, one per line, separated by ``,\n`` and the results' indent.
+
+    An indented ``json.dumps`` runs the pure-Python encoder (12 s for a batch with 59,000
+    findings); here one call to the C encoder encodes them all. Each result object begins
+    with its ``"ruleId"`` key, and a quote inside a string value is always escaped, so
+    ``}, {"ruleId": `` only ever separates two results."""
+    index = _rule_index(options.rules if options else ())
+    items = [_result(f, index.get(f.rule)) for f in result.findings]
     if not items:
-        return json.dumps(log, ensure_ascii=False, indent=2)
-    run["results"] = []
-    try:
-        skeleton = json.dumps(log, ensure_ascii=False, indent=2)
-    finally:
-        run["results"] = items
-    body = json.dumps(items, ensure_ascii=False)[1:-1].replace(
+        return ""
+    return json.dumps(items, ensure_ascii=False)[1:-1].replace(
         '}, {"ruleId": ', '},\n        {"ruleId": '
     )
-    head, placeholder, tail = skeleton.rpartition('"results": []')
-    assert placeholder, "the run has a results array"
-    return f'{head}"results": [\n        {body}\n      ]{tail}'
 
 
-def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str, Any]:
-    descriptors = [_descriptor(r) for r in rules]
-    index = {r.id: i for i, r in enumerate(rules)}
-    for f in (f for r in results for f in r.findings):
-        if f.rule not in index:  # a finding of a rule we were not told about
-            index[f.rule] = len(descriptors)
-            descriptors.append({"id": f.rule, "name": _camel(f.rule)})
-    errors = [r for r in results if r.error is not None]
-    return {
+def _skeleton(options: FormatOptions | None, errors: Sequence[FileResult]) -> str:
+    """The log without results, indented; ``"results": []`` marks where they go (the
+    run's invocation comes after them, so the part before is known before linting)."""
+    rules = list(options.rules) if options else []
+    log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -93,9 +108,11 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str,
                         "name": "lawlint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": descriptors,
+                        "rules": _descriptors(rules),
                     }
                 },
+                "columnKind": "unicodeCodePoints",
+                "results": [],
                 "invocations": [
                     {
                         "executionSuccessful": not errors,
@@ -111,11 +128,42 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str,
                         ],
                     }
                 ],
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.rule]) for r in results for f in r.findings],
             }
         ],
     }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def _descriptors(rules: Sequence[Rule]) -> list[dict[str, Any]]:
+    """The rules that ran, then lawlint's own directive rules (whose findings come from
+    the drafts' ``lawlint`` comments, not from a pack)."""
+    from ..suppress import DIRECTIVE_RULES
+
+    descriptors = [_descriptor(r) for r in rules]
+    ids = {r.id for r in rules}
+    for rule in DIRECTIVE_RULES.values():
+        if rule.id not in ids:
+            descriptors.append(
+                {
+                    "id": rule.id,
+                    "name": _camel(rule.id),
+                    "shortDescription": {"text": rule.description},
+                    "fullDescription": {"text": f"{rule.description}（依据：{rule.source}）"},
+                    "help": {"text": rule.source},
+                    "defaultConfiguration": {"level": LEVEL[rule.severity]},
+                    "properties": {"tags": ["lawlint"]},
+                }
+            )
+    return descriptors
+
+
+def _rule_index(rules: Sequence[Rule]) -> dict[str, int]:
+    """Rule id → index in the descriptors (each result's ``ruleIndex``)."""
+    from ..suppress import DIRECTIVE_RULES
+
+    ids = [r.id for r in rules]
+    ids += [rid for rid in DIRECTIVE_RULES if rid not in set(ids)]
+    return {rid: i for i, rid in enumerate(ids)}
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
@@ -149,15 +197,16 @@ def _region(f: Finding) -> dict[str, int]:
     }
 
 
-def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int | None) -> dict[str, Any]:
     artifact = _artifact(f.path)
-    result: dict[str, Any] = {
-        "ruleId": f.rule,
-        "ruleIndex": rule_index,
-        "level": LEVEL[f.severity],
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": _region(f)}}],
-    }
+    result: dict[str, Any] = {"ruleId": f.rule}
+    if rule_index is not None:  # a rule with no descriptor: SARIF lets the index go
+        result["ruleIndex"] = rule_index
+    result["level"] = LEVEL[f.severity]
+    result["message"] = {"text": f.message}
+    result["locations"] = [
+        {"physicalLocation": {"artifactLocation": artifact, "region": _region(f)}}
+    ]
     if f.data:
         result["properties"] = dict(f.data)
     if f.fix is not None:

@@ -78,7 +78,7 @@ def colored(out: TextIO, color: bool | None) -> bool:
     return color
 
 
-def render_file(result: FileResult) -> str:
+def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
     """One file's findings as plain text: each its head line, then its line with the
     span underlined (see :func:`excerpt`)."""
     if not result.findings:
