@@ -1,16 +1,19 @@
 """Running a batch: the result cache first, then the misses, in parallel when it pays.
 
 1. Every file is read and hashed in this process; a cache hit is a result at once (no
-   document is built, jieba is never loaded).
+   document is built, jieba is never loaded). Without a cache, a caller that streams its
+   report leaves the reading to whoever lints the file.
 2. The misses are linted — here, or by a pool of ``--jobs`` worker processes when
-   there are at least :data:`POOL_MIN` of them. Each worker builds the same workspace
-   once and loads the jieba dictionary once (in its initializer), so the dictionary
-   load overlaps across workers; files go to workers in chunks.
-3. Results come back in the order of the input (paths sorted), whatever finished first.
-   A worker hands back a file's findings packed as text (``findings.pack``) with their
-   worst severity and, for a format made of per-file parts (``render``), the file's part
-   of the report already rendered: the parent then decodes nothing for the report, the
-   exit code or the cache, and the formatting runs on every core.
+   there are at least :data:`POOL_MIN` of them. Forked workers (Linux) inherit the built
+   rules and the imported jieba; spawned ones build them once. Each worker decodes the
+   dictionary buckets its sentences need; files go to workers in chunks.
+3. Results come back in the order of the input (paths sorted), whatever finished first,
+   each handed on (``on_result``) as soon as it and those before it are done. A worker
+   sends back text and small values only: the findings packed (``findings.pack``; not
+   at all when nobody will read them), their :class:`~lawlint.findings.Tally`, the
+   file's part of the report already rendered (formats made of per-file parts) and its
+   batch-table figures. The parent then decodes nothing for the report, the exit code or
+   the cache, and the formatting runs on every core.
 """
 
 from __future__ import annotations
