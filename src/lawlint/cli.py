@@ -11,37 +11,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
-from .reporting import (
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    batch_progress,
-    exit_code,
-    format_options,
-    show_progress,
-    write_report,
-)
-
-if TYPE_CHECKING:
-    from .results import FileResult
+from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 
 def _split(values: Iterable[str]) -> list[str]:
     return [v.strip() for value in values for v in value.replace("，", ",").split(",") if v.strip()]
-
-
-def _fail(exc: LawlintError) -> None:
-    click.echo(f"lawlint: {exc}", err=True)
-    sys.exit(EXIT_ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -172,9 +154,7 @@ def check(
     Lint report files or directories (*.docx, *.txt, *.md, *.markdown); '-' reads
     standard input.
     """
-    from .formatters import get
     from .formatters.statistics import FORMATS as STATISTICS_FORMATS
-    from .formatters.statistics import write as write_statistics
     from .reader import discover
     from .workspace import CommandLine, Workspace
 
@@ -192,7 +172,7 @@ def check(
         if fix or diff:
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if on_github and not statistics else "text"
@@ -218,101 +198,23 @@ def check(
                 output_file=output_file,
             )
         )
-    from .cache import ResultCache
-    from .formatters import PartWriter, renderer
-    from .runner import Batch, default_jobs
-    from .segmenter import cache_dir
+    from .lintcmd import run_check
 
-    cache = ResultCache(None if no_cache else cache_dir() / "results")
-    progress = show_progress(len(jobs), quiet)
-    # A report made of per-file parts (JSON, GitHub commands, plain text) has each part
-    # rendered where its file is linted — in the workers of a batch — and is written as
-    # the files are linted: its first lines come early and writing overlaps linting. Not
-    # under a progress bar, which would be drawn over it on a terminal; not in colour,
-    # which rich draws here.
-    render: str | None = None if statistics else fmt
-    if render is not None and (renderer(render) is None or _in_colour(render, color, output_file)):
-        render = None
-    streamed = render is not None and not progress
-    # the batch table's figures are counted where each file is linted, beside its document
-    figures = fmt == "html" or (fmt == "text" and not quiet and len(jobs) > 1 and not statistics)
-    workers = n_jobs or default_jobs()
-    results: list[FileResult] = []
-    try:
-        with batch_progress(len(jobs), enabled=progress) as tick:
-            batch = Batch(
-                workspace,
-                jobs,
-                stdin_name=stdin_filename,
-                cache=cache,
-                progress=tick,
-                read_later=streamed,
-            )
-            batch.prepare()
-            # what each file's part is rendered with (SARIF: the rules, for their index)
-            run_options = format_options(jobs, None, fmt, quiet=quiet) if render else None
-            if not streamed:
-                results = batch.lint(
-                    n_jobs=workers, render=render, figures=figures, render_options=run_options
-                )
-    except LawlintError as exc:
-        _fail(exc)
-    if streamed:
-
-        def stream(out: TextIO) -> None:
-            nonlocal results
-            assert render is not None
-            writer = PartWriter(render, out, run_options)
-
-            def on_result(result: FileResult) -> None:
-                if result.error is not None:
-                    click.echo(f"lawlint: {result.error}", err=True)
-                writer.add(result)
-                result.release()
-
-            try:
-                results = batch.lint(
-                    n_jobs=workers,
-                    render=render,
-                    on_result=on_result,
-                    keep_findings=False,
-                    figures=figures,
-                    render_options=run_options,
-                )
-            except LawlintError as exc:
-                _fail(exc)
-            writer.close(results, format_options(jobs, results, fmt, quiet=quiet))
-
-        written = write_report(stream, output_file)
-    else:
-        for r in results:
-            if r.error is not None:
-                click.echo(f"lawlint: {r.error}", err=True)
-        options = format_options(jobs, results, fmt, quiet=quiet)
-        if statistics:
-            written = write_report(
-                lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
-            )
-        else:
-            written = write_report(
-                lambda out: get(fmt)(results, out, color=color, options=options), output_file
-            )
-    if not written:
-        sys.exit(EXIT_ERROR)
-    sys.exit(exit_code(results, fail_on))
-
-
-def _in_colour(fmt: str, color: bool | None, output_file: str | None) -> bool:
-    """Will the ``fmt`` report be in colour (text on a terminal, or ``--color``)?"""
-    if fmt != "text":
-        return False
-    if color is not None:
-        return color
-    if output_file is not None:
-        return False
-    from .formatters.text_format import colored
-
-    return colored(sys.stdout, None)
+    sys.exit(
+        run_check(
+            workspace,
+            jobs,
+            fmt=fmt,
+            color=color,
+            quiet=quiet,
+            statistics=statistics,
+            output_file=output_file,
+            stdin_name=stdin_filename,
+            no_cache=no_cache,
+            n_jobs=n_jobs,
+            fail_on=fail_on,
+        )
+    )
 
 
 @main.command("rules")
@@ -341,7 +243,7 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
     try:
         loaded = load_packs(packs)
     except LawlintError as exc:
-        _fail(exc)
+        fail(exc)
     rows = [
         {
             "id": rule.id,
@@ -416,7 +318,7 @@ def init(directory: str) -> None:
     folder = Path(directory)
     existing = config_in(folder)  # .lawlint.yaml, .lawlint.yml or [tool.lawlint]
     if existing is not None:
-        _fail(
+        fail(
             LawlintError(
                 "配置已存在，未覆盖（新文件会悄悄取代它）",
                 "a configuration already exists here; not overwritten (a new file would "
@@ -429,7 +331,7 @@ def init(directory: str) -> None:
         with target.open("x", encoding="utf-8") as out:
             out.write(STARTER)
     except OSError as exc:
-        _fail(
+        fail(
             LawlintError(
                 f"无法写入（{exc.strerror}）", f"cannot write ({exc.strerror})", path=str(target)
             )
@@ -468,7 +370,7 @@ def explain(rule_id: str, config_file: str | None, packs: Sequence[str]) -> None
         profile = workspace.profile(workspace.config_path(Path.cwd()))
         click.echo(explain_rule(rule_id, profile))
     except LawlintError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @main.command("test-pack")
@@ -484,7 +386,7 @@ def test_pack(path: str) -> None:
     try:
         report = run_examples(path)
     except LawlintError as exc:
-        _fail(exc)
+        fail(exc)
     for failure in report.failures:
         click.echo("\n".join(describe_failure(failure)))
     for rid in report.without_examples:

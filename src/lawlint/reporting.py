@@ -13,12 +13,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
 if TYPE_CHECKING:
     from .engine import FileResult
+    from .errors import LawlintError
     from .formatters import FormatOptions
     from .packs import Rule
     from .stats import FigureShare, Parts
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 Jobs = Sequence[tuple[str, "Profile"]]  # each file with its configuration's profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(exc: LawlintError) -> NoReturn:
+    """End the command on a usage, input or pack error: its message, exit code 2."""
+    click.echo(f"lawlint: {exc}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def exit_code(results: Sequence[FileResult], fail_on: str | None = None) -> int:
