@@ -1,12 +1,14 @@
 """Output formats: one module per format; none of them knows about checks.
 
 A formatter is ``write(results, out, *, color, options)``. A format whose report is a
-run of independent per-file parts also has ``render_file(result) -> str``, one file's
-part: a batch renders each part in the worker process that linted the file
-(:func:`renderer`), and ``write`` uses a part rendered already (``FileResult.rendered``)
-instead of rendering it again. What it may know besides the findings — the rules that
-ran (for SARIF's rule table), ``--quiet``, the batch review's figures and required parts
-— comes in :class:`FormatOptions`, filled in by the CLI.
+run of independent per-file parts (text without colour, JSON, SARIF, GitHub) also has
+``render_file(result, options) -> str``, one file's part: a batch renders each part in
+the worker process that linted the file (:func:`renderer`), and :class:`PartWriter` —
+which the format's ``write`` uses too — takes a part rendered already
+(``FileResult.rendered``) instead of rendering it again. What a formatter may know
+besides the findings — the rules that ran (for SARIF's rule table), ``--quiet``, the
+batch review's figures and required parts — comes in :class:`FormatOptions`, filled in
+by the CLI.
 """
 
 from __future__ import annotations
