@@ -132,9 +132,6 @@ class Tally:
         missing = tuple(str(f.data.get("section")) for f in findings if f.rule == SECTION_RULE)
         return cls(tuple(counts.values()), missing)
 
-    def count(self, severity: str) -> int:
-        return self.counts[SEVERITY_RANK[severity]]
-
     @property
     def worst(self) -> str | None:
         """The most severe severity found (None when there are no findings)."""

@@ -86,8 +86,8 @@ class FileResult:
         """A result whose findings were not kept, only their :class:`Tally`: one whose
         report part was rendered where it was linted, for a caller that will not read
         them (see :meth:`release`)."""
-        result = cls(path, packed="", tally=tally, **kwargs)
-        result._packed = None
+        result = cls(path, **kwargs)
+        result._findings, result._tally = None, tally
         return result
 
     @property

@@ -176,10 +176,7 @@ class Batch:
         emit()
         if n_jobs > 1 and len(misses) >= POOL_MIN:
             task = _Task(
-                _renderer(render, render_options),
-                keep_findings or self.cache.enabled,
-                figures,
-                render_options,
+                _renderer(render, render_options), keep_findings or self.cache.enabled, figures
             )
             linted = _in_pool(self.workspace, misses, n_jobs, self.progress, task)
         else:
@@ -203,34 +200,36 @@ def _here(
     misses: list[_Miss], progress: Callable[[int], None] | None, figures: bool = False
 ) -> Iterator[FileResult]:
     for miss in misses:
-        source = _source(miss.source)
-        if isinstance(source, InputError):
-            yield FileResult(source.path or miss.name, error=source)
-        else:
-            result = miss.profile.linter.lint(source, miss.overrides)
-            if figures:
-                result.figures = miss.profile.figures(result.document)
-            yield result
+        result = _lint_file(miss.profile, miss.source, miss.overrides, figures)
+        if isinstance(result, InputError):
+            result = FileResult(result.path or miss.name, error=result)
+        yield result
         _tick(progress)
 
 
-def _source(source: Source | str) -> Source | InputError:
-    """``source``, or the file at that path read now (its error, if it cannot be)."""
-    if not isinstance(source, str):
-        return source
-    try:
-        name, data = read_input(source)
-        return source_from_bytes(data, name)
-    except InputError as exc:
-        return exc
+def _lint_file(
+    profile: Profile, source: Source | str, overrides: FileOverrides | None, figures: bool
+) -> FileResult | InputError:
+    """One file linted — read first if ``source`` is its path (the error if it cannot be
+    read) — with its batch-table figures counted when asked, while its document is here."""
+    if isinstance(source, str):
+        try:
+            name, data = read_input(source)
+            source = source_from_bytes(data, name)
+        except InputError as exc:
+            return exc
+    result = profile.linter.lint(source, overrides)
+    if figures:
+        result.figures = profile.figures(result.document)
+    return result
 
 
 # -- worker processes ------------------------------------------------------------------
 # What a worker lints with. Forked workers (Linux) inherit this process's state: the
-# misses, their built profiles and, when a rule needs words, the jieba dictionary
-# loaded once here before forking; a task is then just an index. Spawned workers
-# (macOS, Windows) rebuild the workspace and load the dictionary in their initializer,
-# and receive each source with its task.
+# misses, their built profiles, the _Task and, when a rule needs words, jieba imported
+# here before forking; a task is then just an index. Spawned workers (macOS, Windows)
+# get the _Task in their initializer, rebuild the workspace and import jieba there, and
+# receive each source (or path) with its task.
 @dataclass(frozen=True, slots=True)
 class _Task:
     """What a worker does with each file besides linting it."""
@@ -238,7 +237,6 @@ class _Task:
     render: tuple[str, Callable[[FileResult], str]] | None = None  # (format, render_file)
     send_findings: bool = True  # False: the rendered part and the tally are all the parent needs
     figures: bool = False  # count the figures of the measures part (batch table)
-    options: FormatOptions | None = None  # the renderer's (sent to spawned workers)
 
 
 _WORKSPACE: Workspace | None = None
@@ -252,9 +250,9 @@ _TASK = _Task()
 _Packed = tuple["str | None", Tally, int, "str | None", "FigureShare | None"]
 
 
-def _packed(result: FileResult, profile: Profile) -> _Packed:
-    if _TASK.figures:
-        result.figures = profile.figures(result.document)
+def _packed(result: FileResult | InputError) -> _Packed | InputError:
+    if isinstance(result, InputError):
+        return result
     rendered = None if _TASK.render is None else _TASK.render[1](result)
     packed = result.packed if _TASK.send_findings or rendered is None else None
     return packed, result.tally, result.suppressed, rendered, result.figures
@@ -273,26 +271,16 @@ def _renderer(
 
 def _lint_inherited(index: int) -> _Packed | InputError:
     miss = _MISSES[index]
-    source = _source(miss.source)
-    if isinstance(source, InputError):
-        return source
-    return _packed(miss.profile.linter.lint(source, miss.overrides), miss.profile)
+    return _packed(_lint_file(miss.profile, miss.source, miss.overrides, _TASK.figures))
 
 
 def _init_spawned(
-    cli: CommandLine,
-    cwd: str,
-    config_paths: list[str | None],
-    words: bool,
-    fmt: str | None,
-    send_findings: bool,
-    figures: bool,
-    options: FormatOptions | None,
+    cli: CommandLine, cwd: str, config_paths: list[str | None], words: bool, task: _Task
 ) -> None:
     global _WORKSPACE, _TASK
     from .workspace import Workspace
 
-    _TASK = _Task(_renderer(fmt, options), send_findings, figures, options)
+    _TASK = task
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
         _WORKSPACE.profile(config_path)
@@ -305,13 +293,9 @@ def _init_spawned(
 def _lint_spawned(
     task: tuple[str | None, Source | str, FileOverrides | None],
 ) -> _Packed | InputError:
-    config_path, given, overrides = task
+    config_path, source, overrides = task
     assert _WORKSPACE is not None
-    source = _source(given)
-    if isinstance(source, InputError):
-        return source
-    profile = _WORKSPACE.profile(config_path)
-    return _packed(profile.linter.lint(source, overrides), profile)
+    return _packed(_lint_file(_WORKSPACE.profile(config_path), source, overrides, _TASK.figures))
 
 
 def _in_pool(
@@ -348,17 +332,7 @@ def _in_pool(
         function = _lint_spawned
         tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
         init = _init_spawned
-        fmt = None if task.render is None else task.render[0]
-        initargs = (
-            workspace.cli,
-            str(workspace.cwd),
-            config_paths,
-            words,
-            fmt,
-            task.send_findings,
-            task.figures,
-            task.options,
-        )
+        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, task)
     done = 0
     try:
         with ProcessPoolExecutor(

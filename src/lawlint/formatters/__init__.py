@@ -66,12 +66,6 @@ def renderer(name: str, options: FormatOptions | None = None) -> Callable[[FileR
     return None if render is None else functools.partial(render, options=options)
 
 
-def part(result: FileResult, fmt: str, render: Callable[[FileResult], str]) -> str:
-    """``result``'s part of a ``fmt`` report: as rendered where it was linted, else now."""
-    text = result.rendered_as(fmt)
-    return render(result) if text is None else text
-
-
 class PartWriter:
     """Writes a report made of per-file parts, a result at a time, in the order given.
 
@@ -98,7 +92,10 @@ class PartWriter:
             header(out, options)
 
     def add(self, result: FileResult) -> None:
-        text = part(result, self._fmt, self._render)
+        """Write ``result``'s part: as rendered where it was linted, else rendered now."""
+        text = result.rendered_as(self._fmt)
+        if text is None:
+            text = self._render(result)
         if text:
             self._out.write((self._separator if self._written else self._opening) + text)
             self._written = True
@@ -109,3 +106,13 @@ class PartWriter:
         self._out.write(self._closing if self._written else self._empty)
         if self._footer is not None:
             self._footer(self._out, results, options)
+
+
+def write_parts(
+    fmt: str, results: Sequence[FileResult], out: TextIO, options: FormatOptions | None = None
+) -> None:
+    """A finished batch's report in a format of per-file parts (its module's ``write``)."""
+    writer = PartWriter(fmt, out, options)
+    for result in results:
+        writer.add(result)
+    writer.close(results, options)

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
-from . import PartWriter
+from . import write_parts
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -35,10 +35,7 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    writer = PartWriter("github", out)
-    for result in results:
-        writer.add(result)
-    writer.close()
+    write_parts("github", results, out, options)
 
 
 def render_file(result: FileResult, options: FormatOptions | None = None) -> str:

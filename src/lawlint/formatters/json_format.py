@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from . import PartWriter
+from . import write_parts
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -29,10 +29,7 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    writer = PartWriter("json", out)
-    for result in results:
-        writer.add(result)
-    writer.close()
+    write_parts("json", results, out, options)
 
 
 def render_file(result: FileResult, options: FormatOptions | None = None) -> str:

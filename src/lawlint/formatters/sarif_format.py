@@ -58,12 +58,9 @@ def write(
     color: bool | None = None,
     options: FormatOptions | None = None,
 ) -> None:
-    from . import PartWriter
+    from . import write_parts
 
-    writer = PartWriter("sarif", out, options)
-    for result in results:
-        writer.add(result)
-    writer.close(results, options)
+    write_parts("sarif", results, out, options)
 
 
 def header(out: TextIO, options: FormatOptions | None) -> None:

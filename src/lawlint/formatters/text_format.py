@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..chars import MASK, display_width
 from ..findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
-from . import part
+from . import write_parts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,15 +57,15 @@ def write(
     # Colour (a terminal, or --color) goes through rich; plain output — files, pipes,
     # CI logs, NO_COLOR, --no-color — is written directly, without importing rich: its
     # per-line rendering costs ~0.5 ms a line, most of a warm run with many findings.
-    console = _console(out, True) if colored(out, color) else None
+    if not colored(out, color):
+        write_parts("text", results, out, options)
+        return
+    console = _console(out, True)
     for result in results:
-        if console is None:
-            out.write(part(result, "text", render_file))
-        else:
-            lines = result.source.text.split("\n") if result.source else []
-            paragraphs = result.source is not None and result.source.paragraphs
-            for f in result.findings:
-                _finding(console, f, lines, paragraphs)
+        lines = result.source.text.split("\n") if result.source else []
+        paragraphs = result.source is not None and result.source.paragraphs
+        for f in result.findings:
+            _finding(console, f, lines, paragraphs)
     footer(out, results, options, console)
 
 
