@@ -140,6 +140,37 @@ def test_jobs_option_on_the_command_line(tmp_path: Path) -> None:
     assert bad.exit_code == 2
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no process groups")
+def test_ctrl_c_in_a_batch_ends_every_process_quietly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, as from a terminal: the forked workers end
+    without a word, lawlint says "Aborted!" (click's exit code 1), and no process is left."""
+    import signal
+    import time
+
+    make_reports(tmp_path, 600)
+    argv = ["check", str(tmp_path), "--no-cache", "--format", "github", "--jobs", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lawlint", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"), GITHUB_ACTIONS="false"),
+        start_new_session=True,
+    )
+    assert proc.stdout.readline().startswith(b"::")  # the batch is under way
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err.decode()) == (1, "\nAborted!\n")
+    assert out.count(b"::error file=") < 600 * 8  # stopped before the end
+    deadline = time.monotonic() + 10
+    while True:  # every process of the group gone (reaped, not left a zombie)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a worker outlived lawlint"
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("fmt", ["json", "github", "text"])
 def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> None:
     """JSON, GitHub and plain-text reports are written as files are linted, each file's
@@ -182,15 +213,36 @@ def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> 
         ]
 
 
-def test_workers_render_and_the_parent_decodes_nothing(tmp_path: Path) -> None:
+def test_workers_render_and_the_parent_decodes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file's part is rendered where it was linted; what a forked child sent stays
+    packed text in this process until someone reads the findings."""
+    import multiprocessing
+
+    import lawlint.runner
+
     make_reports(tmp_path, 9)
     workspace = Workspace()
     jobs = workspace.jobs(discover([str(tmp_path)]))
+    lint_index = lawlint.runner._lint_index
+    both = multiprocessing.get_context("fork").Barrier(2)
+    first = [True]
+
+    def each_takes_one(index: int):  # the first file of each process waits for the other's
+        if first[0]:
+            first[0] = False
+            both.wait(timeout=30)
+        return lint_index(index)
+
+    monkeypatch.setattr(lawlint.runner, "_lint_index", each_takes_one)
     results = run(workspace, jobs, n_jobs=2, render="json")
     assert all(r.rendered_as("json") for r in results)
-    assert all(r._findings is None for r in results), "findings decoded in the parent"
+    sent = [r for r in results if r._packed is not None]
+    assert sent, "no file linted by the child"
+    assert all(r._findings is None for r in sent), "findings decoded in the parent"
     assert [r.worst for r in results] == ["error"] * 9
-    assert results[0].findings[0].path == results[0].path  # decoded on first use
+    assert sent[0].findings[0].path == sent[0].path  # decoded on first use
     assert results[0].rendered_as("text") is None
 
 

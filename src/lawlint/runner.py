@@ -3,17 +3,19 @@
 1. Every file is read and hashed in this process; a cache hit is a result at once (no
    document is built, jieba is never loaded). Without a cache, a caller that streams its
    report leaves the reading to whoever lints the file.
-2. The misses are linted — here, or by a pool of ``--jobs`` worker processes when
-   there are at least :data:`POOL_MIN` of them. Forked workers (Linux) inherit the built
-   rules and the imported jieba; spawned ones build them once. Each worker decodes the
-   dictionary buckets its sentences need; files go to workers in chunks.
+2. The misses are linted — here, or by ``--jobs`` processes when there are at least
+   :data:`POOL_MIN` of them. On Linux that is this process and ``--jobs - 1`` children
+   forked from it (:mod:`lawlint.forkpool`), which inherit the built rules and the
+   imported jieba; elsewhere a pool of spawned workers, which build them once. Each
+   process decodes the dictionary buckets its sentences need; files are taken in chunks.
 3. Results come back in the order of the input (paths sorted), whatever finished first,
-   each handed on (``on_result``) as soon as it and those before it are done. A worker
-   sends back text and small values only: the findings packed (``findings.pack``; not
-   at all when nobody will read them), their :class:`~lawlint.findings.Tally`, the
-   file's part of the report already rendered (formats made of per-file parts) and its
-   batch-table figures. The parent then decodes nothing for the report, the exit code or
-   the cache, and the formatting runs on every core.
+   each handed on (``on_result``) as soon as it and those before it are done. Every
+   process renders its files' parts of the report (formats made of per-file parts) and
+   counts their batch-table figures; a worker sends back text and small values only: the
+   findings packed (``findings.pack``; not at all when nobody will read them), their
+   :class:`~lawlint.findings.Tally`, the rendered part and the figures. This process then
+   decodes nothing for the report, the exit code or the cache, and the formatting runs
+   on every core.
 """
 
 from __future__ import annotations
@@ -225,11 +227,12 @@ def _lint_file(
 
 
 # -- worker processes ------------------------------------------------------------------
-# What a worker lints with. Forked workers (Linux) inherit this process's state: the
+# What a worker lints with. Forked children (Linux) inherit this process's state: the
 # misses, their built profiles, the _Task and, when a rule needs words, jieba imported
-# here before forking; a task is then just an index. Spawned workers (macOS, Windows)
-# get the _Task in their initializer, rebuild the workspace and import jieba there, and
-# receive each source (or path) with its task.
+# here before forking; an item is then just an index, and this process lints its share
+# the same way (_lint_index). Spawned workers (macOS, Windows) get the _Task in their
+# initializer, rebuild the workspace and import jieba there, and receive each source (or
+# path) with its task.
 @dataclass(frozen=True, slots=True)
 class _Task:
     """What a worker does with each file besides linting it."""
@@ -253,9 +256,20 @@ _Packed = tuple["str | None", Tally, int, "str | None", "FigureShare | None"]
 def _packed(result: FileResult | InputError) -> _Packed | InputError:
     if isinstance(result, InputError):
         return result
-    rendered = None if _TASK.render is None else _TASK.render[1](result)
+    rendered = None if result.rendered is None else result.rendered[1]
     packed = result.packed if _TASK.send_findings or rendered is None else None
     return packed, result.tally, result.suppressed, rendered, result.figures
+
+
+def _lint_task(
+    profile: Profile, source: Source | str, overrides: FileOverrides | None
+) -> FileResult | InputError:
+    """One file linted by a worker, with what the :class:`_Task` asks besides."""
+    result = _lint_file(profile, source, overrides, _TASK.figures)
+    if _TASK.render is not None and not isinstance(result, InputError):
+        fmt, render = _TASK.render
+        result.rendered = (fmt, render(result))
+    return result
 
 
 def _renderer(
@@ -269,9 +283,10 @@ def _renderer(
     return None if render is None else (fmt, render)
 
 
-def _lint_inherited(index: int) -> _Packed | InputError:
+def _lint_index(index: int) -> FileResult | InputError:
+    """Lint the ``index``-th file to lint: in this process or in a forked child."""
     miss = _MISSES[index]
-    return _packed(_lint_file(miss.profile, miss.source, miss.overrides, _TASK.figures))
+    return _lint_task(miss.profile, miss.source, miss.overrides)
 
 
 def _init_spawned(
@@ -295,7 +310,7 @@ def _lint_spawned(
 ) -> _Packed | InputError:
     config_path, source, overrides = task
     assert _WORKSPACE is not None
-    return _packed(_lint_file(_WORKSPACE.profile(config_path), source, overrides, _TASK.figures))
+    return _packed(_lint_task(_WORKSPACE.profile(config_path), source, overrides))
 
 
 def _in_pool(
@@ -305,63 +320,93 @@ def _in_pool(
     progress: Callable[[int], None] | None,
     task: _Task,
 ) -> Iterator[FileResult]:
-    import gc
+    words = any(m.profile.linter.needs_words for m in misses)
+    processes = min(n_jobs, len(misses))
+    if sys.platform == "linux":
+        yield from _in_forks(misses, processes, progress, task, words)
+    else:
+        yield from _in_spawned(workspace, misses, processes, progress, task, words)
+
+
+def _in_forks(
+    misses: list[_Miss],
+    processes: int,
+    progress: Callable[[int], None] | None,
+    task: _Task,
+    words: bool,
+) -> Iterator[FileResult]:
+    """This process and ``processes - 1`` forked children (:mod:`lawlint.forkpool`)."""
+    from .forkpool import imap
+
+    global _MISSES, _TASK
+    if words:
+        from .segmenter import preload
+
+        preload()
+    _MISSES, _TASK = misses, task
+    try:
+        items = imap(_lint_index, len(misses), processes, send=_packed)
+        for miss, (sent, item) in zip(misses, items, strict=True):
+            yield _received(miss, item, task) if sent else _as_result(miss, item, task)
+            _tick(progress)
+    finally:
+        _MISSES, _TASK = [], _Task()
+
+
+def _in_spawned(
+    workspace: Workspace,
+    misses: list[_Miss],
+    processes: int,
+    progress: Callable[[int], None] | None,
+    task: _Task,
+    words: bool,
+) -> Iterator[FileResult]:
+    """A pool of spawned workers (macOS, Windows), each rebuilding the workspace."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _MISSES, _TASK
-    words = any(m.profile.linter.needs_words for m in misses)
-    workers = min(n_jobs, len(misses))
-    chunk = max(1, min(64, len(misses) // (workers * 4)))
-    fork = sys.platform == "linux"
-    if fork:
-        if words:
-            from .segmenter import preload
-
-            preload()
-        _MISSES = misses
-        _TASK = task
-        # Objects made so far are the workers' shared inheritance: kept out of the
-        # collector's passes, which would write to (and so copy) their pages in each worker.
-        gc.freeze()
-        context = multiprocessing.get_context("fork")
-        function, tasks, init, initargs = _lint_inherited, range(len(misses)), None, ()
-    else:
-        config_paths = sorted({workspace.config_key(m.profile) for m in misses}, key=str)
-        context = multiprocessing.get_context("spawn")
-        function = _lint_spawned
-        tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
-        init = _init_spawned
-        initargs = (workspace.cli, str(workspace.cwd), config_paths, words, task)
+    config_paths = sorted({workspace.config_key(m.profile) for m in misses}, key=str)
+    tasks = [(workspace.config_key(m.profile), m.source, m.overrides) for m in misses]
+    chunk = max(1, min(64, len(misses) // (processes * 4)))
     done = 0
     try:
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=init, initargs=initargs
+            processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_spawned,
+            initargs=(workspace.cli, str(workspace.cwd), config_paths, words, task),
         ) as pool:
-            for item, miss in zip(pool.map(function, tasks, chunksize=chunk), misses, strict=False):
+            for item, miss in zip(
+                pool.map(_lint_spawned, tasks, chunksize=chunk), misses, strict=False
+            ):
                 done += 1
-                if isinstance(item, InputError):
-                    yield FileResult(item.path or miss.name, error=item)
-                    _tick(progress)
-                    continue
-                packed, tally, suppressed, rendered, figures = item
-                source = None if isinstance(miss.source, str) else miss.source
-                part = (
-                    None if rendered is None or task.render is None else (task.render[0], rendered)
-                )
-                common = {"suppressed": suppressed, "source": source, "rendered": part}
-                if packed is None:
-                    result = FileResult.without_findings(miss.name, tally, **common)
-                else:
-                    result = FileResult(miss.name, packed=packed, tally=tally, **common)
-                result.figures = figures
-                yield result
+                yield _received(miss, item, task)
                 _tick(progress)
     except LawlintError:
         raise
     except (OSError, RuntimeError):  # no processes here (sandbox, limits): finish in-process
-        yield from _here(misses[done:], progress)
-    finally:
-        _MISSES, _TASK = [], _Task()
-        if fork:
-            gc.unfreeze()
+        yield from _here(misses[done:], progress, task.figures)
+
+
+def _received(miss: _Miss, item: _Packed | InputError, task: _Task) -> FileResult:
+    """The result a worker sent (see :func:`_packed`)."""
+    if isinstance(item, InputError):
+        return FileResult(item.path or miss.name, error=item)
+    packed, tally, suppressed, rendered, figures = item
+    source = None if isinstance(miss.source, str) else miss.source
+    part = None if rendered is None or task.render is None else (task.render[0], rendered)
+    common = {"suppressed": suppressed, "source": source, "rendered": part}
+    if packed is None:
+        result = FileResult.without_findings(miss.name, tally, **common)
+    else:
+        result = FileResult(miss.name, packed=packed, tally=tally, **common)
+    result.figures = figures
+    return result
+
+
+def _as_result(miss: _Miss, result: FileResult | InputError, task: _Task) -> FileResult:
+    """A result linted in this process: as it is when the caller keeps the findings, else
+    cut down to what a child would have sent (the part, the tally)."""
+    if task.send_findings and not isinstance(result, InputError):
+        return result
+    return _received(miss, _packed(result), task)
