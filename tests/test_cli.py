@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -210,13 +211,82 @@ def test_version() -> None:
     assert run("--version").output.strip() == f"lawlint, version {__version__}"
 
 
-@pytest.mark.parametrize("cmd", [[sys.executable, "-m", "lawlint"]])
+SCRIPT = Path(sys.executable).with_name("lawlint")  # the console script, where pip put it
+# as most users run it: stdout block-buffered (some CI images set PYTHONUNBUFFERED)
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        [sys.executable, "-m", "lawlint"],
+        pytest.param(
+            [str(SCRIPT)],
+            marks=pytest.mark.skipif(not SCRIPT.is_file(), reason="no console script here"),
+        ),
+    ],
+    ids=["module", "script"],
+)
 def test_module_entry_point_exit_codes(cmd: list[str]) -> None:
-    ok = subprocess.run([*cmd, "check", CLEAN], capture_output=True, text=True)
+    """Both entry points end with os._exit after flushing: the whole report arrives
+    (the JSON parses) and the exit code is main's."""
+    ok = subprocess.run([*cmd, "check", CLEAN], capture_output=True, text=True, env=BUFFERED)
     assert ok.returncode == 0, ok.stderr
     bad = subprocess.run(
-        [*cmd, "check", FLAWED, "--format", "json"], capture_output=True, text=True
+        [*cmd, "check", FLAWED, "--format", "json"], capture_output=True, text=True, env=BUFFERED
     )
     assert bad.returncode == 1 and json.loads(bad.stdout)
-    usage = subprocess.run([*cmd, "check"], capture_output=True, text=True)
+    usage = subprocess.run([*cmd, "check"], capture_output=True, text=True, env=BUFFERED)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+class Exited(Exception):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("exit_arg", "code", "stderr"),
+    [(None, 0, ""), (0, 0, ""), (1, 1, ""), (2, 2, ""), ("坏了 / broken", 1, "坏了 / broken\n")],
+)
+def test_run_exits_with_mains_code(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    exit_arg: int | str | None,
+    code: int,
+    stderr: str,
+) -> None:
+    """``run`` turns main's SystemExit into os._exit's code, as Python would."""
+    import lawlint.cli
+
+    def fake_main() -> None:
+        print("报告", end="")
+        sys.exit(exit_arg)
+
+    def fake_exit(status: int) -> None:
+        raise Exited(status)
+
+    monkeypatch.setattr(lawlint.cli, "main", fake_main)
+    monkeypatch.setattr(lawlint.cli.os, "_exit", fake_exit)
+    with pytest.raises(Exited) as exited:
+        lawlint.cli.run()
+    assert exited.value.args == (code,)
+    assert capsys.readouterr() == ("报告", stderr)
+
+
+def test_run_flushes_what_is_still_buffered() -> None:
+    """os._exit loses what sits in a stream's buffer: run flushes both first."""
+    code = (
+        "import sys, lawlint.cli as cli\n"
+        "def main():\n"
+        "    sys.stdout.write('未刷新的报告')\n"
+        "    sys.stderr.write('提示')\n"
+        "    sys.exit(1)\n"
+        "cli.main = main\n"
+        "cli.run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=BUFFERED)
+    assert (done.returncode, done.stdout.decode(), done.stderr.decode()) == (
+        1,
+        "未刷新的报告",
+        "提示",
+    )

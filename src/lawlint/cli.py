@@ -8,6 +8,7 @@ and wherever the report goes (``--output-file``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from .errors import LawlintError
 from .formatters import FORMATS
 from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main", "run"]
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -413,3 +414,30 @@ def schema(what: str) -> None:
     from .schema import SCHEMAS
 
     click.echo(json.dumps(SCHEMAS[what](), ensure_ascii=False, indent=2))
+
+
+def run() -> None:
+    """The ``lawlint`` command (console script, ``python -m lawlint``): :func:`main`, then
+    an exit that skips tearing the interpreter down.
+
+    When ``main`` returns, everything lawlint writes is written and closed (the report,
+    ``--output-file``, the result cache, ``--fix``'s files); what is left is Python
+    freeing every object one by one and unloading every module: 10-16 ms here, a sixth
+    of a warm run that pre-commit pays on every commit. So the standard streams are
+    flushed and the process ends with ``os._exit``. An unexpected exception still goes
+    the normal way, traceback and all.
+    """
+    try:
+        main()
+        code: int = EXIT_OK
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or EXIT_OK
+        else:  # sys.exit("message"): Python prints it and exits with 1
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe (| head): click has already dealt with it, as at a normal exit
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
