@@ -129,7 +129,7 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="并行进程数（默认：CPU 核数）/ worker processes (default: number of cores).",
+    help="并行检查的进程数（默认：CPU 核数）/ processes that lint (default: number of cores).",
 )
 def check(
     paths: Sequence[str],
