@@ -155,6 +155,8 @@ def test_ctrl_c_in_a_batch_ends_every_process_quietly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"), GITHUB_ACTIONS="false"),
         start_new_session=True,
+        # as from a terminal: a test run started in the background inherits SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout.readline().startswith(b"::")  # the batch is under way
     os.killpg(proc.pid, signal.SIGINT)
