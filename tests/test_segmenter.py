@@ -14,7 +14,8 @@ import pytest
 
 import lawlint
 from lawlint import segmenter
-from lawlint.segmenter import Segmenter, cache_dir, get_segmenter
+from lawlint.cachefiles import cache_dir
+from lawlint.segmenter import Segmenter, get_segmenter
 
 # Where `import lawlint` comes from, for the child processes (a checkout's src/ or site-packages).
 IMPORT_ROOT = Path(lawlint.__file__).resolve().parent.parent

@@ -14,10 +14,8 @@ run faster, never make it fail. ``--no-cache`` turns it off.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -124,20 +122,7 @@ class ResultCache:
         self._dirty.clear()
 
     def _write(self, profile: str, data: dict[str, Any]) -> None:
-        import tempfile
+        from .cachefiles import write_atomically
 
-        target = self._path(profile)
-        tmp = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, target)
-            tmp = None
-        except OSError:
-            pass
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(self._path(profile), text.encode("utf-8"))

@@ -38,18 +38,24 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .errors import PackError
 from .findings import SEVERITIES
 
 if TYPE_CHECKING:
-    from .packs import _Locator
+    from .yamlio import Locator
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+
+def _tomllib() -> ModuleType:
+    """tomllib (tomli before 3.11), imported only when a pyproject.toml mentions lawlint."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -105,7 +111,7 @@ class Config:
     report_year: int | None = None
     fail_on: str | None = None
     prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
-    locator: _Locator | None = field(default=None, repr=False)
+    locator: Locator | None = field(default=None, repr=False)
 
     def error(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> ConfigError:
         """An error naming this file, the key path ``at`` and (YAML) its line."""
@@ -193,15 +199,16 @@ def load_config(path: str | Path, *, shown: str | None = None) -> Config:
 
 
 def parse_yaml(text: str, path: str, root: Path) -> Config:
-    # packs (and yaml) only when there is a configuration file: the defaults skip them
-    from .packs import _Locator, safe_yaml
+    # YAML reading only when there is a configuration file: the defaults skip it
+    from .yamlio import Locator, safe_yaml
 
     data = safe_yaml(text, path, ConfigError)
-    config = Config(path, root, locator=_Locator(text))
+    config = Config(path, root, locator=Locator(text))
     return _read(config, {} if data is None else data)
 
 
 def parse_pyproject(text: str, path: str, root: Path) -> Config:
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -364,6 +371,7 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
     if "lawlint" not in text:
         return False
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:

@@ -50,10 +50,10 @@ def run_check(
 ) -> int:
     """Lint ``jobs`` and write the report; the exit code (0, 1 or 2)."""
     from .cache import ResultCache
+    from .cachefiles import cache_dir
     from .formatters import PartWriter, get, renderer
     from .formatters.statistics import write as write_statistics
     from .runner import Batch, default_jobs
-    from .segmenter import cache_dir
 
     progress = show_progress(len(jobs), quiet)
     render: str | None = None if statistics else fmt

@@ -15,7 +15,8 @@ A pack::
         examples: {good: [...], bad: [...]}
         <kind options>: ...
 
-Loaded with the safe loader only (``yaml.safe_load``'s, in C when available). Every
+Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
+``yamlio``, which also keeps parsed packs). Every
 problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
 regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
 file, the rule, the key and the YAML line.
@@ -27,17 +28,16 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .errors import PackError
 from .findings import SEVERITIES
 from .options import OptionError, compile_regex
 from .resources import rules_dir
 from .sections import SectionSpec
+from .yamlio import Locator, safe_yaml
 
 RULE_KEYS = (
     "id", "kind", "severity", "message", "description", "source", "link", "examples",
@@ -76,47 +76,6 @@ class Pack:
     description: str = ""
 
 
-# yaml.safe_load's loader, in its C implementation when PyYAML has libyaml (the same
-# safe constructors, ~20x faster: pack loading is on every run's start-up path).
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Locator:
-    """YAML line numbers for error messages, from PyYAML's node tree (no objects are
-    built); composed only when an error needs a line."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @cached_property
-    def root(self) -> yaml.Node | None:
-        try:
-            return yaml.compose(self.text, Loader=_SAFE_LOADER)
-        except yaml.YAMLError:
-            return None
-
-    def line(self, *path: str | int) -> int | None:
-        node = self.root
-        best = node.start_mark.line + 1 if node is not None else None
-        for step in path:
-            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                for key, value in node.value:
-                    if key.value == step:
-                        best = key.start_mark.line + 1
-                        node = value
-                        break
-                else:
-                    return best
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-                if step >= len(node.value):
-                    return best
-                node = node.value[step]
-                best = node.start_mark.line + 1
-            else:
-                return best
-        return best
-
-
 def read_utf8(
     path: Path, shown: str, what: tuple[str, str], error: type[PackError] = PackError
 ) -> str:
@@ -137,27 +96,12 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(read_utf8(Path(path), path_str, ("规则包", "rule pack")), path_str)
 
 
-def safe_yaml(text: str, path: str, error: type[PackError] = PackError) -> Any:
-    """Parse YAML with the safe loader; a syntax error is ``error`` with its line."""
-    try:
-        return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: no arbitrary objects
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise error(
-            f"YAML 语法错误：{problem}",
-            f"YAML syntax error: {problem}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-        ) from None
-
-
 def parse_pack(text: str, path: str) -> Pack:
-    return _PackReader(path, _Locator(text)).read(safe_yaml(text, path))
+    return _PackReader(path, Locator(text)).read(safe_yaml(text, path))
 
 
 class _PackReader:
-    def __init__(self, path: str, where: _Locator) -> None:
+    def __init__(self, path: str, where: Locator) -> None:
         self.path = path
         self.where = where
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import marshal
-import os
 import sys
 import threading
 import warnings
@@ -36,6 +35,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from lawlint.cachefiles import cache_dir, write_atomically
 from lawlint.resources import rules_dir
 
 if TYPE_CHECKING:
@@ -58,26 +58,6 @@ HMM = False
 #: 40 bytes per character (38 measured on a whole 15 KB report), so this keeps ~40 MB at most:
 #: ~180 whole reports or ~20,000 sentences, far more than the rules of one file ask for again.
 CACHE_CHARS = 1_000_000
-
-
-def cache_dir() -> Path:
-    """lawlint's per-user cache directory (not created here; writers create it when they write).
-
-    ``$LAWLINT_CACHE_DIR``, else ``%LOCALAPPDATA%\\lawlint`` on Windows, else
-    ``$XDG_CACHE_HOME/lawlint`` (an absolute path, as the XDG spec requires), else
-    ``~/.cache/lawlint``. Never the shared temp directory: other users cannot read a 0600 file there
-    and may plant one of their own.
-    """
-    explicit = os.environ.get("LAWLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        return Path(local) / "lawlint" if local else Path.home() / "AppData" / "Local" / "lawlint"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "lawlint"
-    return Path.home() / ".cache" / "lawlint"
 
 
 class Segmenter:
@@ -370,7 +350,7 @@ def _build_cache(tokenizer: jieba.Tokenizer, domain: bytes, path: Path) -> _Cach
         grouped.setdefault(word[0], {})[word] = freq
     buckets = {char: marshal.dumps(entries) for char, entries in grouped.items()}
     cached = (tokenizer.total, dict(tokenizer.user_word_tag_tab), buckets)
-    _write_atomically(path, marshal.dumps((CACHE_LAYOUT, *cached)))
+    write_atomically(path, marshal.dumps((CACHE_LAYOUT, *cached)))
     _remove_stale(path)
     return cached
 
@@ -381,23 +361,3 @@ def _remove_stale(current: Path) -> None:
         for old in current.parent.glob("jieba-*.cache"):
             if old.name != current.name:
                 old.unlink()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, so readers never see half a file.
-
-    Errors are swallowed: the cache only saves time, and a read-only home or a full disk must
-    not make lawlint fail or print anything.
-    """
-    import tempfile  # 5-8 ms of imports that only a cache miss needs
-
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
