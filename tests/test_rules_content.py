@@ -198,3 +198,98 @@ def test_topic_level_from_the_opening_when_there_is_no_title(lint) -> None:
 def test_cited_titles_are_not_mentions_of_a_topic(lint) -> None:
     text = TITLE + "一、主要举措和成效\n印发《青禾镇普法工作规划》。\n"
     assert "legal-education" in {f.data["topic"] for f in lint(text, "topic-missing")}
+
+
+def test_vague_quantity_words_jieba_used_to_split(lint) -> None:
+    """数十次, 上百场, 数百人次, 多宗, 多批次, 多轮次: approximate counts are not figures
+    (上百/上千/多批次/多轮次 are kept whole by the domain dictionary)."""
+    text = (
+        "开展活动数十次，组织培训上百场，覆盖数百人次。\n"
+        "处理多宗案件，开展多批次检查，进行多轮次督导。\n"
+        "批次合格率100%，抽检12批次。\n"  # 批次 alone is a measure word, counted
+    )
+    found = lint(text, "vague-quantity")
+    assert [(f.line, f.column, f.end_column) for f in found] == [
+        (1, 5, 8),
+        (1, 13, 15),
+        (1, 19, 21),
+        (2, 3, 5),
+        (2, 10, 13),
+        (2, 18, 21),
+    ]
+
+
+def test_vague_quantity_idioms_and_quotations(lint) -> None:
+    """Not counts: a minimum (不少于), the burden a reform removes (多次跑, 往返多个部门),
+    a slogan in quotation marks; a quoted sentence is the report's own claim."""
+    text = (
+        "推行“进一次门、查多项事”联合检查，每季度检查不少于一次。\n"
+        "群众不再需要多次往返多个部门，解决了多次跑、来回跑问题。\n"
+        "开展“法律进乡村”活动多次。\n"  # outside the quotation: flagged
+        "他说：“我们多次召开会议。”\n"  # a quoted sentence is not a slogan: flagged
+    )
+    assert spots(lint(text, "vague-quantity")) == [
+        ("vague-quantity", 3, 12),
+        ("vague-quantity", 4, 7),
+    ]
+
+
+def test_unsupported_claim_names_and_records(lint) -> None:
+    """三项制度 / 八项规定 are names, not counts that support a claim; 连续3年零败诉 is a
+    record that does."""
+    text = (
+        TITLE + "一、主要举措和成效\n"
+        "落实行政执法“三项制度”，执法规范化水平明显提高。\n"
+        "严格落实中央八项规定精神，机关作风明显改善。\n"
+        "连续3年实现行政诉讼零败诉，依法行政水平明显提高。\n"
+        "出台制度3项，执法规范化水平明显提高。\n"  # a count supports it
+        "行政执法质效大幅度提升。\n"
+    )
+    assert spots(lint(text, "unsupported-claim")) == [
+        ("unsupported-claim", 3, 21),
+        ("unsupported-claim", 4, 18),
+        ("unsupported-claim", 7, 7),
+    ]
+
+
+def test_relative_time_schedules_are_not_dates(lint) -> None:
+    text = (
+        TITLE + "坚持当月交办、当月答复，每月5日前通报上月办理情况。\n"
+        "明确近期、中期和远期目标，当月办结率100%。\n"
+        "上月召开会议。截至当前已完成清理。\n"  # flagged: 上月, 截至当前
+    )
+    assert spots(lint(text, "relative-time")) == [
+        ("relative-time", 4, 1),
+        ("relative-time", 4, 8),
+    ]
+
+
+def test_official_title_variants(lint) -> None:
+    text = (
+        "根据《法治政府建设与责任落实督查规定》《法治政府建设和责任落实督察工作规定》要求，"
+        "执行《党政主要负责人履行法治建设第一责任人职责规定》，学习《法治政府建设纲要（2021—2025年）》。\n"
+        "根据《法治政府建设与责任落实督察工作规定》《党政主要负责人履行推进法治建设第一责任人职责规定》。\n"
+    )
+    found = lint(text, "official-title")
+    assert spots(found) == [
+        ("official-title", 1, 3),
+        ("official-title", 1, 20),
+        ("official-title", 1, 44),
+        ("official-title", 1, 71),
+    ]
+    assert [f.fix.replacement for f in found] == [
+        "《法治政府建设与责任落实督察工作规定》",
+        "《法治政府建设与责任落实督察工作规定》",
+        "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+        "《法治政府建设实施纲要（2021—2025年）》",
+    ]
+
+
+def test_causes_in_other_words(lint) -> None:
+    text = (
+        TITLE + "三、存在的不足和原因\n"
+        "执法人员只有6名，从成因看，受编制所限。\n"
+        "四、2025年工作安排\n"
+        "继续加强培训。\n"
+    )
+    assert lint(text, "shortcomings-without-causes") == []

@@ -209,11 +209,12 @@ def test_range_dash_traps(lint) -> None:
         "会议于2024-01-15 09:48召开，咨询电话0755-12345678、010-6520。\n"
         "依据GB/T 15834-2011、GB/T 9704-2012，索引号0898141/2022-06521。\n"
         "地址为幸福路12-3号，编号A-12，第2-1批次，2025-2021年不是范围。\n"
-        "详见https://www.gov.cn/2021-2025年/纲要网页，20212025年不在括号中。\n"
+        "详见https://www.gov.cn/2021-2025年/纲要网页，20212025年不在括号中也是范围。\n"
         "《纲要（2021—2025年）》，1—11月，5～10人，（2025—2021年）。\n"
         "2024-1-11月，2024-01-15日，13-14月，0-5人。\n"
     )
-    assert spots(lint(text, "range-dash")) == [("range-dash", 6, 32)]  # 0-5人 is a range
+    # 20212025年 can only be two years that lost their dash; 0-5人 is a range
+    assert spots(lint(text, "range-dash")) == [("range-dash", 4, 38), ("range-dash", 6, 32)]
 
 
 def test_serial_comma(lint) -> None:
@@ -358,4 +359,48 @@ def test_a_marker_that_lost_its_opening_bracket_is_level_two(lint) -> None:
     assert [(f.line, f.column, f.fix.replacement) for f in found] == [  # type: ignore[union-attr]
         (2, 1, "（一）"),
         (3, 1, "（二）"),
+    ]
+
+
+def test_doc_number_bracket_other_look_alikes(lint) -> None:
+    text = "依据云政发[2023]第15号、云政发〈2023〉16号和云政发「2023」17号文件。\n"
+    assert fixes(lint(text, "doc-number-bracket")) == [
+        (1, 6, "〔2023〕"),
+        (1, 20, "〔2023〕"),
+        (1, 33, "〔2023〕"),
+    ]
+
+
+def test_range_dash_ascii_tilde(lint) -> None:
+    text = "落实《规划（2021~2025年）》，每场5~10人，满意率15%~30%，地址幸福路12~3号。\n"
+    assert fixes(lint(text, "range-dash")) == [(1, 11, "—"), (1, 23, "～"), (1, 34, "～")]
+
+
+def test_abbreviated_year(lint) -> None:
+    text = (
+        "23年度共办理案件15件，24年3月完成验收，22年底前完成清理。\n"
+        "全年办理案件46件。23年组织培训4期，自24年起实行法制审核。\n"
+        "连续23年无事故，工作15年3个月，10年来持续推进，2024年3月完成。\n"
+    )
+    found = lint(text, "abbreviated-year")
+    assert spots(found) == [
+        ("abbreviated-year", 1, 1),
+        ("abbreviated-year", 1, 14),
+        ("abbreviated-year", 1, 24),
+        ("abbreviated-year", 2, 11),
+        ("abbreviated-year", 2, 22),
+    ]
+    assert found[0].message == "年份不应简写：“23年”应写出四位年份（如“23年”写作“2023年”）"
+
+
+def test_mixed_number(lint) -> None:
+    text = (
+        "办理事项4千件，培训1万2千人次，投入5百万元，3百多人参加。\n"
+        "新建绿道3千米，装机200千瓦，体重60千克，提高2个百分点，办理4000件，培训1.2万人次。\n"
+    )
+    assert [(f.line, f.column, f.end_column) for f in lint(text, "mixed-number")] == [
+        (1, 5, 7),
+        (1, 13, 15),
+        (1, 20, 22),
+        (1, 25, 27),
     ]

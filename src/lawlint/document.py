@@ -36,6 +36,8 @@ _SENTENCE_END = re.compile(
     re.M,
 )
 _RUN_IN_END = re.compile(r"[。！？!?]")
+# A short quotation within a line, with no sentence end inside: a slogan or a name.
+_QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
 # "来源:", "发布日期:", "【字体:大 中 小】") and breadcrumbs ("首页 > 政务公开 > …").
 _META_KEYS = (
@@ -304,6 +306,12 @@ class Document:
     def quoted_titles(self) -> list[tuple[int, int]]:
         """Spans of the quoted titles 《…》 in the text (found once per file)."""
         return [m.span() for m in QUOTED_TITLE.finditer(self.text)]
+
+    @cached_property
+    def quoted_phrases(self) -> list[tuple[int, int]]:
+        """Spans of short quotations “…” within a line and without a sentence end inside:
+        slogans and names (“进一次门、查多项事”, “三项制度”), not quoted speech."""
+        return [m.span() for m in _QUOTED_PHRASE.finditer(self.text)]
 
     def _joins(self, prev: str, line: str) -> bool:
         """Does ``line`` continue the paragraph of ``prev``? In Markdown, unless it

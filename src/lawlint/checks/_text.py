@@ -15,7 +15,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # Packs may override it (option `figure`).
 FIGURE = (
     r"(?<![0-9０-９.])[0-9０-９]+(?:\.[0-9]+)?(?![0-9０-９.])(?!\s*[年月日号时:：\-—－/])"
-    r"|(?<![第一二两三四五六七八九十百千万])"
+    r"|(?<![第一二两三四五六七八九十百千万])(?!三项制度|八项规定)"
     r"(?:[二两三四五六七八九]|[一二两三四五六七八九]?十[一二三四五六七八九]?"
     r"|[一二两三四五六七八九][百千万][零〇一二三四五六七八九十百千万]*)"
     r"[余多]?(?:次|项|件|场|名|人|家|所|条|份|期|轮|批|户|元|部|篇|起|天|周|万|亿)"
@@ -31,6 +31,16 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < end:
         yield pos, end
+
+
+def excepted(
+    patterns: list[re.Pattern[str]], text: str, window: tuple[int, int], start: int, end: int
+) -> bool:
+    """Does a match of one of ``patterns`` in ``text[window]`` cover ``text[start:end]``?
+    (A rule's ``exceptions``: contexts in which its word means something else.)"""
+    return any(
+        m.start() <= start and end <= m.end() for p in patterns for m in p.finditer(text, *window)
+    )
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

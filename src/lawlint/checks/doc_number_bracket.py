@@ -1,6 +1,7 @@
 """``doc-number-bracket``: the year of a document number (发文字号) goes in 六角括号
 〔〕 (GB/T 9704-2012 7.2.4): "人社部发〔2016〕82号", not "[2016]", "(2016)", "【2016】",
-"（2016）" or the look-alike small brackets "﹝2016﹞".
+"（2016）", "〈2016〉", "「2016」" or the look-alike small brackets "﹝2016﹞" (also
+when a stray 第 follows: "[2023]第15号").
 
 A document number is recognised by its shape: an issuer's abbreviation (ending in a
 Chinese character), a bracketed four-digit year, then a serial number and 号. A
@@ -17,7 +18,7 @@ from ..findings import Finding
 from .base import Check, Context
 
 _DOC_NUMBER = re.compile(
-    rf"(?<=[{HAN}])([\[(（【［﹝〔])((?:19|20)\d\d)([\])）】］﹞〕])(?=\d{{1,5}}号)"
+    rf"(?<=[{HAN}])([\[(（【［﹝〔〈「])((?:19|20)\d\d)([\])）】］﹞〕〉」])(?=第?\d{{1,5}}号)"
 )
 
 

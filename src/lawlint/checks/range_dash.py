@@ -12,7 +12,9 @@ leaves no doubt that it joins the two ends of a range:
 - two months before 月 (1 ≤ a < b ≤ 12) or two days before 日 (1 ≤ a < b ≤ 31);
 - two numbers, the first smaller, followed by a unit of count or measure (人, 次, 件,
   万元, % …) — not 号, 室, 栋 or any other numbering word;
-- and the dash lost between two years in brackets before 年 ("(20212025年)").
+- and the dash lost between two years before 年 ("(20212025年)", "20212025年").
+
+The ASCII tilde "~" counts as a hyphen: "2021~2025年", "5~10人".
 
 Nothing preceded by a letter, digit, '/', '.' or '-' counts: that is a
 code, a date or an index number ("0898141/2022-06521"). URLs are masked by the document.
@@ -27,13 +29,15 @@ from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
 
-_HYPHENS = "\\-－–"  # ASCII hyphen-minus, full-width hyphen-minus, en dash
+# ASCII hyphen-minus, full-width hyphen-minus, en dash, and the ASCII tilde that
+# stands in for the 浪纹线 "～" (half-width in Chinese text, like the hyphen)
+_HYPHENS = "\\-－–~"
 _Y = r"(?:19|20)\d\d"
 _NOT_AFTER = r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ/.\-－–_#])"
 
 _YEARS = re.compile(rf"{_NOT_AFTER}({_Y})(年?)([{_HYPHENS}])({_Y})(?=年)")
 _BRACKET_YEARS = re.compile(rf"(?<=[(（])({_Y})([{_HYPHENS}])({_Y})(?=[)）])")
-_LOST_DASH = re.compile(rf"(?<=[(（])({_Y})({_Y})(?=年)")
+_LOST_DASH = re.compile(rf"{_NOT_AFTER}({_Y})({_Y})(?=年)")
 _MONTHS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(月?)([{_HYPHENS}])(\d{{1,2}})(?=月)")
 _DAYS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(日?)([{_HYPHENS}])(\d{{1,2}})(?=日)")
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"

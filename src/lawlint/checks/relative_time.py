@@ -2,7 +2,8 @@
 
 The report is read months after its year ends (published by 4月1日 of the next year), so
 relative time words are ambiguous: the message suggests the year, known from the title.
-Not inside a quoted title 《…》.
+Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring schedules
+such as 当月交办、当月答复).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..options import Option
 from ._scope import SCOPE, scope_spans
-from ._text import inside
+from ._text import excepted, inside
 from .base import Check, Context
 from .phrase import union
 
@@ -25,6 +26,12 @@ class RelativeTime(Check):
         "words": Option("str-list", [], "Relative time words to flag."),
         "year_offsets": Option(
             "int-map", {}, "Words that name a year relative to the report year (今年: 0, 去年: -1)."
+        ),
+        "exceptions": Option(
+            "regex-list",
+            [],
+            "Contexts where a word is not a relative date (当月交办、当月答复: a recurring "
+            "schedule); a match covering the word, within its line, cancels it.",
         ),
         "scope": SCOPE,
     }
@@ -39,7 +46,9 @@ class RelativeTime(Check):
         offsets: dict[str, int] = self.opts["year_offsets"]
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
-                if inside(m.start(), titles):
+                if inside(m.start(), titles) or excepted(
+                    self.opts["exceptions"], text, _line(text, m.start()), m.start(), m.end()
+                ):
                     continue
                 word = m.group(0)
                 yield self.finding(
@@ -58,6 +67,11 @@ class RelativeTime(Check):
         if word in offsets:
             return "具体年份"
         return "具体日期（如“截至××××年×月×日”）"
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 CHECKS = (RelativeTime,)

@@ -3,9 +3,11 @@
 Matched on jieba words, never on substrings: 多措并举, 多元化解 and 多方参与 contain 多
 but are not quantities. A word counts only when its clause has no figure ("20余次",
 "约300人" are figures) and no total follows it in the sentence ("多次召开会议，共计60
-余次"), outside 《…》 titles (《若干规定》), and not in an exception context (第一批).
+余次"), outside 《…》 titles (《若干规定》) and short “…” quotations, and not in an
+exception context (第一批).
 Sentences without any candidate substring are never segmented, so a report free of
-them never loads the dictionary.
+them never loads the dictionary. Nor inside a short quotation (“进一次门、查多项事”):
+a slogan or a name, not the report's own count.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..findings import Finding
 from ..options import Option
 from ._scope import part_spans
-from ._text import FIGURE, clauses, has_figure, inside
+from ._text import FIGURE, clauses, excepted, has_figure, inside
 from .base import Check, Context
 
 if TYPE_CHECKING:
@@ -85,8 +87,10 @@ class VagueQuantity(Check):
                 if not self._vague(word):
                     continue
                 start, end = s.start + a, s.start + b
-                if inside(start, ctx.doc.quoted_titles) or self._excepted(
-                    text, s.start, s.end, start, end
+                if (
+                    inside(start, ctx.doc.quoted_titles)
+                    or inside(start, ctx.doc.quoted_phrases)
+                    or excepted(self.opts["exceptions"], text, (s.start, s.end), start, end)
                 ):
                     continue
                 clause = next(((c, d) for c, d in spans if c <= start < d), (s.start, s.end))
@@ -120,13 +124,6 @@ class VagueQuantity(Check):
             if self.opts["figure"].search(text, m.end(), min(end, m.end() + 8)):
                 return True
         return False
-
-    def _excepted(self, text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
-        return any(
-            m.start() <= start and end <= m.end()
-            for p in self.opts["exceptions"]
-            for m in p.finditer(text, s_start, s_end)
-        )
 
 
 CHECKS = (VagueQuantity,)
