@@ -293,3 +293,11 @@ def test_causes_in_other_words(lint) -> None:
         "继续加强培训。\n"
     )
     assert lint(text, "shortcomings-without-causes") == []
+
+
+def test_partial_period_not_a_recurring_window(lint) -> None:
+    text = (
+        TITLE + "每年1月至3月开展“法律进乡村”集中宣传，全年开展宣传12场。\n"
+        "2024年1月至11月，共受理行政复议案件5件。\n"
+    )
+    assert spots(lint(text, "partial-period")) == [("partial-period", 3, 6)]
