@@ -66,6 +66,12 @@ def test_cjk_space_positions(lint) -> None:
     assert all(f.fix and f.fix.replacement == "" for f in found)
 
 
+def test_cjk_space_before_yu_and_duo(lint) -> None:
+    """余 and 多 belong to the number they follow: "3 余次", "500 多人"."""
+    text = "开展培训3 余次，覆盖500 多人，使用 APP 办理。\n"
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 1, 6), ("cjk-space", 1, 15)]
+
+
 def test_cjk_space_traps(lint) -> None:
     text = (
         "\u3000\u3000坚持依法行政。\n"  # indentation

@@ -33,7 +33,7 @@ class CjkSpace(Check):
     options = {
         "units": Option(
             "str",
-            "年月日时分秒个人次件项场名元万亿家所起份条部台辆户座批期届篇本",
+            "年月日时分秒个人次件项场名元万亿家所起份条部台辆户座批期届篇本余多",
             "Characters after a number that take no space before them.",
         ),
     }
