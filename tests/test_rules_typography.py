@@ -201,6 +201,23 @@ def test_a_heading_whose_text_opens_with_a_number_is_still_a_heading(lint) -> No
     assert spots(lint(text, "heading-marker")) == [("heading-marker", 4, 1)]  # 1、
 
 
+ATTACHMENT_NOTE = """一、主要举措和成效
+（一）加强组织领导
+二、存在的不足和原因
+
+附件：1.青山镇2024年法治政府建设主要数据统计表
+
+　　　2.青山镇2024年行政执法情况统计表
+"""
+
+
+def test_the_names_of_an_attachment_note_are_not_headings(lint) -> None:
+    """ "2." under "附件：1." is the second attachment, not a level-3 heading that skips
+    （一） and starts at 2."""
+    for rule in ("heading-numbering", "heading-marker", "heading-punct"):
+        assert lint(ATTACHMENT_NOTE, rule) == [], rule
+
+
 def fixes(found) -> list[tuple[int, int, str]]:
     """(line, column, replacement) of each finding."""
     return [(f.line, f.column, f.fix.replacement) for f in found]
