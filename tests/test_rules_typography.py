@@ -218,6 +218,33 @@ def test_the_names_of_an_attachment_note_are_not_headings(lint) -> None:
         assert lint(ATTACHMENT_NOTE, rule) == [], rule
 
 
+def test_a_chinese_numeral_and_point_run_into_a_year_is_a_heading(lint) -> None:
+    """ "一.2024年……" is a heading with the wrong marker; the "二、" after it is right."""
+    text = (
+        "一.2024年推进法治政府建设的主要举措和成效\n"
+        "（一）加强组织领导\n"
+        "二．2025年推进法治政府建设的主要安排\n"
+        "三、其他需要报告的情况\n"
+    )
+    found = lint(text, "heading-marker")
+    assert fixes(found) == [(1, 1, "一、"), (3, 1, "二、")]
+    assert found[0].message == "标题序号写法错误：“一.”应写作“一、”"
+    assert lint(text, "heading-numbering") == []
+
+
+def test_a_chinese_numeral_and_point_before_a_number_that_is_no_heading(lint) -> None:
+    text = (
+        "一、主要举措和成效\n"
+        "一.1.加强组织领导\n"  # a list number, not a marker
+        "一.5%\n"
+        "一.2024年全镇共受理行政复议案件2件。均维持原决定\n"  # a sentence, not a heading
+        "一.2024年" + "全镇深入推进法治政府建设" * 4 + "\n"  # too long for a heading
+        "二、存在的不足和原因\n"
+    )
+    assert lint(text, "heading-marker") == []
+    assert lint(text, "heading-numbering") == []
+
+
 def fixes(found) -> list[tuple[int, int, str]]:
     """(line, column, replacement) of each finding."""
     return [(f.line, f.column, f.fix.replacement) for f in found]

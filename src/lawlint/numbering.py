@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import HAN
+
 _CN_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -23,7 +25,13 @@ _CN_DIGITS = {
 _CN = "一二三四五六七八九十〇零"
 
 # Level 1: Chinese numeral + separator. Only 、 is right; ．. ) ） are wrong forms.
-_L1 = re.compile(rf"(?P<num>[{_CN}]{{1,3}})(?P<sep>、|[.．](?![{_CN}\d])|[)）])")
+_L1 = re.compile(rf"(?P<num>[{_CN}]{{1,3}})(?P<sep>、|[.．](?![{_CN}])|[)）])")
+# "一.2024年主要工作": a point run into a number is a marker only when the number runs
+# into words ("一.1." and "一.5%" are not) and the line reads as a heading: short, no
+# sentence end before its last character.
+_NUMBER_WORDS = re.compile(rf"\d+[{HAN}]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_MAX_HEADING = 50
 # Level 2 and 4: a bracketed Chinese numeral / Arabic number, optionally followed by
 # punctuation that must not be there ("(一)、").
 _L2 = re.compile(
@@ -79,7 +87,7 @@ def parse_marker(line: str, pos: int = 0) -> Marker | None:
     m = _L1.match(line, pos)
     if m and not _nothing_follows(line, m.end()):
         number = chinese_number(m["num"])
-        if number is not None and number > 0 and not _enumerates(m, number, _CN_RUN):
+        if number is not None and number > 0 and _opens_heading(m, number):
             sep = m["sep"]
             if sep in ")）":
                 # "一)" is "（一）" that lost its opening bracket far more often than a
@@ -109,6 +117,21 @@ def _bracketed(m: re.Match[str], level: int, number: int, correct: str) -> Marke
     if after:
         problem = f"括号序号后不加标点：“{m.group(0)}”应写作“{correct}”"
     return Marker(level, number, m.end() - m.start(), problem, correct)
+
+
+def _opens_heading(m: re.Match[str], number: int) -> bool:
+    """Does the level-1 marker ``m`` open a heading? Not when it starts an enumeration
+    ("一、二季度"); "一." run into a number ("一.2024年主要工作") only on a line that
+    reads as a heading."""
+    rest = m.string[m.end() :]
+    if m["sep"] in ".．" and rest[:1].isdecimal():
+        text = rest.rstrip()
+        return (
+            _NUMBER_WORDS.match(text) is not None
+            and len(text) <= _MAX_HEADING
+            and _SENTENCE_END.search(text, 0, len(text) - 1) is None
+        )
+    return not _enumerates(m, number, _CN_RUN)
 
 
 def _enumerates(m: re.Match[str], first: int, run: re.Pattern[str]) -> bool:
