@@ -169,3 +169,30 @@ def test_title_forms_seen_in_published_reports() -> None:
         assert d.title is not None and d.title.text == title, title
         assert d.report_year == 2024
     assert doc("一、2024年推进法治政府建设情况\n").title is None  # a heading, not a title
+
+
+def test_attachment_names_under_the_note_are_not_headings() -> None:
+    """GB/T 9704-2012 7.3.5: "附件：1.XXXX" and the next names aligned below it."""
+    d = doc(
+        "一、主要举措和成效\n"
+        "1.健全工作机制\n"
+        "附件：1.青山镇2024年法治政府建设主要数据统计表\n"
+        "\n"
+        "　　　2.青山镇2024年行政复议和行政应诉\n"
+        "　　　　案件统计表\n"  # a long name wrapped onto the next line
+        "　　　3.青山镇2024年行政执法情况统计表\n"
+        "青山镇人民政府\n"
+        "附件：\n"  # the list may also start below the note
+        "1.甲表\n"
+        "2.乙表\n"
+        "附件1\n"
+        "1.基本情况\n"  # not the next name: the list has ended, a heading again
+        "附件：青山镇2024年普法情况\n"  # one attachment, no list
+        "2.工作成效\n"
+    )
+    assert [(h.line, h.level, h.number) for h in d.headings] == [
+        (1, 1, 1),
+        (2, 3, 1),
+        (13, 3, 1),
+        (15, 3, 2),
+    ]

@@ -176,6 +176,81 @@ def test_marker_traps(lint) -> None:
     assert lint(text, "heading-numbering") == []
 
 
+ENUMERATIONS = """一、主要举措和成效
+（一）加强组织领导
+一、二季度，全镇共受理行政执法投诉15件，全部按期办结。
+三、四季度，全镇开展安全生产执法检查126家次。
+一、二审行政诉讼案件均由镇长出庭应诉，出庭率100%。
+一、二、三级调解组织全面建立。
+1、2月份，镇政府召开常务会议学法2次。
+三、四十名群众代表参加听证会。
+（二）推进依法决策
+"""
+
+
+def test_an_enumeration_of_numbers_is_not_a_heading(lint) -> None:
+    """ "一、二季度" counts quarters: no heading 一、, nothing to number or punctuate."""
+    text = ENUMERATIONS + "二、存在的不足和原因\n"
+    for rule in ("heading-numbering", "heading-marker", "heading-punct"):
+        assert lint(text, rule) == [], rule
+
+
+def test_the_heading_after_an_enumeration_is_judged_on_its_own(lint) -> None:
+    found = lint(ENUMERATIONS + "三、存在的不足和原因\n", "heading-numbering")
+    assert spots(found) == [("heading-numbering", 10, 1)]
+    assert found[0].message == "标题序号不连续：此处应为“二、”，实为“三、”"
+
+
+def test_a_heading_whose_text_opens_with_a_number_is_still_a_heading(lint) -> None:
+    text = "一、2024年主要举措\n二、三项制度落实情况\n三、二〇二五年工作安排\n1、2024年工作回顾\n"
+    assert spots(lint(text, "heading-numbering")) == [("heading-numbering", 4, 1)]  # level skip
+    assert spots(lint(text, "heading-marker")) == [("heading-marker", 4, 1)]  # 1、
+
+
+ATTACHMENT_NOTE = """一、主要举措和成效
+（一）加强组织领导
+二、存在的不足和原因
+
+附件：1.青山镇2024年法治政府建设主要数据统计表
+
+　　　2.青山镇2024年行政执法情况统计表
+"""
+
+
+def test_the_names_of_an_attachment_note_are_not_headings(lint) -> None:
+    """ "2." under "附件：1." is the second attachment, not a level-3 heading that skips
+    （一） and starts at 2."""
+    for rule in ("heading-numbering", "heading-marker", "heading-punct"):
+        assert lint(ATTACHMENT_NOTE, rule) == [], rule
+
+
+def test_a_chinese_numeral_and_point_run_into_a_year_is_a_heading(lint) -> None:
+    """ "一.2024年……" is a heading with the wrong marker; the "二、" after it is right."""
+    text = (
+        "一.2024年推进法治政府建设的主要举措和成效\n"
+        "（一）加强组织领导\n"
+        "二．2025年推进法治政府建设的主要安排\n"
+        "三、其他需要报告的情况\n"
+    )
+    found = lint(text, "heading-marker")
+    assert fixes(found) == [(1, 1, "一、"), (3, 1, "二、")]
+    assert found[0].message == "标题序号写法错误：“一.”应写作“一、”"
+    assert lint(text, "heading-numbering") == []
+
+
+def test_a_chinese_numeral_and_point_before_a_number_that_is_no_heading(lint) -> None:
+    text = (
+        "一、主要举措和成效\n"
+        "一.1.加强组织领导\n"  # a list number, not a marker
+        "一.5%\n"
+        "一.2024年全镇共受理行政复议案件2件。均维持原决定\n"  # a sentence, not a heading
+        "一.2024年" + "全镇深入推进法治政府建设" * 4 + "\n"  # too long for a heading
+        "二、存在的不足和原因\n"
+    )
+    assert lint(text, "heading-marker") == []
+    assert lint(text, "heading-numbering") == []
+
+
 def fixes(found) -> list[tuple[int, int, str]]:
     """(line, column, replacement) of each finding."""
     return [(f.line, f.column, f.fix.replacement) for f in found]

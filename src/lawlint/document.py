@@ -27,6 +27,8 @@ from .title import Title, find_title
 _MD_HEADING = re.compile(rf"^ {{0,3}}(#{{1,6}})[{SPACE}]+")
 _LEAD = re.compile(rf"[{SPACE}]*(?:\*\*|__)?")
 _BLANK = re.compile(rf"^[{SPACE}{MASK}]*$")
+# The attachment note of GB/T 9704-2012 7.3.5: "附件：1.XXXX", then "2.XXXX" … below it.
+_ATTACHMENT = re.compile(rf"附件[{SPACE}]*[:：]")
 _MD_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
 # Where a sentence ends: Chinese or ASCII terminators, or an ASCII point closing a
 # Chinese sentence ("达100%."); closing quotes and brackets stay with the sentence.
@@ -186,6 +188,7 @@ class Document:
     def _find_headings(self) -> list[Heading]:
         found: list[Heading] = []
         hints = self.source.hints
+        attachment = 0  # the next number of an attachment list ("附件：1.…"), 0 if none
         for i, line in enumerate(self.lines):
             if not line or _BLANK.match(line):
                 continue
@@ -201,6 +204,15 @@ class Document:
                     pos = m.end()
             pos = _LEAD.match(line, pos).end()  # type: ignore[union-attr]
             marker = parse_marker(line, pos)
+            note = _ATTACHMENT.match(line, pos)
+            if note:
+                attachment = _next_attachment(line, note.end())
+            elif attachment and marker is not None:
+                # the names listed under the note ("2.XXXX") are not headings
+                if marker.level == 3 and marker.number == attachment:
+                    attachment += 1
+                    continue
+                attachment = 0
             level = marker.level if marker else 0
             if marker is None and md_level is None:
                 if hint is None or hint.level is None:
@@ -395,6 +407,16 @@ class Document:
                 start = self.line_starts[i] + line.index(text)
                 out.append(Label(i + 1, start, start + len(text), text))
         return out
+
+
+def _next_attachment(line: str, end: int) -> int:
+    """The number the next name of an attachment note carries: 2 after "附件：1.XXXX",
+    1 after "附件：" alone; 0 for a single attachment ("附件：XXXX")."""
+    start = _LEAD.match(line, end).end()  # type: ignore[union-attr]
+    if not line[start:].strip(SPACE):
+        return 1
+    first = parse_marker(line, start)
+    return first.number + 1 if first is not None and first.level == 3 else 0
 
 
 def _md_levels(headings: list[Heading]) -> list[Heading]:
