@@ -112,6 +112,53 @@ def test_year_mismatch(lint) -> None:
     assert [f.data["part"] for f in found] == ["done", "plans"]
 
 
+def test_year_mismatch_plans_may_look_back_at_the_report_year(lint) -> None:
+    """Plans cite the year just done; only a plan dated in the report year is wrong."""
+    text = (
+        TITLE + "四、2025年推进法治政府建设的主要安排\n"
+        "（一）巩固创建成果。在2024年创建省级民主法治村1个的基础上，2025年再创建2个。\n"
+        "（二）抓好述法评议。2025年第一季度完成村（社区）党组织书记2024年度述法评议工作。\n"
+        "（三）抓好问题整改。针对2024年案卷评查发现的问题，2025年6月底前完成整改。\n"
+        "（四）深化复议改革。巩固2024年行政复议法施行成果，2025年组织专题培训2期。\n"
+        "2024年，我镇法治政府建设取得了一定成效。2021年以来，我镇持续推进“枫桥经验”。\n"
+        "2024年度述法评议工作于2025年第一季度完成。2024年创建的民主法治村要巩固提升。\n"
+    )
+    assert lint(text, "year-mismatch") == []
+
+
+def test_year_mismatch_plans_dated_in_the_report_year(lint) -> None:
+    text = (
+        TITLE + "四、2025年推进法治政府建设的主要安排\n"
+        "2024年重点抓好以下工作。\n"  # the year opens the sentence
+        "（一）2024年重点任务\n"  # after a heading marker
+        "加强执法培训。2023年，我镇将着力解决存在的问题。\n"  # the 将 is in the next clause
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [
+        ("year-mismatch", 3, 1),
+        ("year-mismatch", 4, 4),
+        ("year-mismatch", 5, 8),
+    ]
+    assert (
+        found[2].message == "年份与报告年度不符：“下一年度主要安排”应写2025年的安排，此处为2023年"
+    )
+
+
+def test_year_mismatch_measures_dates_of_entry_into_force_and_targets(lint) -> None:
+    text = (
+        TITLE + "一、主要举措和成效\n"
+        "2024年12月，镇政府印发《青山镇行政执法公示办法》，2025年1月1日起施行。\n"
+        "2024年11月，镇政府修订《青山镇村规民约指导意见》，新版本于2025年1月1日起施行。\n"
+        "镇政府于2024年12月组织专题培训，为2025年1月1日施行的新制度做好准备。\n"
+        "2024年，全镇对照2025年“八五”普法总结验收标准开展自查。\n"
+        "2025年，省政府将坚持以习近平法治思想为指导。2025年工作安排如下。\n"
+        "2024年评查结果已于2025年1月通报。2025年，全镇共受理行政复议案件3件。\n"
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [("year-mismatch", 8, 12), ("year-mismatch", 8, 22)]
+    assert [f.data["part"] for f in found] == ["done", "done"]
+
+
 def test_sum_mismatch(lint) -> None:
     text = (
         "共开展活动20场次，其中讲座12场次、送法下乡10场次。\n"
