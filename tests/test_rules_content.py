@@ -159,6 +159,32 @@ def test_year_mismatch_measures_dates_of_entry_into_force_and_targets(lint) -> N
     assert [f.data["part"] for f in found] == ["done", "done"]
 
 
+def test_year_mismatch_in_the_headings_of_the_parts(lint) -> None:
+    text = (
+        "明湖区人民政府关于2021年度法治政府建设情况的报告\n"
+        "一、2022年推进法治政府建设的主要举措和成效\n"
+        "全年办理行政复议案件5件。\n"
+        "二、2021年推进法治政府建设的主要安排\n"
+        "加强执法培训。\n"
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [("year-mismatch", 2, 3), ("year-mismatch", 4, 3)]
+    assert [f.message for f in found] == [
+        "年份与报告年度不符：“主要举措和成效”标题中的2022年与报告年度（2021年）不符",
+        "年份与报告年度不符：“下一年度主要安排”标题应为2022年，此处为2021年",
+    ]
+    assert [f.data for f in found] == [
+        {"year": 2022, "report_year": 2021, "part": "done"},
+        {"year": 2021, "report_year": 2021, "part": "plans"},
+    ]
+    good = (
+        TITLE + "一、2021年以来法治政府建设主要成效\n全年办理案件5件。\n"
+        "二、坚持依法决策\n审核文件3件。\n"  # a theme heading: no year to compare
+        "三、巩固2024年成果，谋划2025年工作安排\n加强执法培训。\n"
+    )
+    assert lint(good, "year-mismatch") == []
+
+
 def test_sum_mismatch(lint) -> None:
     text = (
         "共开展活动20场次，其中讲座12场次、送法下乡10场次。\n"

@@ -7,7 +7,9 @@
   with that year ("2024年，我镇将……", "2024年重点抓好……" in a 2024 report: last
   year's plans copied). A year inside a clause looks back at the year just reported
   ("在2024年……的基础上", "针对2024年……发现的问题", "巩固2024年……成果") and is fine,
-  and so is a clause opening with such a look back ("2024年以来", "2024年取得的成效").
+  and so is a clause opening with such a look back ("2024年以来", "2024年取得的成效");
+- the heading of either part naming another year ("一、2022年推进……主要举措和成效" in a
+  2021 report, "四、2024年推进……主要安排" in a 2024 one).
 
 A clause is cut at commas, but a clause that is only a date ("2024年，") dates the
 clause after it, whose words then count. Years inside 《…》 titles, in ranges
@@ -71,6 +73,7 @@ class YearMismatch(Check):
         if year is None:
             return
         titles = ctx.doc.quoted_titles
+        yield from self._headings(ctx, year, titles)
         for part in ("done", "plans"):
             for start, end in ctx.sections.spans(self.opts[f"{part}_section"]):
                 spans = list(clauses(ctx.doc.text, start, end))
@@ -123,6 +126,34 @@ class YearMismatch(Check):
             else:
                 continue
             yield self._finding(ctx, m, year, part, expected, problem)
+
+    def _headings(
+        self, ctx: Context, year: int, titles: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """The part's own heading naming another year than the part's: the report year
+        for the measures, the next year for the plans."""
+        text = ctx.doc.text
+        for part in ("done", "plans"):
+            key = self.opts[f"{part}_section"]
+            for sec in ctx.sections.headings(key):
+                heading = sec.heading
+                # a theme heading that is the measures only for want of another part
+                if heading is None or ctx.sections.classify(heading.text) != key:
+                    continue
+                years = [
+                    m
+                    for m in self._years(text, heading.start, heading.end, titles)
+                    if not text.startswith("以来", m.end())
+                ]
+                found = [int(m.group(1)) for m in years]
+                if part == "done" and found and year not in found:
+                    if self.opts["future"].search(text, heading.start, heading.end):
+                        continue
+                    problem = f"“主要举措和成效”标题中的{found[0]}年与报告年度（{year}年）不符"
+                    yield self._finding(ctx, years[0], year, part, year, problem)
+                elif part == "plans" and found and year + 1 not in found and found[0] <= year:
+                    problem = f"“下一年度主要安排”标题应为{year + 1}年，此处为{found[0]}年"
+                    yield self._finding(ctx, years[0], year, part, year + 1, problem)
 
     def _finding(
         self, ctx: Context, m: re.Match[str], year: int, part: str, expected: int, problem: str
