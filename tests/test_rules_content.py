@@ -198,6 +198,43 @@ def test_sum_mismatch(lint) -> None:
     assert found[0].message == "分项之和（22场次）大于总数（20场次），请核对数字"
 
 
+def test_sum_parts_are_the_items_listed_after_qizhong(lint) -> None:
+    """Not every later number is a part: a new statement, a comparison, a figure in
+    brackets end the list or stay out of it."""
+    text = (
+        "共受理纠纷312件，其中婚姻家庭纠纷98件、邻里纠纷76件、土地纠纷65件、其他纠纷73件，"
+        "调解成功305件。\n"
+        "共受理纠纷312件，其中婚姻家庭纠纷98件，调解成功305件。\n"
+        "共办理处罚案件47件，其中简易程序20件、普通程序27件，作出不予处罚决定6件。\n"
+        "共收到复议申请20件，其中受理18件，审结17件。\n"  # a funnel, not a breakdown
+        "共办理法律援助案件100件，其中刑事案件60件（含未成年人案件12件）、民事案件40件。\n"
+        "共查处违法建设案件45起，其中拆除违建38起，较2023年减少12起。\n"
+        "共审结复议案件56件，其中，维持32件，撤销5件，确认违法3件，驳回申请8件，终止8件。\n"
+        "共受理案件100件以上，其中刑事案件60件、民事案件50件。\n"  # not an exact total
+        "共组织执法培训5期，其中3月、6月、9月各1期，11月2期。\n"
+    )
+    assert lint(text, "sum-mismatch") == []
+
+
+def test_sum_mismatch_lists_and_totals(lint) -> None:
+    text = (
+        "共受理复议案件5件，其中涉及征地拆迁12件。\n"  # one part larger than the total
+        "共受理案件30件，其中行政复议12件，行政诉讼20件。\n"  # parallel items after ，
+        "共审查合同35份，其中：采购合同20份；工程合同18份。\n"  # parallel items after ；
+    )
+    found = lint(text, "sum-mismatch")
+    assert spots(found) == [
+        ("sum-mismatch", 1, 8),
+        ("sum-mismatch", 2, 6),
+        ("sum-mismatch", 3, 6),
+    ]
+    assert [(f.data["total"], f.data["parts"], f.data["unit"]) for f in found] == [
+        (5, 12, "件"),
+        (30, 32, "件"),
+        (35, 38, "份"),
+    ]
+
+
 def test_official_title(lint) -> None:
     text = (
         "根据《法治政府建设与责任落实督查工作规定》，学习《法治政府建设实施纲要(2021-2025年)》"
