@@ -220,19 +220,30 @@ def test_sum_mismatch_lists_and_totals(lint) -> None:
     text = (
         "共受理复议案件5件，其中涉及征地拆迁12件。\n"  # one part larger than the total
         "共受理案件30件，其中行政复议12件，行政诉讼20件。\n"  # parallel items after ，
-        "共审查合同35份，其中：采购合同20份；工程合同18份。\n"  # parallel items after ；
+        "共审查合同35份。其中：采购合同20份；工程合同18份。\n"  # after 。 and ；
+        "全年共提交镇党委会、镇政府常务会议研究的重大事项18项，其中征地拆迁9项、产业项目6项、"
+        "民生实事5项。\n"  # 共 far before the total
+        "共办理处罚案件286件，罚没款合计413.5万元，其中食品安全案件132件、其他案件158件。\n"
+        "共投入经费1.2亿元，其中省级补助3000万元、市级补助9500万元。\n"
     )
     found = lint(text, "sum-mismatch")
     assert spots(found) == [
         ("sum-mismatch", 1, 8),
         ("sum-mismatch", 2, 6),
         ("sum-mismatch", 3, 6),
+        ("sum-mismatch", 4, 25),
+        ("sum-mismatch", 5, 8),
+        ("sum-mismatch", 6, 6),
     ]
     assert [(f.data["total"], f.data["parts"], f.data["unit"]) for f in found] == [
         (5, 12, "件"),
         (30, 32, "件"),
         (35, 38, "份"),
+        (18, 20, "项"),
+        (286, 290, "件"),
+        (1.2, 1.25, "亿元"),
     ]
+    assert found[5].message == "分项之和（1.25亿元）大于总数（1.2亿元），请核对数字"
 
 
 def test_official_title(lint) -> None:

@@ -1,6 +1,7 @@
 """``sum-mismatch``: "共 N…，其中 a…、b…、c…" where the parts add up to more than N.
 
-The parts are the items listed right after 其中, not every later number:
+The parts are the items listed right after 其中 (or a sentence opening with 其中), not
+every later number:
 
 - items joined by 、 ("其中讲座12场、送法下乡10场"); items joined by ， or ； only while
   each is a parallel item sharing a word with the first one ("其中刑事案件60件，民事案件
@@ -10,9 +11,11 @@ The parts are the items listed right after 其中, not every later number:
 - figures inside brackets within the list are not parts ("刑事案件60件（含未成年人案件
   12件）").
 
-The total is the last 共/累计/合计/总计 figure before 其中 in the sentence, and must be in
-the parts' unit. Only exact figures are compared (not "20余", "约300", "100件以上"), and
-场 and 场次 count as one unit. One part larger than the total is also reported.
+The total is the nearest 共/累计/合计/总计 figure before 其中 in the parts' unit (a total
+in another unit in between is passed over: "286件，罚没款合计413.5万元，其中……件"). Only
+exact figures are compared (not "20余", "约300", "100件以上"); 万 and 亿 multiply
+("1.2亿元，其中……3000万元"), and 场 and 场次 count as one unit. One part larger than the
+total is also reported.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
 
-_NUMBER = r"(?P<n>\d+(?:\.\d+)?)"
+_NUMBER = r"(?P<n>\d+(?:\.\d+)?)(?P<x>[万亿])?"
+_TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
 _EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
 _SEPARATORS = re.compile(r"[、，,；;]")
@@ -34,11 +38,16 @@ _HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
 
 
 class _Figure(NamedTuple):
-    value: float
+    number: float  # as written
+    times: str  # "", 万 or 亿
     unit: str  # same_units applied
     written: str  # the unit as written (场次)
     start: int
     end: int
+
+    @property
+    def value(self) -> float:
+        return self.number * _TIMES[self.times]
 
 
 class SumMismatch(Check):
@@ -50,13 +59,10 @@ class SumMismatch(Check):
         "units": Option(
             "str-list",
             [
-                "万人次",
                 "人次",
                 "场次",
                 "件次",
                 "户次",
-                "万元",
-                "亿元",
                 "元",
                 "场",
                 "次",
@@ -76,7 +82,7 @@ class SumMismatch(Check):
                 "批",
                 "部",
             ],
-            "Measure words compared (longest first).",
+            "Measure words compared (longest first); 万 and 亿 before them multiply.",
         ),
         "same_units": Option("str-map", {"场次": "场"}, "Units counted as the same unit."),
         "compare": Option(
@@ -91,28 +97,36 @@ class SumMismatch(Check):
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
         figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
-        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,20}}?(?:达)?{figure}")
+        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,30}}?(?:达)?{figure}")
         self.part = re.compile(figure)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        for s in ctx.doc.sentences:
+        sentences = ctx.doc.sentences
+        for i, s in enumerate(sentences):
             look_from = s.start
+            # a sentence opening with 其中 breaks down a total of the one before
+            if (
+                text[s.start : s.end].lstrip().startswith("其中")
+                and i
+                and sentences[i - 1].paragraph == s.paragraph
+            ):
+                look_from = sentences[i - 1].start
             for where in (m.start() for m in _BREAKDOWN.finditer(text, s.start, s.end)):
                 parts = self._parts(text, where + 2, s.end)
                 total = self._total(text, look_from, where, parts[0].unit) if parts else None
                 look_from = where + 2
                 if total is None:
                     continue
-                added = round(sum(p.value for p in parts), 6)
-                if added > total.value:
-                    shown = {"total": _num(total.value), "parts": _num(added)}
+                added = round(sum(p.value for p in parts) / _TIMES[total.times], 6)
+                if added > total.number:
+                    shown = {"total": _num(total.number), "parts": _num(added)}
                     yield self.finding(
                         ctx,
                         total.start,
                         parts[-1].end,
-                        data={**shown, "unit": total.unit},
-                        unit=total.written,
+                        data={**shown, "unit": total.times + total.unit},
+                        unit=total.times + total.written,
                         **shown,
                     )
 
@@ -120,6 +134,7 @@ class SumMismatch(Check):
         unit = m.group("unit")
         return _Figure(
             float(m.group("n")),
+            m.group("x") or "",
             self.opts["same_units"].get(unit, unit),
             unit,
             m.start("n") + offset,
@@ -127,11 +142,13 @@ class SumMismatch(Check):
         )
 
     def _total(self, text: str, start: int, end: int, unit: str) -> _Figure | None:
-        """The last total in ``text[start:end]``, if it is in ``unit``."""
+        """The last total in ``unit`` in ``text[start:end]``."""
         found = None
         for m in self.total.finditer(text, start, end):
-            found = self._figure(m)
-        return found if found is not None and found.unit == unit else None
+            figure = self._figure(m)
+            if figure.unit == unit:
+                found = figure
+        return found
 
     def _parts(self, text: str, start: int, end: int) -> list[_Figure]:
         """The items listed from ``start`` (right after 其中): each item's first figure."""
