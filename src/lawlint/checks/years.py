@@ -63,8 +63,8 @@ class YearMismatch(Check):
         ),
         "looking_back": Option(
             "regex",
-            r"^度?[^，；。]{0,8}的|以来|已|(?<![为除])了(?!解)",
-            "After a year opening a clause in the plans: a look back (以来, 取得的, 已, 了).",
+            r"^度?[^，；。]{0,8}的|以来|已|(?<![为除])了(?!解)|取得",
+            "After a year opening a clause in the plans: a look back (以来, 取得, 已, 了, 发现的).",
         ),
     }
 
