@@ -185,6 +185,22 @@ def test_year_mismatch_in_the_headings_of_the_parts(lint) -> None:
     assert lint(good, "year-mismatch") == []
 
 
+def test_year_mismatch_sub_headings_that_sound_like_the_other_part(lint) -> None:
+    """A measure headed "……计划" is not the plans part, a plan headed "……成效" not the
+    measures; a heading with no end mark does not join the clause of the next line."""
+    text = (
+        TITLE + "一、2024年推进法治政府建设的主要举措和成效\n"
+        "（一）制定2024年度普法工作计划\n"
+        "2024年，我镇组织普法活动12场。\n"  # a measure, not a dated plan
+        "二、2025年推进法治政府建设的主要安排\n"
+        "（一）巩固执法成效\n"
+        "2025年组织专题培训2期。\n"  # a plan, not work done in 2025
+        "（二）加强执法培训\n"
+        "2024年，我镇将组织执法培训。\n"  # a dated plan under a heading
+    )
+    assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 9, 1)]
+
+
 def test_sum_mismatch(lint) -> None:
     text = (
         "共开展活动20场次，其中讲座12场次、送法下乡10场次。\n"

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ._text import clauses, inside
+from ._text import LINE_CLAUSE_END, clauses, inside
 from .base import Check, Context
+
+if TYPE_CHECKING:
+    from ..document import Section
 
 _YEAR = re.compile(r"(?<![\d—\-－~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-－~～至到]\s*\d)")
 # What may stand before a year that opens a clause: a heading or item marker.
@@ -75,11 +79,25 @@ class YearMismatch(Check):
         titles = ctx.doc.quoted_titles
         yield from self._headings(ctx, year, titles)
         for part in ("done", "plans"):
+            nested = {(s.body_start, s.end) for s in self._nested(ctx, part)}
             for start, end in ctx.sections.spans(self.opts[f"{part}_section"]):
-                spans = list(clauses(ctx.doc.text, start, end))
+                if (start, end) in nested:
+                    continue
+                spans = list(clauses(ctx.doc.text, start, end, LINE_CLAUSE_END))
                 for i, (c_start, c_end) in enumerate(spans):
                     after = spans[i + 1][1] if i + 1 < len(spans) else c_end
                     yield from self._clause(ctx, part, year, c_start, c_end, after, titles)
+
+    def _nested(self, ctx: Context, part: str) -> list[Section]:
+        """Sections headed as the part but inside the other part: sub-headings that only
+        sound like it ("（一）制定2024年度普法工作计划" among the measures, "（一）巩固执法
+        成效" among the plans)."""
+        other = ctx.sections.spans(self.opts["plans_section" if part == "done" else "done_section"])
+        return [
+            sec
+            for sec in ctx.sections.headings(self.opts[f"{part}_section"])
+            if any(a <= sec.start and sec.end <= b for a, b in other)
+        ]
 
     def _years(
         self, text: str, start: int, end: int, titles: list[tuple[int, int]]
@@ -135,10 +153,11 @@ class YearMismatch(Check):
         text = ctx.doc.text
         for part in ("done", "plans"):
             key = self.opts[f"{part}_section"]
+            nested = self._nested(ctx, part)
             for sec in ctx.sections.headings(key):
                 heading = sec.heading
                 # a theme heading that is the measures only for want of another part
-                if heading is None or ctx.sections.classify(heading.text) != key:
+                if heading is None or ctx.sections.classify(heading.text) != key or sec in nested:
                     continue
                 years = [
                     m
