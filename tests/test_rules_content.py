@@ -112,6 +112,95 @@ def test_year_mismatch(lint) -> None:
     assert [f.data["part"] for f in found] == ["done", "plans"]
 
 
+def test_year_mismatch_plans_may_look_back_at_the_report_year(lint) -> None:
+    """Plans cite the year just done; only a plan dated in the report year is wrong."""
+    text = (
+        TITLE + "四、2025年推进法治政府建设的主要安排\n"
+        "（一）巩固创建成果。在2024年创建省级民主法治村1个的基础上，2025年再创建2个。\n"
+        "（二）抓好述法评议。2025年第一季度完成村（社区）党组织书记2024年度述法评议工作。\n"
+        "（三）抓好问题整改。针对2024年案卷评查发现的问题，2025年6月底前完成整改。\n"
+        "（四）深化复议改革。巩固2024年行政复议法施行成果，2025年组织专题培训2期。\n"
+        "2024年，我镇法治政府建设虽取得一定成效。2021年以来，我镇持续推进“枫桥经验”。\n"
+        "2024年度述法评议工作于2025年第一季度完成。2024年创建的民主法治村要巩固提升。\n"
+    )
+    assert lint(text, "year-mismatch") == []
+
+
+def test_year_mismatch_plans_dated_in_the_report_year(lint) -> None:
+    text = (
+        TITLE + "四、2025年推进法治政府建设的主要安排\n"
+        "2024年重点抓好以下工作。\n"  # the year opens the sentence
+        "（一）2024年重点任务\n"  # after a heading marker
+        "加强执法培训。2023年，我镇将着力解决存在的问题。\n"  # the 将 is in the next clause
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [
+        ("year-mismatch", 3, 1),
+        ("year-mismatch", 4, 4),
+        ("year-mismatch", 5, 8),
+    ]
+    assert (
+        found[2].message == "年份与报告年度不符：“下一年度主要安排”应写2025年的安排，此处为2023年"
+    )
+
+
+def test_year_mismatch_measures_dates_of_entry_into_force_and_targets(lint) -> None:
+    text = (
+        TITLE + "一、主要举措和成效\n"
+        "2024年12月，镇政府印发《青山镇行政执法公示办法》，2025年1月1日起施行。\n"
+        "2024年11月，镇政府修订《青山镇村规民约指导意见》，新版本于2025年1月1日起施行。\n"
+        "镇政府于2024年12月组织专题培训，为2025年1月1日施行的新制度做好准备。\n"
+        "2024年，全镇对照2025年“八五”普法总结验收标准开展自查。\n"
+        "2025年，省政府将坚持以习近平法治思想为指导。2025年工作安排如下。\n"
+        "2024年评查结果已于2025年1月通报。2025年，全镇共受理行政复议案件3件。\n"
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [("year-mismatch", 8, 12), ("year-mismatch", 8, 22)]
+    assert [f.data["part"] for f in found] == ["done", "done"]
+
+
+def test_year_mismatch_in_the_headings_of_the_parts(lint) -> None:
+    text = (
+        "明湖区人民政府关于2021年度法治政府建设情况的报告\n"
+        "一、2022年推进法治政府建设的主要举措和成效\n"
+        "全年办理行政复议案件5件。\n"
+        "二、2021年推进法治政府建设的主要安排\n"
+        "加强执法培训。\n"
+    )
+    found = lint(text, "year-mismatch")
+    assert spots(found) == [("year-mismatch", 2, 3), ("year-mismatch", 4, 3)]
+    assert [f.message for f in found] == [
+        "年份与报告年度不符：“主要举措和成效”标题中的2022年与报告年度（2021年）不符",
+        "年份与报告年度不符：“下一年度主要安排”标题应为2022年，此处为2021年",
+    ]
+    assert [f.data for f in found] == [
+        {"year": 2022, "report_year": 2021, "part": "done"},
+        {"year": 2021, "report_year": 2021, "part": "plans"},
+    ]
+    good = (
+        TITLE + "一、2021年以来法治政府建设主要成效\n全年办理案件5件。\n"
+        "二、坚持依法决策\n审核文件3件。\n"  # a theme heading: no year to compare
+        "三、巩固2024年成果，谋划2025年工作安排\n加强执法培训。\n"
+    )
+    assert lint(good, "year-mismatch") == []
+
+
+def test_year_mismatch_sub_headings_that_sound_like_the_other_part(lint) -> None:
+    """A measure headed "……计划" is not the plans part, a plan headed "……成效" not the
+    measures; a heading with no end mark does not join the clause of the next line."""
+    text = (
+        TITLE + "一、2024年推进法治政府建设的主要举措和成效\n"
+        "（一）制定2024年度普法工作计划\n"
+        "2024年，我镇组织普法活动12场。\n"  # a measure, not a dated plan
+        "二、2025年推进法治政府建设的主要安排\n"
+        "（一）巩固执法成效\n"
+        "2025年组织专题培训2期。\n"  # a plan, not work done in 2025
+        "（二）加强执法培训\n"
+        "2024年，我镇将组织执法培训。\n"  # a dated plan under a heading
+    )
+    assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 9, 1)]
+
+
 def test_sum_mismatch(lint) -> None:
     text = (
         "共开展活动20场次，其中讲座12场次、送法下乡10场次。\n"
@@ -123,6 +212,54 @@ def test_sum_mismatch(lint) -> None:
     assert spots(found) == [("sum-mismatch", 1, 6)]
     assert found[0].data == {"total": 20, "parts": 22, "unit": "场"}
     assert found[0].message == "分项之和（22场次）大于总数（20场次），请核对数字"
+
+
+def test_sum_parts_are_the_items_listed_after_qizhong(lint) -> None:
+    """Not every later number is a part: a new statement, a comparison, a figure in
+    brackets end the list or stay out of it."""
+    text = (
+        "共受理纠纷312件，其中婚姻家庭纠纷98件、邻里纠纷76件、土地纠纷65件、其他纠纷73件，"
+        "调解成功305件。\n"
+        "共受理纠纷312件，其中婚姻家庭纠纷98件，调解成功305件。\n"
+        "共办理处罚案件47件，其中简易程序20件、普通程序27件，作出不予处罚决定6件。\n"
+        "共收到复议申请20件，其中受理18件，审结17件。\n"  # a funnel, not a breakdown
+        "共办理法律援助案件100件，其中刑事案件60件（含未成年人案件12件）、民事案件40件。\n"
+        "共查处违法建设案件45起，其中拆除违建38起，较2023年减少12起。\n"
+        "共审结复议案件56件，其中，维持32件，撤销5件，确认违法3件，驳回申请8件，终止8件。\n"
+        "共受理案件100件以上，其中刑事案件60件、民事案件50件。\n"  # not an exact total
+        "共组织执法培训5期，其中3月、6月、9月各1期，11月2期。\n"
+    )
+    assert lint(text, "sum-mismatch") == []
+
+
+def test_sum_mismatch_lists_and_totals(lint) -> None:
+    text = (
+        "共受理复议案件5件，其中涉及征地拆迁12件。\n"  # one part larger than the total
+        "共受理案件30件，其中行政复议12件，行政诉讼20件。\n"  # parallel items after ，
+        "共审查合同35份。其中：采购合同20份；工程合同18份。\n"  # after 。 and ；
+        "全年共提交镇党委会、镇政府常务会议研究的重大事项18项，其中征地拆迁9项、产业项目6项、"
+        "民生实事5项。\n"  # 共 far before the total
+        "共办理处罚案件286件，罚没款合计413.5万元，其中食品安全案件132件、其他案件158件。\n"
+        "共投入经费1.2亿元，其中省级补助3000万元、市级补助9500万元。\n"
+    )
+    found = lint(text, "sum-mismatch")
+    assert spots(found) == [
+        ("sum-mismatch", 1, 8),
+        ("sum-mismatch", 2, 6),
+        ("sum-mismatch", 3, 6),
+        ("sum-mismatch", 4, 25),
+        ("sum-mismatch", 5, 8),
+        ("sum-mismatch", 6, 6),
+    ]
+    assert [(f.data["total"], f.data["parts"], f.data["unit"]) for f in found] == [
+        (5, 12, "件"),
+        (30, 32, "件"),
+        (35, 38, "份"),
+        (18, 20, "项"),
+        (286, 290, "件"),
+        (1.2, 1.25, "亿元"),
+    ]
+    assert found[5].message == "分项之和（1.25亿元）大于总数（1.2亿元），请核对数字"
 
 
 def test_official_title(lint) -> None:

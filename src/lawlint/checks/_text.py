@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A clause ends at a pause or a sentence end (full- or half-width).
+# A clause ends at a pause or a sentence end (full- or half-width); LINE_CLAUSE_END also
+# at a line end, for text that spans headings (a heading has no end mark).
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+LINE_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 # The default "figure": a number that counts something — an Arabic number that is not
 # part of a date or time ("2024年", "11月", "15日", "09:48", "2024-01-15" are dates, not
@@ -22,10 +24,12 @@ FIGURE = (
 )
 
 
-def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def clauses(
+    text: str, start: int, end: int, ends: re.Pattern[str] = _CLAUSE_END
+) -> Iterator[tuple[int, int]]:
     """Spans of the clauses of ``text[start:end]``."""
     pos = start
-    for m in _CLAUSE_END.finditer(text, start, end):
+    for m in ends.finditer(text, start, end):
         if m.start() > pos:
             yield pos, m.start()
         pos = m.end()

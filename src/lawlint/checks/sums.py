@@ -1,19 +1,53 @@
 """``sum-mismatch``: "共 N…，其中 a…、b…、c…" where the parts add up to more than N.
 
-Only exact totals are compared (not "20余", "约300"), and only parts in the total's
-unit (场 and 场次 count as one unit).
+The parts are the items listed right after 其中 (or a sentence opening with 其中), not
+every later number:
+
+- items joined by 、 ("其中讲座12场、送法下乡10场"); items joined by ， or ； only while
+  each is a parallel item sharing a word with the first one ("其中刑事案件60件，民事案件
+  40件"), not a new statement ("其中受理18件，审结17件", "……，调解成功305件");
+- the list stops at an item in another unit or with no figure, at a comparison
+  ("，较2023年减少12起") and at the bracket that closes around 其中 ("共390件（其中……）");
+- figures inside brackets within the list are not parts ("刑事案件60件（含未成年人案件
+  12件）").
+
+The total is the nearest 共/累计/合计/总计 figure before 其中 in the parts' unit (a total
+in another unit in between is passed over: "286件，罚没款合计413.5万元，其中……件"). Only
+exact figures are compared (not "20余", "约300", "100件以上"); 万 and 亿 multiply
+("1.2亿元，其中……3000万元"), and 场 and 场次 count as one unit. One part larger than the
+total is also reported.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from ..chars import HAN
 from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_NUMBER = r"(?P<n>\d+(?:\.\d+)?)(?P<x>[万亿])?"
+_TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
+_EXACT = r"(?![余多]|以上|左右)"
+_BREAKDOWN = re.compile("其中")
+_SEPARATORS = re.compile(r"[、，,；;]")
+_HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
+
+
+class _Figure(NamedTuple):
+    number: float  # as written
+    times: str  # "", 万 or 亿
+    unit: str  # same_units applied
+    written: str  # the unit as written (场次)
+    start: int
+    end: int
+
+    @property
+    def value(self) -> float:
+        return self.number * _TIMES[self.times]
 
 
 class SumMismatch(Check):
@@ -25,13 +59,10 @@ class SumMismatch(Check):
         "units": Option(
             "str-list",
             [
-                "万人次",
                 "人次",
                 "场次",
                 "件次",
                 "户次",
-                "万元",
-                "亿元",
                 "元",
                 "场",
                 "次",
@@ -51,59 +82,130 @@ class SumMismatch(Check):
                 "批",
                 "部",
             ],
-            "Measure words compared (longest first).",
+            "Measure words compared (longest first); 万 and 亿 before them multiply.",
         ),
         "same_units": Option("str-map", {"场次": "场"}, "Units counted as the same unit."),
+        "compare": Option(
+            "regex",
+            "较|比|增长|增加|减少|下降|上升|提高|降低",
+            "Words of a comparison: the list of parts after 其中 stops there.",
+        ),
     }
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule)
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
-        self.total = re.compile(
-            rf"(?:{totals})[^，,；;。其]{{0,20}}?(?<![\d.约近超逾])(?:达)?{_NUMBER}(?P<unit>{units})(?![余多])"
-        )
-        self.part = re.compile(rf"(?<![\d.]){_NUMBER}(?P<unit>{units})(?![余多])")
+        figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
+        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,30}}?(?:达)?{figure}")
+        self.part = re.compile(figure)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        same = self.opts["same_units"]
-        for s in ctx.doc.sentences:
-            for m in self.total.finditer(text, s.start, s.end):
-                where = text.find("其中", m.end(), s.end)
-                if where < 0 or self.total.search(text, m.end(), where):
+        sentences = ctx.doc.sentences
+        for i, s in enumerate(sentences):
+            look_from = s.start
+            # a sentence opening with 其中 breaks down a total of the one before
+            if (
+                text[s.start : s.end].lstrip().startswith("其中")
+                and i
+                and sentences[i - 1].paragraph == s.paragraph
+            ):
+                look_from = sentences[i - 1].start
+            for where in (m.start() for m in _BREAKDOWN.finditer(text, s.start, s.end)):
+                parts = self._parts(text, where + 2, s.end)
+                total = self._total(text, look_from, where, parts[0].unit) if parts else None
+                look_from = where + 2
+                if total is None:
                     continue
-                stop = self._parts_end(text, m.end(), where, s.end)
-                unit = same.get(m.group("unit"), m.group("unit"))
-                parts = [p for p in self.part.finditer(text, where, stop)]
-                if len(parts) < 2 or any(
-                    same.get(p.group("unit"), p.group("unit")) != unit for p in parts
-                ):
-                    continue
-                total = float(m.group(1))
-                added = sum(float(p.group(1)) for p in parts)
-                if added > total:
+                added = round(sum(p.value for p in parts) / _TIMES[total.times], 6)
+                if added > total.number:
+                    shown = {"total": _num(total.number), "parts": _num(added)}
                     yield self.finding(
                         ctx,
-                        m.start(1),
-                        parts[-1].end(),
-                        data={"total": _num(total), "parts": _num(added), "unit": unit},
-                        total=_num(total),
-                        parts=_num(added),
-                        unit=m.group("unit"),
+                        total.start,
+                        parts[-1].end,
+                        data={**shown, "unit": total.times + total.unit},
+                        unit=total.times + total.written,
+                        **shown,
                     )
 
-    @staticmethod
-    def _parts_end(text: str, total_end: int, start: int, end: int) -> int:
-        """Where the parts listed after 其中 (at ``start``) end: the clause group's end,
-        or the bracket that closes around 其中 ("共390件（其中简易程序110件，……）")."""
-        opened = sum(text[j] in "(（" for j in range(total_end, start)) - sum(
-            text[j] in ")）" for j in range(total_end, start)
+    def _figure(self, m: re.Match[str], offset: int = 0) -> _Figure:
+        unit = m.group("unit")
+        return _Figure(
+            float(m.group("n")),
+            m.group("x") or "",
+            self.opts["same_units"].get(unit, unit),
+            unit,
+            m.start("n") + offset,
+            m.end() + offset,
         )
-        for j in range(start, end):
-            if text[j] in "；;。" or (opened > 0 and text[j] in ")）"):
-                return j
-        return end
+
+    def _total(self, text: str, start: int, end: int, unit: str) -> _Figure | None:
+        """The last total in ``unit`` in ``text[start:end]``."""
+        found = None
+        for m in self.total.finditer(text, start, end):
+            figure = self._figure(m)
+            if figure.unit == unit:
+                found = figure
+        return found
+
+    def _parts(self, text: str, start: int, end: int) -> list[_Figure]:
+        """The items listed from ``start`` (right after 其中): each item's first figure."""
+        flat = _flatten(text, start, end)
+        lead = len(flat) - len(flat.lstrip("：:，, "))
+        items = _SEPARATORS.split(flat[lead:])
+        joints = [j.replace(",", "，").replace(";", "；") for j in _SEPARATORS.findall(flat[lead:])]
+        parts: list[_Figure] = []
+        first_name = ""
+        pos = start + lead
+        for k, item in enumerate(items):
+            m = self.part.search(item)
+            compared = self.opts["compare"].search(item)
+            if m is None or (compared is not None and compared.start() < m.start()):
+                break
+            figure = self._figure(m, pos)
+            if not parts:
+                first_name = item[: m.start()]
+            elif (
+                figure.unit != parts[0].unit
+                or joints[k - 1] != joints[0]
+                or (
+                    # 、 joins the items of one list; after ， or ； a parallel item repeats
+                    # a word of the first one, a new statement does not
+                    joints[0] != "、" and not _shares_a_word(first_name, item[: m.start()])
+                )
+            ):
+                break
+            parts.append(figure)
+            if compared is not None:
+                break
+            pos += len(item) + 1
+        return parts
+
+
+def _flatten(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with bracketed asides blanked (their figures are not parts),
+    cut where a bracket opened before ``start`` closes."""
+    out = []
+    depth = 0
+    for ch in text[start:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                break
+            depth -= 1
+            out.append(" ")
+            continue
+        out.append(" " if depth else ch)
+    return "".join(out)
+
+
+def _shares_a_word(first: str, name: str) -> bool:
+    """Do two item names share two Chinese characters in a row (刑事案件, 民事案件)?"""
+    pairs = set(_HAN_PAIR.findall(first))
+    return any(pair in pairs for pair in _HAN_PAIR.findall(name))
 
 
 def _num(value: float) -> int | float:

@@ -1,25 +1,46 @@
 """``year-mismatch``: a year in the body that contradicts the report year.
 
-- in the measures part, a later year reported as done (no future or target word such as
-  将, 计划, 到, 力争 in the clause);
-- in the plans part, plans for the report year or an earlier one (the plans look
-  forward to the next year).
+- in the measures part, a later year reported as done: not a plan or target (将, 计划,
+  到, 力争 … in its clause), not a date of entry into force or a start ("2025年1月1日起
+  施行"), not a year referred to ("对照2025年……标准", "为2025年……做好准备");
+- in the plans part, a plan dated in the report year or earlier: a clause that opens
+  with that year ("2024年，我镇将……", "2024年重点抓好……" in a 2024 report: last
+  year's plans copied). A year inside a clause looks back at the year just reported
+  ("在2024年……的基础上", "针对2024年……发现的问题", "巩固2024年……成果") and is fine,
+  and so is a clause opening with such a look back ("2024年以来", "2024年取得的成效");
+- the heading of either part naming another year ("一、2022年推进……主要举措和成效" in a
+  2021 report, "四、2024年推进……主要安排" in a 2024 one).
 
-Years inside 《…》 titles, in ranges (2021—2025年) and in comparisons (较2022年) are not
-statements about when the work was done, and are skipped.
+A clause is cut at commas, but a clause that is only a date ("2024年，") dates the
+clause after it, whose words then count. Years inside 《…》 titles, in ranges
+(2021—2025年) and after comparison words (较2022年) are not when the work was done, and
+are skipped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ._text import clauses, inside
+from ._text import LINE_CLAUSE_END, clauses, inside
 from .base import Check, Context
 
+if TYPE_CHECKING:
+    from ..document import Section
+
 _YEAR = re.compile(r"(?<![\d—\-－~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-－~～至到]\s*\d)")
+# What may stand before a year that opens a clause: a heading or item marker.
+_OPENER = re.compile(
+    r"[\s#*]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]"
+    r"|[一二三四五六七八九十]是)?[\s*]*"
+)
+# The rest of a clause that is only a date: "2024年，", "2025年1月，", "2024年上半年，".
+_DATE_ONLY = re.compile(
+    r"(?:度|\d{1,2}月(?:份|\d{1,2}日)?|[上下]半年|第?[一二三四1-4]季度)?[初底末]?(?:以来)?\s*"
+)
 
 
 class YearMismatch(Check):
@@ -31,11 +52,23 @@ class YearMismatch(Check):
         "plans_section": Option("str", "plans", "Part planning the next year."),
         "future": Option(
             "regex",
-            "将|计划|拟|预计|力争|争取|目标|规划|纲要|到|至|前|以前|之前",
+            "将|计划|拟|预计|力争|争取|目标|规划|纲要|安排|打算|要点|思路|到|至|前|以前|之前",
             "Words that make a later year a plan or target, not work done.",
         ),
+        "starts": Option(
+            "regex",
+            r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|(?:正式)?(?:施行|生效))|\d{1,2}月\d{1,2}日(?:正式)?(?:实施|执行)",
+            "Right after a later year: a date of entry into force or a start, not work done.",
+        ),
         "compare": Option(
-            "regex", "较|比|同比|相比|与|对比|以来|自", "Words before a compared year."
+            "regex",
+            "较|比|同比|相比|与|对比|以来|自|对照|按照|依照|为",
+            "Words before a year that is compared or referred to, not when the work was done.",
+        ),
+        "looking_back": Option(
+            "regex",
+            r"^度?[^，；。]{0,8}的|以来|已|(?<![为除])了(?!解)|取得",
+            "After a year opening a clause in the plans: a look back (以来, 取得, 已, 了, 发现的).",
         ),
     }
 
@@ -43,14 +76,38 @@ class YearMismatch(Check):
         year = ctx.report_year
         if year is None:
             return
-        text = ctx.doc.text
         titles = ctx.doc.quoted_titles
-        done = ctx.sections.spans(self.opts["done_section"])
-        plans = ctx.sections.spans(self.opts["plans_section"])
-        for part, spans in (("done", done), ("plans", plans)):
-            for start, end in spans:
-                for c_start, c_end in clauses(text, start, end):
-                    yield from self._clause(ctx, part, year, c_start, c_end, titles)
+        yield from self._headings(ctx, year, titles)
+        for part in ("done", "plans"):
+            nested = {(s.body_start, s.end) for s in self._nested(ctx, part)}
+            for start, end in ctx.sections.spans(self.opts[f"{part}_section"]):
+                if (start, end) in nested:
+                    continue
+                spans = list(clauses(ctx.doc.text, start, end, LINE_CLAUSE_END))
+                for i, (c_start, c_end) in enumerate(spans):
+                    after = spans[i + 1][1] if i + 1 < len(spans) else c_end
+                    yield from self._clause(ctx, part, year, c_start, c_end, after, titles)
+
+    def _nested(self, ctx: Context, part: str) -> list[Section]:
+        """Sections headed as the part but inside the other part: sub-headings that only
+        sound like it ("（一）制定2024年度普法工作计划" among the measures, "（一）巩固执法
+        成效" among the plans)."""
+        other = ctx.sections.spans(self.opts["plans_section" if part == "done" else "done_section"])
+        return [
+            sec
+            for sec in ctx.sections.headings(self.opts[f"{part}_section"])
+            if any(a <= sec.start and sec.end <= b for a, b in other)
+        ]
+
+    def _years(
+        self, text: str, start: int, end: int, titles: list[tuple[int, int]]
+    ) -> Iterator[re.Match[str]]:
+        """Years of ``text[start:end]`` that say when something is done: not in titles,
+        not compared or referred to."""
+        for m in _YEAR.finditer(text, start, end):
+            before = text[max(start, m.start() - 3) : m.start()]
+            if not inside(m.start(), titles) and not self.opts["compare"].search(before):
+                yield m
 
     def _clause(
         self,
@@ -59,35 +116,77 @@ class YearMismatch(Check):
         year: int,
         start: int,
         end: int,
+        after: int,
         titles: list[tuple[int, int]],
     ) -> Iterator[Finding]:
         text = ctx.doc.text
-        for m in _YEAR.finditer(text, start, end):
-            if inside(m.start(), titles):
-                continue
+        for m in self._years(text, start, end, titles):
             found = int(m.group(1))
-            before = text[max(start, m.start() - 3) : m.start()]
-            if self.opts["compare"].search(before):
-                continue
+            # a clause that is only a date dates the next one: its words count too
+            scope = after if _DATE_ONLY.fullmatch(text, m.end(), end) else end
             if part == "done" and found > year:
-                if self.opts["future"].search(text, start, end):
+                if self.opts["future"].search(text, start, scope) or self.opts["starts"].match(
+                    text, m.end()
+                ):
                     continue
                 problem = f"“主要举措和成效”中出现晚于报告年度（{year}年）的{found}年"
                 expected = year
             elif part == "plans" and found <= year:
+                if not _OPENER.fullmatch(text, start, m.start()):
+                    continue  # inside the clause: a look back at the year reported
+                rest = text[m.end() : scope]
+                if self.opts["looking_back"].search(rest) or any(
+                    int(later.group(1)) > year for later in _YEAR.finditer(rest)
+                ):
+                    continue
                 problem = f"“下一年度主要安排”应写{year + 1}年的安排，此处为{found}年"
                 expected = year + 1
             else:
                 continue
-            yield self.finding(
-                ctx,
-                m.start(1),
-                m.end(1),
-                data={"year": found, "report_year": year, "part": part},
-                year=found,
-                expected=expected,
-                problem=problem,
-            )
+            yield self._finding(ctx, m, year, part, expected, problem)
+
+    def _headings(
+        self, ctx: Context, year: int, titles: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """The part's own heading naming another year than the part's: the report year
+        for the measures, the next year for the plans."""
+        text = ctx.doc.text
+        for part in ("done", "plans"):
+            key = self.opts[f"{part}_section"]
+            nested = self._nested(ctx, part)
+            for sec in ctx.sections.headings(key):
+                heading = sec.heading
+                # a theme heading that is the measures only for want of another part
+                if heading is None or ctx.sections.classify(heading.text) != key or sec in nested:
+                    continue
+                years = [
+                    m
+                    for m in self._years(text, heading.start, heading.end, titles)
+                    if not text.startswith("以来", m.end())
+                ]
+                found = [int(m.group(1)) for m in years]
+                if part == "done" and found and year not in found:
+                    if self.opts["future"].search(text, heading.start, heading.end):
+                        continue
+                    problem = f"“主要举措和成效”标题中的{found[0]}年与报告年度（{year}年）不符"
+                    yield self._finding(ctx, years[0], year, part, year, problem)
+                elif part == "plans" and found and year + 1 not in found and found[0] <= year:
+                    problem = f"“下一年度主要安排”标题应为{year + 1}年，此处为{found[0]}年"
+                    yield self._finding(ctx, years[0], year, part, year + 1, problem)
+
+    def _finding(
+        self, ctx: Context, m: re.Match[str], year: int, part: str, expected: int, problem: str
+    ) -> Finding:
+        found = int(m.group(1))
+        return self.finding(
+            ctx,
+            m.start(1),
+            m.end(1),
+            data={"year": found, "report_year": year, "part": part},
+            year=found,
+            expected=expected,
+            problem=problem,
+        )
 
 
 CHECKS = (YearMismatch,)
