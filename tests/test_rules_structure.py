@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import spots
+
+from lawlint.engine import Linter
+from lawlint.packs import load_packs
 
 FULL = """云溪县青禾镇2024年法治政府建设年度报告
 一、2024年推进法治政府建设的主要举措和成效
@@ -150,3 +154,87 @@ def test_a_measure_that_solves_problems_is_not_the_shortcomings(lint) -> None:
         "（一）及时解决群众反映存在的问题，共化解纠纷12起。\n",
     )
     assert [f.data["section"] for f in lint(text, "section-missing")] == ["shortcomings"]
+
+
+# A 2023 report: its plans look to 2024, its measures are 2023's.
+REPORT_2023 = """南岭县2023年法治政府建设年度报告
+一、2023年主要工作
+全年审核行政规范性文件12件。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+县长主持召开常务会议专题研究法治政府建设4次。
+三、存在的不足和原因
+基层执法力量不足，主要原因是编制有限。
+四、{plans}
+完成行政执法人员全员培训。
+"""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2024年重点工作",
+        "2024年工作要点",
+        "2024年主要任务",
+        "2024年法治政府建设重点任务",
+        "扎实做好2024年法治政府建设工作",
+        "锚定目标任务，扎实推进2024年法治政府建设",
+    ],
+)
+def test_plans_heading_naming_the_next_year(lint, heading: str) -> None:
+    assert lint(REPORT_2023.format(plans=heading), "section-missing") == []
+    # the same words for the report year are the measures, not the plans
+    same_year = REPORT_2023.format(plans=heading.replace("2024", "2023"))
+    found = lint(same_year, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}
+
+
+def test_measures_headings_of_the_report_year_are_not_plans(lint) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核", "（一）扎实推进2023年重点任务\n全年审核"
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}
+
+
+def test_the_configured_report_year_decides_the_next_year() -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace("南岭县2023年", "南岭县")
+    untitled = Linter(load_packs())
+    missing = [f.data["section"] for f in untitled.lint_text(text) if f.rule == "section-missing"]
+    assert missing == ["plans"]  # no year in the title: 2024 could be anything
+    configured = Linter(load_packs(), report_year=2023)
+    assert [f for f in configured.lint_text(text) if f.rule == "section-missing"] == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2024年，县政府将完成行政执法人员全员培训。",
+        "下一步，我县将完成行政执法人员全员培训。",
+        "下一年度，县政府将重点推进执法规范化建设。",
+        "2024年工作安排如下：完成行政执法人员全员培训。",
+    ],
+)
+def test_plans_opening_without_a_heading(lint, opening: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", opening + "\n")
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        # a measure's paragraph that ends by looking ahead is not the plans
+        "全年审核行政规范性文件12件。下一步将继续加强审核。",
+        "全年审核行政规范性文件12件。下一步，我县将继续加强审核。",
+        # a paragraph of the report year opens the measures
+        "2023年，县政府将规范性文件全部纳入审核。",
+    ],
+)
+def test_plans_words_inside_the_measures_are_not_the_plans(lint, measure: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。", measure
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}

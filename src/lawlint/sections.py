@@ -17,6 +17,11 @@ part by patterns, not exact words (REGULATION.md §1):
   no other part claims are this part (reports organised by theme: "一、坚持依法决策",
   "二、深化执法改革" … are their 主要举措和成效).
 
+A pattern with a group named ``next_year`` matches only where that group, when it
+takes part in the match, is the year after the report year: "2024年重点工作" is the
+plans of a 2023 report, while "2023年主要工作" is its measures. Without a known report
+year the group never matches.
+
 A heading belongs to the first spec (in pack order) whose pattern it matches, so
 narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况).
 """
@@ -47,24 +52,46 @@ class SectionSpec:
     unclaimed: bool = False
     content_anywhere: tuple[re.Pattern[str], ...] = ()
 
-    def matches_heading(self, text: str) -> bool:
-        return any(p.search(text) for p in self.heading)
+    def matches_heading(self, text: str, year: int | None = None) -> bool:
+        return any(_matches(p, text, year) for p in self.heading)
 
-    def matches_content(self, text: str) -> bool:
-        return any(p.search(text) for p in self.content)
+    def matches_content(self, text: str, year: int | None = None) -> bool:
+        return any(_matches(p, text, year) for p in self.content)
+
+    def matches_anywhere(self, text: str, year: int | None = None) -> bool:
+        return any(_matches(p, text, year) for p in self.content_anywhere)
+
+
+def _matches(pattern: re.Pattern[str], text: str, year: int | None) -> bool:
+    """Does ``pattern`` match ``text``? With a group ``next_year``, a match where that
+    group takes part counts only if it is ``year + 1``; matches at every start are
+    tried ("2023年工作回顾和2024年重点任务")."""
+    if "next_year" not in pattern.groupindex:
+        return pattern.search(text) is not None
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        found = m.group("next_year")
+        if found is None or (year is not None and int(found) == year + 1):
+            return True
+        pos = m.start() + 1
+    return False
 
 
 class SectionIndex:
     """Which parts a document has, and where (computed once per document)."""
 
-    def __init__(self, doc: Document, specs: tuple[SectionSpec, ...]) -> None:
+    def __init__(
+        self, doc: Document, specs: tuple[SectionSpec, ...], report_year: int | None = None
+    ) -> None:
         self.doc = doc
         self.specs = {s.key: s for s in specs}
         self._order = specs
+        # the configuration's year, else the title's (as Context.report_year)
+        self.year = report_year if report_year is not None else doc.report_year
 
     def classify(self, text: str) -> str | None:
         for spec in self._order:
-            if spec.matches_heading(text):
+            if spec.matches_heading(text, self.year):
                 return spec.key
         return None
 
@@ -130,7 +157,7 @@ class SectionIndex:
         found: set[str] = set()
         for text in self._openings():
             for spec in self._order:
-                if spec.key not in found and spec.matches_content(text):
+                if spec.key not in found and spec.matches_content(text, self.year):
                     found.add(spec.key)
         anywhere = [s for s in self._order if s.content_anywhere and s.key not in found]
         if anywhere:
@@ -141,7 +168,7 @@ class SectionIndex:
                     continue  # the preamble announces the report, it does not report
                 text = blank_titles(doc.text[sentence.start : sentence.end])
                 for spec in anywhere:
-                    if any(p.search(text) for p in spec.content_anywhere):
+                    if spec.matches_anywhere(text, self.year):
                         found.add(spec.key)
         return found
 
