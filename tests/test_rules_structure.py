@@ -238,3 +238,59 @@ def test_plans_words_inside_the_measures_are_not_the_plans(lint, measure: str) -
     found = lint(text, "section-missing")
     assert spots(found) == [("section-missing", 1, 1)]
     assert found[0].data == {"section": "plans"}
+
+
+def test_measures_paragraph_looking_ahead_is_not_the_plans(lint) -> None:
+    # corpus 007: "下一步,我镇将……" closes a paragraph of the 成效 section
+    measure = (
+        "（一）深入学习贯彻党的二十大精神\n我镇召开干部职工会议3次，传达学习党的二十大精神。"
+        "下一步，我镇将迅速在全镇范围内掀起学习贯彻党的二十大精神热潮。\n"
+    )
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。\n", measure
+    )
+    assert [f.data["section"] for f in lint(text, "section-missing")] == ["plans"]
+
+
+@pytest.mark.parametrize("heading", ["困难和问题", "需要改进的方面", "面临的困难和挑战"])
+def test_shortcomings_headings(lint, heading: str) -> None:
+    text = FULL.replace("三、存在的不足和原因", "三、" + heading)
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "同时，我县法治政府建设还存在一些不足，主要原因是编制有限。",
+        "我们也清醒地看到，全县法治政府建设还存在一些不足和问题。",
+        "在肯定成绩的同时，我们也清醒地认识到存在的问题和不足。",
+        "在肯定成绩的同时，我们也清醒地看到，全县法治政府建设还存在一些不足。",
+    ],
+)
+def test_shortcomings_opening_after_the_turn_from_the_achievements(lint, opening: str) -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n", opening + "\n"
+    )
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "（三）帮助企业解决面临的困难和问题\n走访企业36家。",
+        "（三）聚焦企业面临的困难，优化营商环境\n走访企业36家。",
+        "同时，及时解决群众反映存在的问题，化解纠纷12起。",
+        "在严格执法的同时，也注重解决群众反映的问题。",
+        "我们认识到，解决群众反映存在的问题是法治政府建设的重要任务。",
+    ],
+)
+def test_measures_dealing_with_problems_are_not_the_shortcomings(lint, measure: str) -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n", ""
+    )
+    text = text.replace(
+        "全年审核行政规范性文件12件。\n", f"全年审核行政规范性文件12件。\n{measure}\n"
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "shortcomings"}
