@@ -294,3 +294,40 @@ def test_measures_dealing_with_problems_are_not_the_shortcomings(lint, measure: 
     found = lint(text, "section-missing")
     assert spots(found) == [("section-missing", 1, 1)]
     assert found[0].data == {"section": "shortcomings"}
+
+
+@pytest.mark.parametrize("heading", ["存在的不足和2024年工作安排", "存在问题及下一步工作打算"])
+def test_heading_joining_the_shortcomings_and_the_plans(lint, heading: str) -> None:
+    text = REPORT_2023.replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n四、{plans}\n",
+        f"三、{heading}\n部分执法人员业务能力有待提升，主要原因是培训不足。\n",
+    )
+    found = lint(text)
+    assert spots(found, "section-missing") == []
+    assert spots(found, "vague-quantity") == []  # 部分 states a shortcoming
+    # each part alone is not both
+    alone = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "")
+    assert [f.data["section"] for f in lint(alone, "section-missing")] == ["plans"]
+
+
+def test_heading_joining_the_measures_and_the_plans(lint) -> None:
+    text = REPORT_2023.replace("一、2023年主要工作", "一、2023年主要工作和2024年工作打算")
+    text = text.replace("四、{plans}\n完成行政执法人员全员培训。\n", "")
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "（二）依法做好行政复议和行政应诉工作",
+        "（二）完善制度和工作计划",
+    ],
+)
+def test_measures_heading_joining_topics_names_no_other_part(lint, heading: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。\n",
+        f"全年审核行政规范性文件12件。\n{heading}\n办理案件3件。\n",
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}

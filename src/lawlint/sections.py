@@ -23,7 +23,9 @@ plans of a 2023 report, while "2023年主要工作" is its measures. Without a k
 year the group never matches.
 
 A heading belongs to the first spec (in pack order) whose pattern it matches, so
-narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况).
+narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况) — and to
+more than one when it joins parts with 和/及/与 and its pieces name two or more
+("存在的不足和2024年工作安排" is the shortcomings and the plans).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 # "一是……；二是……": an enumerated item, up to the end of its clause group.
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
 _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
+# Where a heading joins parts ("存在的问题和下一步工作打算"); not 及时.
+_JOIN = re.compile(r"以及|及(?!时)|和|与")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,16 @@ class SectionIndex:
         # the configuration's year, else the title's (as Context.report_year)
         self.year = report_year if report_year is not None else doc.report_year
 
-    def classify(self, text: str) -> str | None:
+    def classify(self, text: str) -> tuple[str, ...]:
+        """The parts a heading names: the first whose pattern it matches, and, when its
+        pieces joined by 和/及/与 name two or more parts, each of those."""
+        keys = [self._first(text)]
+        pieces = [self._first(piece) for piece in _JOIN.split(text)]
+        if len(set(pieces) - {None}) > 1:
+            keys.extend(pieces)
+        return tuple(s.key for s in self._order if s.key in keys)
+
+    def _first(self, text: str) -> str | None:
         for spec in self._order:
             if spec.matches_heading(text, self.year):
                 return spec.key
@@ -99,30 +112,29 @@ class SectionIndex:
     def by_heading(self) -> dict[str, list[Section]]:
         """Sections whose heading names a part; a part nested in a section of the same
         part (a sub-heading repeating the word) is not counted again."""
-        keys: dict[int, str | None] = {}
+        keys: dict[int, tuple[str, ...]] = {}
         found: dict[str, list[Section]] = {}
         for sec in self.doc.sections[1:]:
             assert sec.heading is not None
-            key = self.classify(sec.heading.text)
-            keys[sec.index] = key
-            if key is None or self._inside(sec, key, keys):
-                continue
-            found.setdefault(key, []).append(sec)
+            keys[sec.index] = self.classify(sec.heading.text)
+            for key in keys[sec.index]:
+                if not self._inside(sec, key, keys):
+                    found.setdefault(key, []).append(sec)
         for spec in self._order:
             if spec.unclaimed and spec.key not in found:
                 top = [
                     sec
                     for sec in self.doc.sections[1:]
-                    if sec.parent is None and keys.get(sec.index) is None
+                    if sec.parent is None and not keys.get(sec.index)
                 ]
                 if top:
                     found[spec.key] = top
         return found
 
-    def _inside(self, sec: Section, key: str, keys: dict[int, str | None]) -> bool:
+    def _inside(self, sec: Section, key: str, keys: dict[int, tuple[str, ...]]) -> bool:
         parent = sec.parent
         while parent is not None:
-            if keys.get(parent) == key:
+            if key in keys.get(parent, ()):
                 return True
             parent = self.doc.sections[parent].parent
         return False
@@ -140,10 +152,10 @@ class SectionIndex:
             if i + 1 < len(labels):
                 ends.append(labels[i + 1].start)
             span = (label.start, min(ends, default=len(self.doc.text)))
-            key = self.classify(label.text)
-            if key is None:
+            keys = self.classify(label.text)
+            if not keys:
                 unclaimed.append(span)
-            else:
+            for key in keys:
                 out.setdefault(key, []).append(span)
         # a report without numbered headings, organised by unnumbered theme lines
         if unclaimed and not tops:
