@@ -9,7 +9,9 @@ part by patterns, not exact words (REGULATION.md §1):
 - ``content``: regexes matched where a part written without a heading of its own
   begins — the first sentence of a paragraph, the first sentence after a run-in
   heading ("3.压实法治责任。严格落实……第一责任人职责"), an item opening with 一是/二是 —
-  never inside a quoted title 《…》;
+  never inside a quoted title 《…》. Such a part's text runs from its opening to the
+  next heading at the level of the section holding it (or above), or to where another
+  part begins, and is cut out of the part around it;
 - ``content_anywhere``: regexes matched against every sentence after the first
   heading (not the preamble, not inside 《…》) — for a part that real reports often
   give as a sentence within another part (the principal leader's duty);
@@ -166,17 +168,12 @@ class SectionIndex:
 
     @cached_property
     def by_content(self) -> set[str]:
-        found: set[str] = set()
-        for text in self._openings():
-            for spec in self._order:
-                if spec.key not in found and spec.matches_content(text, self.year):
-                    found.add(spec.key)
+        found = {key for _, _, keys in self._matched_openings for key in keys}
         anywhere = [s for s in self._order if s.content_anywhere and s.key not in found]
         if anywhere:
             doc = self.doc
-            first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else 0
             for sentence in doc.sentences:
-                if sentence.start < first:
+                if sentence.start < self._first_heading:
                     continue  # the preamble announces the report, it does not report
                 text = blank_titles(doc.text[sentence.start : sentence.end])
                 for spec in anywhere:
@@ -184,32 +181,102 @@ class SectionIndex:
                         found.add(spec.key)
         return found
 
-    def _openings(self) -> list[str]:
-        """Where a part without a heading begins: each paragraph's first sentence (the
-        one after a run-in heading too) and each 一是/二是 item; titles 《…》 blanked."""
+    @cached_property
+    def by_opening(self) -> dict[str, list[tuple[int, int]]]:
+        """Spans of the parts recognised where they open, without a heading of their
+        own: from the opening to the end of the innermost section holding it (the next
+        heading at its level or above), or to where another part begins first (an
+        opening or a heading of another part). Openings in headings (their sections are
+        the heading's business) and in the preamble (which announces the report) open
+        no span."""
+        starts = [(start, keys) for start, in_heading, keys in self._matched_openings]
+        starts.extend((sec.start, (k,)) for k, secs in self.by_heading.items() for sec in secs)
+        starts.extend((a, (k,)) for k, spans in self.by_label.items() for a, _ in spans)
+        starts.sort()
+        out: dict[str, list[tuple[int, int]]] = {}
+        for start, in_heading, keys in self._matched_openings:
+            if in_heading or start < self._first_heading:
+                continue
+            limit = self.doc.section_of(start).end
+            for key in keys:
+                end = next((b for b, bk in starts if start < b < limit and key not in bk), limit)
+                out.setdefault(key, []).append((start, end))
+        return out
+
+    @cached_property
+    def _first_heading(self) -> int:
         doc = self.doc
-        out: list[str] = []
+        return doc.line_starts[doc.headings[0].line - 1] if doc.headings else 0
+
+    @cached_property
+    def _matched_openings(self) -> list[tuple[int, bool, tuple[str, ...]]]:
+        """(offset, in a heading, parts whose content pattern matches) of each opening
+        that names a part."""
+        out = []
+        for start, in_heading, text in self._openings():
+            keys = tuple(s.key for s in self._order if s.matches_content(text, self.year))
+            if keys:
+                out.append((start, in_heading, keys))
+        return out
+
+    def _openings(self) -> list[tuple[int, bool, str]]:
+        """Where a part without a heading begins: each paragraph's first sentence (the
+        one after a run-in heading too) and each 一是/二是 item, as (offset, in a
+        heading, text with titles 《…》 blanked)."""
+        doc = self.doc
+        out: list[tuple[int, bool, str]] = []
         previous: int | None = None
         run_in = False
         for s in doc.sentences:
             text = blank_titles(doc.text[s.start : s.end])
             if s.paragraph != previous or run_in:
-                out.append(text)
+                out.append((s.start, s.in_heading, text))
             # after a run-in heading or a short item heading ("三是提升法治素养。"),
             # the next sentence is where the item's content begins
             run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
             previous = s.paragraph
-            out.extend(m.group(0) for m in _ITEM.finditer(text))
+            for m in _ITEM.finditer(doc.text, s.start, s.end):
+                if not _inside(m.start(), doc.quoted_titles):
+                    out.append((m.start(), s.in_heading, blank_titles(m.group(0))))
         return out
 
     def present(self, key: str) -> bool:
         return key in self.by_heading or key in self.by_label or key in self.by_content
 
     def spans(self, key: str) -> list[tuple[int, int]]:
-        """Where the part's text is: body spans of its headed sections and labels."""
-        spans = [(s.body_start, s.end) for s in self.by_heading.get(key, [])]
-        spans.extend(self.by_label.get(key, []))
-        return sorted(spans)
+        """Where the part's text is: body spans of its headed sections, labels and
+        openings, less the openings of other parts within them (a report that writes
+        its shortcomings and plans as paragraphs at the end of its last measure)."""
+        own = [(s.body_start, s.end) for s in self.by_heading.get(key, [])]
+        own.extend(self.by_label.get(key, []))
+        own.extend(self.by_opening.get(key, []))
+        others = [span for k, spans in self.by_opening.items() if k != key for span in spans]
+        return _subtract(_union(own), others)
 
     def headings(self, key: str) -> list[Section]:
         return self.by_heading.get(key, [])
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, overlapping ones merged (adjacent ones are kept apart)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without the parts that ``cuts`` cover (empty pieces dropped)."""
+    for c, d in cuts:
+        pieces = []
+        for a, b in spans:
+            pieces.extend(p for p in ((a, min(b, c)), (max(a, d), b)) if p[0] < p[1])
+        spans = pieces
+    return spans
