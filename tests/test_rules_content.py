@@ -256,3 +256,9 @@ def test_heading_joining_two_parts_shares_its_text_by_openings(lint) -> None:
     # the 2023 of the shortcomings is not read as a plan, the 2024 of the plans is
     assert spots(found, "year-mismatch") == []
     assert spots(found, "vague-quantity") == []
+
+
+def test_a_measure_meeting_problems_opens_no_part(lint) -> None:
+    measure = "针对执法中仍存在的问题，开展专项检查多次。"
+    text = THEMES_2023.replace("全年开展执法检查多次。", measure)
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 7, measure.index("多次") + 1)]

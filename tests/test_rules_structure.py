@@ -252,7 +252,9 @@ def test_measures_paragraph_looking_ahead_is_not_the_plans(lint) -> None:
     assert [f.data["section"] for f in lint(text, "section-missing")] == ["plans"]
 
 
-@pytest.mark.parametrize("heading", ["困难和问题", "需要改进的方面", "面临的困难和挑战"])
+@pytest.mark.parametrize(
+    "heading", ["困难和问题", "需要改进的方面", "面临的困难和挑战", "存在的问题及整改措施"]
+)
 def test_shortcomings_headings(lint, heading: str) -> None:
     text = FULL.replace("三、存在的不足和原因", "三、" + heading)
     assert lint(text, "section-missing") == []
@@ -282,6 +284,9 @@ def test_shortcomings_opening_after_the_turn_from_the_achievements(lint, opening
         "同时，及时解决群众反映存在的问题，化解纠纷12起。",
         "在严格执法的同时，也注重解决群众反映的问题。",
         "我们认识到，解决群众反映存在的问题是法治政府建设的重要任务。",
+        "（三）中央督察反馈存在问题整改情况\n整改完成23项。",
+        "针对执法中仍存在的问题，开展专项检查12次。",
+        "存在问题整改完成率：100%",
     ],
 )
 def test_measures_dealing_with_problems_are_not_the_shortcomings(lint, measure: str) -> None:
