@@ -262,3 +262,15 @@ def test_a_measure_meeting_problems_opens_no_part(lint) -> None:
     measure = "针对执法中仍存在的问题，开展专项检查多次。"
     text = THEMES_2023.replace("全年开展执法检查多次。", measure)
     assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 7, measure.index("多次") + 1)]
+
+
+def test_year_in_a_heading_joining_two_parts_is_nobodys(lint) -> None:
+    # no opening tells the shortcomings from the plans: 2023 may be the shortcomings'
+    text = THEMES_2023.replace(
+        "全年开展执法检查多次。\n", "全年开展执法检查36次。\n四、存在的不足和2024年工作安排\n"
+    )
+    text = text.split("同时，")[0] + "执法案卷评查发现2023年问题12个，主要原因是培训不足。\n"
+    assert spots(lint(text, "year-mismatch")) == []
+    # the plans' own section is still read
+    plans = text.replace("四、存在的不足和2024年工作安排", "四、2024年工作安排")
+    assert spots(lint(plans, "year-mismatch")) == [("year-mismatch", 9, 9)]

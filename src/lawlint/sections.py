@@ -33,6 +33,7 @@ more than one when it joins parts with 和/及/与 and its pieces name two or mo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -252,6 +253,15 @@ class SectionIndex:
         own.extend(self.by_opening.get(key, []))
         others = [span for k, spans in self.by_opening.items() if k != key for span in spans]
         return _subtract(_union(own), others)
+
+    @cached_property
+    def shared(self) -> list[tuple[int, int]]:
+        """Text that a heading joining parts gives to each of them ("存在的不足和2024年
+        工作安排") and that no opening within it assigns: whose it is cannot be told."""
+        claims = Counter(sec.index for secs in self.by_heading.values() for sec in secs)
+        joint = [(s.body_start, s.end) for s in self.doc.sections if claims[s.index] > 1]
+        openings = [span for spans in self.by_opening.values() for span in spans]
+        return _subtract(_union(joint), openings)
 
     def headings(self, key: str) -> list[Section]:
         return self.by_heading.get(key, [])
