@@ -19,7 +19,7 @@ from lawlint.packs import Rule, load_packs
 from lawlint.reader import source_from_bytes
 from lawlint.reporting import batch_progress, show_progress
 from lawlint.runner import run
-from lawlint.stats import FigureShare, figure_settings, figure_share
+from lawlint.stats import FigureShare, figure_settings, figure_share, required_parts
 from lawlint.workspace import Workspace
 
 CLEAN = "examples/clean-report.txt"
@@ -105,6 +105,20 @@ def test_figure_share_of_the_examples(linter: Linter) -> None:
         "clean-report.md": FigureShare(16, 16),
         "flawed-draft.txt": FigureShare(23, 19),
     }
+
+
+def test_parts_take_the_configured_report_year(linter: Linter) -> None:
+    """A title without a year: "2024年重点工作" is the plans only when the configuration
+    says the report is 2023's, in the batch figures as in section-missing."""
+    text = (
+        "云溪县法治政府建设年度报告\n一、坚持依法行政\n审核12件。\n二、2024年重点工作\n培训3次。\n"
+    )
+    specs = linter.section_specs
+    assert required_parts(document(text), specs, ["plans"]).missing == {"plans"}
+    assert required_parts(document(text), specs, ["plans"], 2023).missing == frozenset()
+    # a report organised by theme: without the year, "二、2024年重点工作" counts as measures
+    assert figure_share(document(text), specs) == FigureShare(2, 2)
+    assert figure_share(document(text), specs, report_year=2023) == FigureShare(1, 1)
 
 
 def test_batch_table_one_row_per_report() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from htmltree import parse
 
 from lawlint.cli import main
 from lawlint.config import ConfigError, glob_regex, load_config
@@ -248,6 +249,21 @@ def test_level_and_report_year_reach_the_checks(repo: Path, monkeypatch) -> None
     monkeypatch.setattr(check, "check", lambda ctx: seen.append(ctx) or iter(()))
     profile.linter.lint_path("r.txt")
     assert (seen[0].level, seen[0].report_year, seen[0].doc.report_year) == ("county", 2023, 2024)
+
+
+def test_report_year_reaches_the_batch_overview(repo: Path) -> None:
+    """No year in the title: the configured year makes "2024年重点工作" the plans, in
+    the HTML overview's parts and figures as in section-missing."""
+    report = (
+        "云溪县法治政府建设年度报告\n一、坚持依法行政\n审核12件。\n二、2024年重点工作\n培训3次。\n"
+    )
+    write(repo, {".lawlint.yaml": "report-year: 2023\n", "r.txt": report})
+    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", "r.html", "r.txt"])
+    assert result.exit_code == 1, result.output
+    row = parse((repo / "r.html").read_text(encoding="utf-8")).by_id("overview-table")
+    cells = row.find("tbody").find("tr").find_all("td")
+    assert cells[6].text.startswith("2/4缺：") and "下一年度" not in cells[6].text
+    assert cells[7].text == "100% (1/1)"
 
 
 def test_extends_chooses_packs(repo: Path) -> None:

@@ -151,11 +151,10 @@ def test_year_mismatch_measures_dates_of_entry_into_force_and_targets(lint) -> N
         "2024年11月，镇政府修订《青山镇村规民约指导意见》，新版本于2025年1月1日起施行。\n"
         "镇政府于2024年12月组织专题培训，为2025年1月1日施行的新制度做好准备。\n"
         "2024年，全镇对照2025年“八五”普法总结验收标准开展自查。\n"
-        "2025年，省政府将坚持以习近平法治思想为指导。2025年工作安排如下。\n"
         "2024年评查结果已于2025年1月通报。2025年，全镇共受理行政复议案件3件。\n"
     )
     found = lint(text, "year-mismatch")
-    assert spots(found) == [("year-mismatch", 8, 12), ("year-mismatch", 8, 22)]
+    assert spots(found) == [("year-mismatch", 7, 12), ("year-mismatch", 7, 22)]
     assert [f.data["part"] for f in found] == ["done", "done"]
 
 
@@ -438,3 +437,80 @@ def test_partial_period_not_a_recurring_window(lint) -> None:
         "2024年1月至11月，共受理行政复议案件5件。\n"
     )
     assert spots(lint(text, "partial-period")) == [("partial-period", 3, 6)]
+
+
+# A 2023 report organised by theme whose shortcomings and plans have no heading of their
+# own: they open as paragraphs at the end of its last top-level section.
+THEMES_2023 = """南岭县2023年法治政府建设年度报告
+一、坚持依法决策
+全年审核行政规范性文件12件。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+县长主持召开常务会议专题研究法治政府建设4次。
+三、深化执法改革
+全年开展执法检查多次。
+同时，我县法治政府建设还存在一些不足。部分执法人员业务能力有待提升，主要原因是培训不足。
+2024年，县政府将重点做好以下工作。
+（一）加强执法培训。2024年组织培训4期。
+（二）深化普法宣传。开展宣传活动多场。
+"""
+
+
+def test_parts_opening_without_a_heading_have_their_text(lint) -> None:
+    found = lint(THEMES_2023)
+    assert spots(found, "section-missing") == []
+    # 部分 states a shortcoming and 多场 a plan: only the measure's 多次 is vague
+    assert spots(found, "vague-quantity") == [("vague-quantity", 7, 9)]
+    # 2024 in the plans is not work reported as done
+    assert spots(found, "year-mismatch") == []
+    assert spots(found, "shortcomings-without-causes") == []
+
+
+def test_part_opening_without_a_heading_ends_at_the_next_heading_of_its_level(lint) -> None:
+    text = THEMES_2023.replace(
+        "2024年，县政府将重点做好以下工作。\n",
+        "四、推进全民普法\n全年开展普法活动多次。\n2024年，县政府将重点做好以下工作。\n",
+    )
+    assert spots(lint(text, "vague-quantity")) == [
+        ("vague-quantity", 7, 9),
+        ("vague-quantity", 10, 9),  # 四 is a measure again
+    ]
+
+
+def test_part_opening_without_a_heading_ends_where_the_next_part_opens(lint) -> None:
+    # the shortcomings stop at the plans: their cause must be in their own text
+    text = THEMES_2023.replace("，主要原因是培训不足", "").replace(
+        "（一）加强执法培训。", "（一）加强执法培训。培训不足的原因是经费有限。"
+    )
+    assert spots(lint(text, "shortcomings-without-causes")) == [
+        ("shortcomings-without-causes", 8, 1)
+    ]
+
+
+def test_heading_joining_two_parts_shares_its_text_by_openings(lint) -> None:
+    text = THEMES_2023.replace(
+        "全年开展执法检查多次。\n", "全年开展执法检查36次。\n四、存在的不足和2024年工作安排\n"
+    ).replace("部分执法人员", "2023年评查发现部分执法人员")
+    found = lint(text)
+    assert spots(found, "section-missing") == []
+    # the 2023 of the shortcomings is not read as a plan, the 2024 of the plans is
+    assert spots(found, "year-mismatch") == []
+    assert spots(found, "vague-quantity") == []
+
+
+def test_a_measure_meeting_problems_opens_no_part(lint) -> None:
+    measure = "针对执法中仍存在的问题，开展专项检查多次。"
+    text = THEMES_2023.replace("全年开展执法检查多次。", measure)
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 7, measure.index("多次") + 1)]
+
+
+def test_year_in_a_heading_joining_two_parts_is_nobodys(lint) -> None:
+    # no opening tells the shortcomings from the plans: 2023 may be the shortcomings'
+    text = THEMES_2023.replace(
+        "全年开展执法检查多次。\n", "全年开展执法检查36次。\n四、存在的不足和2024年工作安排\n"
+    )
+    text = text.split("同时，")[0] + "2023年，执法案卷评查发现问题12个，主要原因是培训不足。\n"
+    assert spots(lint(text, "year-mismatch")) == []
+    # the plans' own section is still read: a clause dated in the report year is a
+    # plan copied from last year
+    plans = text.replace("四、存在的不足和2024年工作安排", "四、2024年工作安排")
+    assert spots(lint(plans, "year-mismatch")) == [("year-mismatch", 9, 1)]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import spots
+
+from lawlint.engine import Linter
+from lawlint.packs import load_packs
 
 FULL = """云溪县青禾镇2024年法治政府建设年度报告
 一、2024年推进法治政府建设的主要举措和成效
@@ -150,3 +154,185 @@ def test_a_measure_that_solves_problems_is_not_the_shortcomings(lint) -> None:
         "（一）及时解决群众反映存在的问题，共化解纠纷12起。\n",
     )
     assert [f.data["section"] for f in lint(text, "section-missing")] == ["shortcomings"]
+
+
+# A 2023 report: its plans look to 2024, its measures are 2023's.
+REPORT_2023 = """南岭县2023年法治政府建设年度报告
+一、2023年主要工作
+全年审核行政规范性文件12件。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+县长主持召开常务会议专题研究法治政府建设4次。
+三、存在的不足和原因
+基层执法力量不足，主要原因是编制有限。
+四、{plans}
+完成行政执法人员全员培训。
+"""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2024年重点工作",
+        "2024年工作要点",
+        "2024年主要任务",
+        "2024年法治政府建设重点任务",
+        "扎实做好2024年法治政府建设工作",
+        "锚定目标任务，扎实推进2024年法治政府建设",
+    ],
+)
+def test_plans_heading_naming_the_next_year(lint, heading: str) -> None:
+    assert lint(REPORT_2023.format(plans=heading), "section-missing") == []
+    # the same words for the report year are the measures, not the plans
+    same_year = REPORT_2023.format(plans=heading.replace("2024", "2023"))
+    found = lint(same_year, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}
+
+
+def test_measures_headings_of_the_report_year_are_not_plans(lint) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核", "（一）扎实推进2023年重点任务\n全年审核"
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}
+
+
+def test_the_configured_report_year_decides_the_next_year() -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace("南岭县2023年", "南岭县")
+    untitled = Linter(load_packs())
+    missing = [f.data["section"] for f in untitled.lint_text(text) if f.rule == "section-missing"]
+    assert missing == ["plans"]  # no year in the title: 2024 could be anything
+    configured = Linter(load_packs(), report_year=2023)
+    assert [f for f in configured.lint_text(text) if f.rule == "section-missing"] == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2024年，县政府将完成行政执法人员全员培训。",
+        "下一步，我县将完成行政执法人员全员培训。",
+        "下一年度，县政府将重点推进执法规范化建设。",
+        "2024年工作安排如下：完成行政执法人员全员培训。",
+    ],
+)
+def test_plans_opening_without_a_heading(lint, opening: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", opening + "\n")
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        # a measure's paragraph that ends by looking ahead is not the plans
+        "全年审核行政规范性文件12件。下一步将继续加强审核。",
+        "全年审核行政规范性文件12件。下一步，我县将继续加强审核。",
+        # a paragraph of the report year opens the measures
+        "2023年，县政府将规范性文件全部纳入审核。",
+    ],
+)
+def test_plans_words_inside_the_measures_are_not_the_plans(lint, measure: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。", measure
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}
+
+
+def test_measures_paragraph_looking_ahead_is_not_the_plans(lint) -> None:
+    # corpus 007: "下一步,我镇将……" closes a paragraph of the 成效 section
+    measure = (
+        "（一）深入学习贯彻党的二十大精神\n我镇召开干部职工会议3次，传达学习党的二十大精神。"
+        "下一步，我镇将迅速在全镇范围内掀起学习贯彻党的二十大精神热潮。\n"
+    )
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。\n", measure
+    )
+    assert [f.data["section"] for f in lint(text, "section-missing")] == ["plans"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["困难和问题", "需要改进的方面", "面临的困难和挑战", "存在的问题及整改措施"]
+)
+def test_shortcomings_headings(lint, heading: str) -> None:
+    text = FULL.replace("三、存在的不足和原因", "三、" + heading)
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "同时，我县法治政府建设还存在一些不足，主要原因是编制有限。",
+        "我们也清醒地看到，全县法治政府建设还存在一些不足和问题。",
+        "在肯定成绩的同时，我们也清醒地认识到存在的问题和不足。",
+        "在肯定成绩的同时，我们也清醒地看到，全县法治政府建设还存在一些不足。",
+    ],
+)
+def test_shortcomings_opening_after_the_turn_from_the_achievements(lint, opening: str) -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n", opening + "\n"
+    )
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "（三）帮助企业解决面临的困难和问题\n走访企业36家。",
+        "（三）聚焦企业面临的困难，优化营商环境\n走访企业36家。",
+        "同时，及时解决群众反映存在的问题，化解纠纷12起。",
+        "在严格执法的同时，也注重解决群众反映的问题。",
+        "我们认识到，解决群众反映存在的问题是法治政府建设的重要任务。",
+        "（三）中央督察反馈存在问题整改情况\n整改完成23项。",
+        "针对执法中仍存在的问题，开展专项检查12次。",
+        "存在问题整改完成率：100%",
+    ],
+)
+def test_measures_dealing_with_problems_are_not_the_shortcomings(lint, measure: str) -> None:
+    text = REPORT_2023.format(plans="2024年重点工作").replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n", ""
+    )
+    text = text.replace(
+        "全年审核行政规范性文件12件。\n", f"全年审核行政规范性文件12件。\n{measure}\n"
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "shortcomings"}
+
+
+@pytest.mark.parametrize("heading", ["存在的不足和2024年工作安排", "存在问题及下一步工作打算"])
+def test_heading_joining_the_shortcomings_and_the_plans(lint, heading: str) -> None:
+    text = REPORT_2023.replace(
+        "三、存在的不足和原因\n基层执法力量不足，主要原因是编制有限。\n四、{plans}\n",
+        f"三、{heading}\n部分执法人员业务能力有待提升，主要原因是培训不足。\n",
+    )
+    found = lint(text)
+    assert spots(found, "section-missing") == []
+    assert spots(found, "vague-quantity") == []  # 部分 states a shortcoming
+    # each part alone is not both
+    alone = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "")
+    assert [f.data["section"] for f in lint(alone, "section-missing")] == ["plans"]
+
+
+def test_heading_joining_the_measures_and_the_plans(lint) -> None:
+    text = REPORT_2023.replace("一、2023年主要工作", "一、2023年主要工作和2024年工作打算")
+    text = text.replace("四、{plans}\n完成行政执法人员全员培训。\n", "")
+    assert lint(text, "section-missing") == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "（二）依法做好行政复议和行政应诉工作",
+        "（二）完善制度和工作计划",
+    ],
+)
+def test_measures_heading_joining_topics_names_no_other_part(lint, heading: str) -> None:
+    text = REPORT_2023.replace("四、{plans}\n完成行政执法人员全员培训。\n", "").replace(
+        "全年审核行政规范性文件12件。\n",
+        f"全年审核行政规范性文件12件。\n{heading}\n办理案件3件。\n",
+    )
+    found = lint(text, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "plans"}

@@ -156,6 +156,8 @@ def batch_parts(jobs: Jobs, results: Sequence[FileResult]) -> dict[str, Parts]:
     out = {}
     for (_, profile), result in zip(jobs, results, strict=True):
         if result.error is None and result.document is not None:
-            specs = profile.linter.section_specs
-            out[result.path] = required_parts(result.document, specs, keys[id(profile)])
+            linter = profile.linter
+            out[result.path] = required_parts(
+                result.document, linter.section_specs, keys[id(profile)], linter.report_year
+            )
     return out

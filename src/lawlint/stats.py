@@ -53,13 +53,17 @@ def figure_share(
     specs: tuple[SectionSpec, ...],
     key: str = "measures",
     figure: re.Pattern[str] | None = None,
+    report_year: int | None = None,
 ) -> FigureShare:
     """Body sentences of the part ``key`` and how many of them hold a ``figure``
-    (by default the ``unquantified-section`` kind's)."""
+    (by default the ``unquantified-section`` kind's); ``report_year`` is the
+    configuration's, if it sets one."""
     from .checks import Context
     from .checks.quantified import figure_share as count
 
-    total, with_figures = count(Context(doc, specs), key, figure or figure_settings()[1])
+    total, with_figures = count(
+        Context(doc, specs, report_year), key, figure or figure_settings()[1]
+    )
     return FigureShare(total, with_figures)
 
 
@@ -87,12 +91,18 @@ def required_keys(rules: Iterable[Rule] = ()) -> list[str]:
     return list(kinds()[SECTIONS_KIND].options["required"].default)
 
 
-def required_parts(doc: Document, specs: tuple[SectionSpec, ...], required: Iterable[str]) -> Parts:
+def required_parts(
+    doc: Document,
+    specs: tuple[SectionSpec, ...],
+    required: Iterable[str],
+    report_year: int | None = None,
+) -> Parts:
     """Which of the ``required`` parts ``doc`` has, recognised as ``section-missing``
-    recognises them (whether that rule ran or not)."""
+    recognises them (whether that rule ran or not; ``report_year`` is the
+    configuration's, if it sets one)."""
     from .sections import SectionIndex
 
-    index = SectionIndex(doc, specs)
+    index = SectionIndex(doc, specs, report_year)
     keys = list(required)
     names = tuple((key, index.specs[key].name if key in index.specs else key) for key in keys)
     return Parts(names, frozenset(key for key in keys if not index.present(key)))

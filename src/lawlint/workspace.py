@@ -111,7 +111,8 @@ class Profile:
         from .stats import figure_share
 
         key, figure = self._figure_settings
-        return figure_share(document, self.linter.section_specs, key, figure)
+        linter = self.linter
+        return figure_share(document, linter.section_specs, key, figure, linter.report_year)
 
     def overrides(self, path: str | None) -> FileOverrides | None:
         if path is None or not self.config.per_file:

@@ -46,7 +46,7 @@ class Context:
     def sections(self) -> SectionIndex:
         from ..sections import SectionIndex
 
-        return SectionIndex(self.doc, self.section_specs)
+        return SectionIndex(self.doc, self.section_specs, self.report_year)
 
     @cached_property
     def segmenter(self) -> Segmenter:

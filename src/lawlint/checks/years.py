@@ -14,7 +14,8 @@
 A clause is cut at commas, but a clause that is only a date ("2024年，") dates the
 clause after it, whose words then count. Years inside 《…》 titles, in ranges
 (2021—2025年) and after comparison words (较2022年) are not when the work was done, and
-are skipped.
+are skipped; so is text that one heading gives to two parts ("存在的不足和2024年工作
+安排") where no opening tells them apart.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class YearMismatch(Check):
             return
         titles = ctx.doc.quoted_titles
         yield from self._headings(ctx, year, titles)
+        # under "存在的不足和2024年工作安排" a year may be either part's
+        shared = ctx.sections.shared
         for part in ("done", "plans"):
             nested = {(s.body_start, s.end) for s in self._nested(ctx, part)}
             for start, end in ctx.sections.spans(self.opts[f"{part}_section"]):
@@ -85,6 +88,8 @@ class YearMismatch(Check):
                     continue
                 spans = list(clauses(ctx.doc.text, start, end, LINE_CLAUSE_END))
                 for i, (c_start, c_end) in enumerate(spans):
+                    if inside(c_start, shared):
+                        continue
                     after = spans[i + 1][1] if i + 1 < len(spans) else c_end
                     yield from self._clause(ctx, part, year, c_start, c_end, after, titles)
 
@@ -157,7 +162,11 @@ class YearMismatch(Check):
             for sec in ctx.sections.headings(key):
                 heading = sec.heading
                 # a theme heading that is the measures only for want of another part
-                if heading is None or ctx.sections.classify(heading.text) != key or sec in nested:
+                if (
+                    heading is None
+                    or key not in ctx.sections.classify(heading.text)
+                    or sec in nested
+                ):
                     continue
                 years = [
                     m
