@@ -336,3 +336,80 @@ def test_measures_heading_joining_topics_names_no_other_part(lint, heading: str)
     found = lint(text, "section-missing")
     assert spots(found) == [("section-missing", 1, 1)]
     assert found[0].data == {"section": "plans"}
+
+
+_T = "青禾镇2024年法治政府建设年度报告\n"
+_MEASURES = "一、主要举措和成效\n全年审核规范性文件12件。\n"
+_FIRST = "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记召开会议4次。\n"
+_SHORT = "三、存在的不足和原因\n执法人员不足，主要原因是编制有限。\n"
+_PLANS = "四、2025年工作安排\n2025年，我镇将加强培训。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        # the leader's duty said with other verbs (red-team round 2)
+        (
+            _T
+            + "一、主要举措和成效\n镇党委书记当好法治建设第一责任人，召开会议4次。\n"
+            + _SHORT
+            + _PLANS,
+            [],
+        ),
+        (_T + _MEASURES + _FIRST + _SHORT + "四、下步工作打算\n继续加强执法培训。\n", []),
+        (_T + _MEASURES + _FIRST + _SHORT + "四、下一阶段工作安排\n继续加强执法培训。\n", []),
+        (_T + _MEASURES + _FIRST + _SHORT + "四、新一年工作打算\n继续加强执法培训。\n", []),
+        (_T + _MEASURES + _FIRST + _SHORT + "四、下步工作举措\n继续加强执法培训。\n", []),
+        (
+            _T
+            + _MEASURES
+            + _FIRST
+            + "三、短板弱项及原因\n执法人员不足，主要原因是编制有限。\n"
+            + _PLANS,
+            [],
+        ),
+        (
+            _T
+            + _MEASURES
+            + "我镇法治政府建设取得了一定成效，但也存在一些不足。执法人员不足。\n"
+            + _FIRST
+            + _PLANS,
+            [],
+        ),
+        (
+            _T + _MEASURES + "对照上级要求，我镇仍存在一些不足。执法人员不足。\n" + _FIRST + _PLANS,
+            [],
+        ),
+        # measures that meet problems or shortcomings are not the shortcomings part
+        (
+            _T
+            + _MEASURES
+            + "对照问题清单，逐项整改存在的问题，整改完成率100%。\n"
+            + _FIRST
+            + _PLANS,
+            ["shortcomings"],
+        ),
+        (
+            _T
+            + "一、主要举措和成效\n（一）补齐执法短板\n全年培训执法人员120人次。\n"
+            + _FIRST
+            + _PLANS,
+            ["shortcomings"],
+        ),
+    ],
+    ids=[
+        "当好第一责任人",
+        "下步工作打算",
+        "下一阶段工作安排",
+        "新一年工作打算",
+        "下步工作举措",
+        "短板弱项及原因",
+        "但也存在一些不足",
+        "对照…仍存在",
+        "整改存在的问题",
+        "补齐执法短板",
+    ],
+)
+def test_more_ways_to_name_the_parts(lint, text: str, missing: list[str]) -> None:
+    found = lint(text, "section-missing")
+    assert [(f.data["section"], f.line, f.column) for f in found] == [(m, 1, 1) for m in missing]
