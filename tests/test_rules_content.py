@@ -514,3 +514,32 @@ def test_year_in_a_heading_joining_two_parts_is_nobodys(lint) -> None:
     # plan copied from last year
     plans = text.replace("四、存在的不足和2024年工作安排", "四、2024年工作安排")
     assert spots(lint(plans, "year-mismatch")) == [("year-mismatch", 9, 1)]
+
+
+def test_partial_period_deadlines_whole_years_and_stated_reasons(lint) -> None:
+    """Not part-year data: a deadline in the plans, the rest of the year given beside
+    it, the cut-off explained, a period of another year (even inside 截至……)."""
+    text = (
+        TITLE + "一、主要举措和成效\n"
+        "全年办件4.6万件，其中1—11月4.2万件、12月0.4万件。\n"
+        "受理案件120件（统计时段为2024年1月至11月，12月数据尚未核定）。\n"
+        "2024年上半年完成系统升级，下半年在14个分局推广。\n"
+        "截至2023年11月底，全镇仅有3个村接入平台。\n"
+        "截至11月底，累计调解纠纷36起。\n"  # still reported
+        "二、2025年工作安排\n"
+        "上半年完成8个调解工作室建设。\n"
+    )
+    assert spots(lint(text, "partial-period")) == [("partial-period", 7, 1)]
+
+
+def test_causes_given_from_both_sides(lint) -> None:
+    text = (
+        TITLE + "三、存在的不足和原因\n"
+        "执法人员只有6名。从主观上看，学习不够；从客观上看，编制有限。\n"
+    )
+    assert lint(text, "shortcomings-without-causes") == []
+
+
+def test_bu_fen_as_a_noun_is_not_a_quantity(lint) -> None:
+    text = "涉及个人隐私的部分作区分处理后公开，部分群众反映办事难。\n"
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 1, 19)]

@@ -2,7 +2,10 @@
 
 An annual report covers the whole year; a figure for January to November is either
 stale or should say so. Only reported when the sentence states a figure, and not for a
-period of another year than the report's.
+period of another year than the report's (named before it, "2023年1月至11月", or inside
+it, "截至2023年11月底"). Not in the parts a pack skips (the plans: "上半年完成……" is a
+deadline), nor in a sentence matching one of ``unless`` (the rest of the year given
+beside it, "其中1—11月……、12月……"; the reason stated, "统计时段为……").
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
+from ._scope import part_spans
 from ._text import FIGURE, has_figure, inside
 from .base import Check, Context
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 class PartialPeriod(Check):
@@ -25,24 +30,36 @@ class PartialPeriod(Check):
     options = {
         "patterns": Option("regex-list", [], "Regexes of part-year periods."),
         "figure": Option("regex", FIGURE, "What counts as a figure in the sentence."),
+        "skip": Option("str-list", [], "Parts where periods are not checked (plans)."),
+        "unless": Option(
+            "regex-list",
+            [],
+            "A sentence matching one of these is not reported (the whole year given in "
+            "parts, the reason for the cut-off stated).",
+        ),
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         text = doc.text
         titles = ctx.doc.quoted_titles
+        skipped = part_spans(ctx, self.opts["skip"])
         for s in doc.sentences:
+            if inside(s.start, skipped) or any(
+                p.search(text, s.start, s.end) for p in self.opts["unless"]
+            ):
+                continue
             for pattern in self.opts["patterns"]:
                 for m in pattern.finditer(text, s.start, s.end):
-                    if inside(m.start(), titles) or self._other_year(ctx, text, s.start, m.start()):
+                    if inside(m.start(), titles) or self._other_year(ctx, text, s.start, m):
                         continue
                     if not has_figure(self.opts["figure"], text, s.start, s.end, m.span()):
                         continue
                     yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
 
     @staticmethod
-    def _other_year(ctx: Context, text: str, start: int, at: int) -> bool:
-        year = _YEAR_BEFORE.search(text, start, at)
+    def _other_year(ctx: Context, text: str, start: int, m: re.Match[str]) -> bool:
+        year = _YEAR.search(text, m.start(), m.end()) or _YEAR_BEFORE.search(text, start, m.start())
         return bool(year and ctx.report_year and int(year.group(1)) != ctx.report_year)
 
 
