@@ -543,3 +543,14 @@ def test_causes_given_from_both_sides(lint) -> None:
 def test_bu_fen_as_a_noun_is_not_a_quantity(lint) -> None:
     text = "涉及个人隐私的部分作区分处理后公开，部分群众反映办事难。\n"
     assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 1, 19)]
+
+
+def test_topic_level_read_from_joint_street_office_title() -> None:
+    from lawlint.checks.topics import guess_level
+
+    assert (
+        guess_level("中共青山街道工作委员会 青山街道办事处关于2024年法治政府建设情况的报告")
+        == "town"
+    )
+    assert guess_level("青山市司法局关于2024年法治政府建设情况的报告") == "department"
+    assert guess_level("中共青山县委 青山县人民政府关于2024年法治政府建设情况的报告") == "county"

@@ -72,6 +72,16 @@ def test_cjk_space_before_yu_and_duo(lint) -> None:
     assert spots(lint(text, "cjk-space")) == [("cjk-space", 1, 6), ("cjk-space", 1, 15)]
 
 
+def test_cjk_space_between_joint_issuers_in_the_body(lint) -> None:
+    text = (
+        "认真贯彻中共中央办公厅 国务院办公厅印发的《规定》。\n"
+        "学习《中共浙江省委\u3000浙江省人民政府关于加强法治建设的意见》，"
+        "中共青山镇委员会 青山镇人民政府联合发文。\n"
+        "镇党委 召开会议。\n"  # not two issuers: flagged
+    )
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 4)]
+
+
 def test_cjk_space_traps(lint) -> None:
     text = (
         "\u3000\u3000坚持依法行政。\n"  # indentation
@@ -184,6 +194,8 @@ ENUMERATIONS = """一、主要举措和成效
 一、二、三级调解组织全面建立。
 1、2月份，镇政府召开常务会议学法2次。
 三、四十名群众代表参加听证会。
+7、8两个月为汛期，全镇共排查隐患36处。
+三、四两个季度，全镇共受理案件20件。
 （二）推进依法决策
 """
 
@@ -197,7 +209,7 @@ def test_an_enumeration_of_numbers_is_not_a_heading(lint) -> None:
 
 def test_the_heading_after_an_enumeration_is_judged_on_its_own(lint) -> None:
     found = lint(ENUMERATIONS + "三、存在的不足和原因\n", "heading-numbering")
-    assert spots(found) == [("heading-numbering", 10, 1)]
+    assert spots(found) == [("heading-numbering", 12, 1)]
     assert found[0].message == "标题序号不连续：此处应为“二、”，实为“三、”"
 
 

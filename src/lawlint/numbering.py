@@ -44,8 +44,10 @@ _L3 = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.．](?![\d.．])|、|[)）])")
 # After "一、" or "1、": more numbers of the same script in 、 and a word that counts or
 # orders them ("一、二季度", "一、二、三级", "1、2月份"): an enumeration, not a marker.
 _ORDINAL = "季度|季|审|级|类|档|批|期|等|产|线|号|年级|月|轮|次|届|代|层"
-_CN_RUN = re.compile(rf"((?:[{_CN}]{{1,3}}、)*[{_CN}]{{1,3}})(?:{_ORDINAL})")
-_AR_RUN = re.compile(rf"((?:\d{{1,2}}、)*\d{{1,2}})(?:{_ORDINAL})")
+# a count may stand between ("7、8两个月", "三、四两个季度")
+_COUNT = "(?:两个?|[三四五六七八九十]个|个)?"
+_CN_RUN = re.compile(rf"((?:[{_CN}]{{1,3}}、)*[{_CN}]{{1,3}}){_COUNT}(?:{_ORDINAL})")
+_AR_RUN = re.compile(rf"((?:\d{{1,2}}、)*\d{{1,2}}){_COUNT}(?:{_ORDINAL})")
 
 
 @dataclass(frozen=True, slots=True)

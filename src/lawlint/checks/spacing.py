@@ -23,6 +23,11 @@ _CLOSING = "，。、；：？！）》〉”’】〕」』…"
 _PAUSE = "，。、；：？！"
 # Quoted slogans and titles keep their own spacing ("港航扬帆 法治护航").
 _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
+# Joint issuers are separated by a space, in the body as on the title line
+# ("中共中央办公厅 国务院办公厅印发", "中共浙江省委 浙江省人民政府关于……").
+_ORGAN = r"(?:办公厅|办公室|委员会|人民政府|省委|市委|县委|区委|州委|党委|党组|国务院|中央)"
+_ISSUER_BEFORE = re.compile(rf"{_ORGAN}$")
+_ISSUER_AFTER = re.compile(rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?{_ORGAN}")
 
 
 class CjkSpace(Check):
@@ -71,7 +76,10 @@ class CjkSpace(Check):
                 for m in pattern.finditer(line, body):
                     if base + m.start() in seen or m.end() == len(line):
                         continue
-                    if pattern is self.inside and any(a < m.start() < b for a, b in quoted):
+                    if pattern is self.inside and (
+                        any(a < m.start() < b for a, b in quoted)
+                        or _joint(line, m.start(), m.end())
+                    ):
                         continue
                     seen.add(base + m.start())
                     yield self.finding(
@@ -108,6 +116,11 @@ class TrailingSpace(Check):
                 continue
             base = doc.line_starts[i]
             yield self.finding(ctx, base + m.start(), base + m.end(), fix="")
+
+
+def _joint(line: str, start: int, end: int) -> bool:
+    """Is the space at ``line[start:end]`` the one between two joint issuers?"""
+    return bool(_ISSUER_BEFORE.search(line, 0, start) and _ISSUER_AFTER.match(line, end))
 
 
 CHECKS = (CjkSpace, TrailingSpace)

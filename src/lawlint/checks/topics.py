@@ -22,7 +22,8 @@ from .required_sections import document_anchor
 
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (
-    ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡]{0,12}(关于|\d{4}|二〇)")),
+    # not a street office's party committee: "中共青山街道工作委员会 青山街道办事处关于"
+    ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡街]{0,12}(关于|\d{4}|二〇)")),
     ("town", re.compile(r"镇|乡|街道|办事处")),
     ("county", re.compile(r"(?<!自治)区|县|旗")),
     ("city", re.compile(r"市")),
