@@ -413,3 +413,17 @@ _PLANS = "四、2025年工作安排\n2025年，我镇将加强培训。\n"
 def test_more_ways_to_name_the_parts(lint, text: str, missing: list[str]) -> None:
     found = lint(text, "section-missing")
     assert [(f.data["section"], f.line, f.column) for f in found] == [(m, 1, 1) for m in missing]
+
+
+def test_plans_opening_by_introducing_the_next_year(lint) -> None:
+    text = (
+        _T
+        + _MEASURES
+        + _FIRST
+        + _SHORT
+        + "2025年是“十四五”规划收官之年。我镇将继续加强执法培训。\n"
+    )
+    assert lint(text, "section-missing") == []
+    # the report year introduced is not the plans
+    intro = _T + "2024年是“十四五”规划关键之年。\n" + _MEASURES + _FIRST + _SHORT
+    assert [f.data["section"] for f in lint(intro, "section-missing")] == ["plans"]
