@@ -318,7 +318,7 @@ def test_serial_comma(lint) -> None:
     )
     found = lint(text, "serial-comma")
     assert fixes(found) == [(1, 10, ""), (1, 18, ""), (2, 10, ""), (2, 30, ""), (3, 6, "")]
-    assert found[0].message == "并列的书名号或引号之间不用顿号：“》、《”应为“》《”"
+    assert found[0].message == "并列的书名号或引号之间不用顿号，请删去此处的“、”"
 
 
 def test_serial_comma_traps(lint) -> None:
