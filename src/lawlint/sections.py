@@ -39,6 +39,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .markup import blank_titles
+from .spans import inside, subtract, union
 
 if TYPE_CHECKING:
     from .document import Document, Section
@@ -237,7 +238,7 @@ class SectionIndex:
             run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
             previous = s.paragraph
             for m in _ITEM.finditer(doc.text, s.start, s.end):
-                if not _inside(m.start(), doc.quoted_titles):
+                if not inside(m.start(), doc.quoted_titles):
                     out.append((m.start(), s.in_heading, blank_titles(m.group(0))))
         return out
 
@@ -252,7 +253,7 @@ class SectionIndex:
         own.extend(self.by_label.get(key, []))
         own.extend(self.by_opening.get(key, []))
         others = [span for k, spans in self.by_opening.items() if k != key for span in spans]
-        return _subtract(_union(own), others)
+        return subtract(union(own), others)
 
     @cached_property
     def shared(self) -> list[tuple[int, int]]:
@@ -261,32 +262,7 @@ class SectionIndex:
         claims = Counter(sec.index for secs in self.by_heading.values() for sec in secs)
         joint = [(s.body_start, s.end) for s in self.doc.sections if claims[s.index] > 1]
         openings = [span for spans in self.by_opening.values() for span in spans]
-        return _subtract(_union(joint), openings)
+        return subtract(union(joint), openings)
 
     def headings(self, key: str) -> list[Section]:
         return self.by_heading.get(key, [])
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans, overlapping ones merged (adjacent ones are kept apart)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` without the parts that ``cuts`` cover (empty pieces dropped)."""
-    for c, d in cuts:
-        pieces = []
-        for a, b in spans:
-            pieces.extend(p for p in ((a, min(b, c)), (max(a, d), b)) if p[0] < p[1])
-        spans = pieces
-    return spans

@@ -24,6 +24,8 @@ from .cachefiles import cache_dir, write_atomically
 from .errors import PackError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import yaml
 
 FORMAT = 1  # of an entry: marshal.dumps((FORMAT, text, data))
@@ -66,7 +68,7 @@ def _parse(text: str, path: str, error: type[PackError]) -> Any:
         ) from None
 
 
-def _read(entry: Any, text: str) -> Any:
+def _read(entry: Path, text: str) -> Any:
     try:
         with open(entry, "rb") as f:
             form, kept_text, data = marshal.loads(f.read())
@@ -75,7 +77,7 @@ def _read(entry: Any, text: str) -> Any:
     return data if form == FORMAT and kept_text == text else _MISSING
 
 
-def _write(entry: Any, text: str, data: Any) -> None:
+def _write(entry: Path, text: str, data: Any) -> None:
     try:
         blob = marshal.dumps((FORMAT, text, data))
     except ValueError:  # something marshal does not hold (a date...): not kept

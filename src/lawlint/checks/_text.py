@@ -47,10 +47,6 @@ def excepted(
     )
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def has_figure(
     pattern: re.Pattern[str], text: str, start: int, end: int, skip: tuple[int, int] | None = None
 ) -> bool:

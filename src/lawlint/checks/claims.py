@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
+from ..spans import inside
 from ._scope import part_spans
-from ._text import FIGURE, has_figure, inside
+from ._text import FIGURE, has_figure
 from .base import Check, Context
 
 

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
+from ..spans import inside
 from ._scope import part_spans
-from ._text import FIGURE, has_figure, inside
+from ._text import FIGURE, has_figure
 from .base import Check, Context
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ._text import FIGURE, inside
+from ..spans import inside
+from ._text import FIGURE
 from .base import Check, Context
 
 

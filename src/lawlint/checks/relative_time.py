@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
+from ..spans import inside
 from ._scope import SCOPE, scope_spans
-from ._text import excepted, inside
+from ._text import excepted
 from .base import Check, Context
 from .phrase import union
 
@@ -44,10 +45,12 @@ class RelativeTime(Check):
         text = ctx.doc.text
         titles = ctx.doc.quoted_titles
         offsets: dict[str, int] = self.opts["year_offsets"]
+        doc = ctx.doc
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
+                line = doc.line_span(doc.line_index(m.start()) + 1)
                 if inside(m.start(), titles) or excepted(
-                    self.opts["exceptions"], text, _line(text, m.start()), m.start(), m.end()
+                    self.opts["exceptions"], text, line, m.start(), m.end()
                 ):
                     continue
                 word = m.group(0)
@@ -67,11 +70,6 @@ class RelativeTime(Check):
         if word in offsets:
             return "具体年份"
         return "具体日期（如“截至××××年×月×日”）"
-
-
-def _line(text: str, pos: int) -> tuple[int, int]:
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 CHECKS = (RelativeTime,)

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
+from ..spans import inside
 from ._scope import part_spans
-from ._text import FIGURE, clauses, excepted, has_figure, inside
+from ._text import FIGURE, clauses, excepted, has_figure
 from .base import Check, Context
 
 if TYPE_CHECKING:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ._text import LINE_CLAUSE_END, clauses, inside
+from ..spans import inside
+from ._text import LINE_CLAUSE_END, clauses
 from .base import Check, Context
 
 if TYPE_CHECKING:
