@@ -297,6 +297,40 @@ def test_a_read_only_file_is_refused_for_its_owner(shared: Path) -> None:
     assert names(shared) == ["draft.txt"]
 
 
+def test_extended_attributes_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    try:
+        os.setxattr(path, "user.lawlint-test", "审核中".encode())
+    except (AttributeError, OSError) as exc:
+        pytest.skip(f"no user extended attributes here: {exc}")
+    result = run("check", "--fix", str(path))
+    assert result.exit_code == 1 and path.read_bytes() == NEW
+    assert os.getxattr(path, "user.lawlint-test") == "审核中".encode()
+
+
+def test_an_attribute_that_cannot_be_kept_stops_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path)
+    try:
+        os.setxattr(path, "user.lawlint-test", b"1")
+    except (AttributeError, OSError) as exc:
+        pytest.skip(f"no user extended attributes here: {exc}")
+
+    def refused(*args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", refused)
+    result = run("check", "--fix", str(path))
+    assert result.exit_code == 2 and path.read_bytes() == OLD
+    assert (
+        f"lawlint: {path}: 无法保留文件的扩展属性 user.lawlint-test（Operation not permitted），"
+        "未写回，原文件未改动 / cannot keep the file's extended attribute user.lawlint-test"
+        " (Operation not permitted); not written, the original is unchanged"
+    ) in result.stderr
+    assert names(tmp_path) == ["draft.txt"]
+
+
 # -- hard links and symbolic links -------------------------------------------------
 
 
@@ -386,11 +420,12 @@ def test_diff_never_writes_anything(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 #   int-mid-write      Ctrl-C (SIGINT) after half of the temporary file is written
 #   int-before-rename  Ctrl-C just before the rename
 HOOKS = r"""
-import os, signal, sys, time
+import os, signal, sys, tempfile, time
 
 point = sys.argv.pop(1)
 sig = signal.SIGKILL if point.startswith("kill") else signal.SIGINT
-real_fdopen, real_replace = os.fdopen, os.replace
+real_mkstemp, real_fdopen, real_replace = tempfile.mkstemp, os.fdopen, os.replace
+ours = set()  # descriptors of --fix's temporary files: lawlint's caches write too
 
 
 class HalfThenSignal:
@@ -414,12 +449,21 @@ class HalfThenSignal:
         return getattr(self.fh, name)
 
 
+def mkstemp(*args, **kwargs):
+    fd, name = real_mkstemp(*args, **kwargs)
+    if os.path.basename(name).startswith(".lawlint-"):
+        ours.add(fd)
+    return fd, name
+
+
 def fdopen(fd, mode="r", *args, **kwargs):
     fh = real_fdopen(fd, mode, *args, **kwargs)
-    return HalfThenSignal(fh) if point.endswith("mid-write") and "w" in mode else fh
+    return HalfThenSignal(fh) if point.endswith("mid-write") and fd in ours else fh
 
 
 def replace(src, dst):
+    if not os.path.basename(src).startswith(".lawlint-"):
+        return real_replace(src, dst)
     if point.endswith("after-rename"):
         real_replace(src, dst)
     os.kill(os.getpid(), sig)
@@ -427,7 +471,7 @@ def replace(src, dst):
     real_replace(src, dst)
 
 
-os.fdopen, os.replace = fdopen, replace
+tempfile.mkstemp, os.fdopen, os.replace = mkstemp, fdopen, replace
 from lawlint.cli import main
 
 main()

@@ -16,8 +16,9 @@ What ``--fix`` promises about the file it rewrites (every refusal is an
 - **Read-only stays read-only.** A file whose permission bits forbid writing is not
   rewritten, even by root (who could); the same for a folder that forbids it, since
   the rename changes the folder.
-- **Owner, group and mode kept.** When the new file cannot have the original's owner
-  and group (another user's file, run without root), nothing is written.
+- **Owner, group, mode and extended attributes kept** (so an access control list
+  too). When the new file cannot have the original's owner and group (another
+  user's file, run without root) or one of its attributes, nothing is written.
 - **Hard links are not broken.** A rename would give the name a new inode and leave
   the other links with the old text, so a file with more than one link is refused.
 - **Symbolic links are followed.** The link's target is rewritten in the target's
@@ -90,7 +91,7 @@ def write_atomic(path: str, data: bytes, original: Original | None = None) -> No
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            _keep_owner_and_mode(path, fh.fileno(), tmp, st)
+            _keep_owner_and_mode(path, target, fh.fileno(), tmp, st)
             os.fsync(fh.fileno())
         if original is not None:  # the last moment before the rename
             _check_unchanged(path, target, os.stat(target), original)
@@ -192,9 +193,10 @@ def _check_unchanged(path: str, target: str, st: os.stat_result, original: Origi
         )
 
 
-def _keep_owner_and_mode(path: str, fd: int, tmp: str, st: os.stat_result) -> None:
-    """Give the temporary file the original's owner, group and permission bits, or
-    refuse: a rewrite must not hand another user's file to whoever ran lawlint.
+def _keep_owner_and_mode(path: str, target: str, fd: int, tmp: str, st: os.stat_result) -> None:
+    """Give the temporary file the original's owner, group, extended attributes and
+    permission bits, or refuse: a rewrite must not hand another user's file to whoever
+    ran lawlint, nor drop the access control list that lets a colleague read it.
 
     Done through the open descriptor where the system allows it: by name, a file
     swapped in by someone who can write the folder would get them instead."""
@@ -214,12 +216,44 @@ def _keep_owner_and_mode(path: str, fd: int, tmp: str, st: os.stat_result) -> No
                 " file's owner",
                 path=path,
             )
-    # after fchown, which clears the set-user/group-ID bits
+    _keep_extended_attributes(path, target, fd)
+    # after fchown, which clears the set-user/group-ID bits, and after the access
+    # control list, whose mask the group bits are
     mode = stat.S_IMODE(st.st_mode)
     if os.chmod in os.supports_fd:
         os.chmod(fd, mode)
     else:
         os.chmod(tmp, mode)
+
+
+def _keep_extended_attributes(path: str, target: str, fd: int) -> None:
+    """Copy the original's extended attributes (POSIX ACLs are ``system.posix_acl_*``;
+    ``user.*`` attributes; security labels) to the temporary file. An attribute the
+    new file already has with the same value is left alone, so a label the folder
+    gives anyway needs no permission to set."""
+    if not hasattr(os, "listxattr"):  # Linux only
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError:  # the file system has none
+        return
+    for name in names:
+        try:
+            value = os.getxattr(target, name)
+            try:
+                current: bytes | None = os.getxattr(fd, name)
+            except OSError:
+                current = None
+            if current != value:
+                os.setxattr(fd, name, value)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputError(
+                f"无法保留文件的扩展属性 {name}（{reason}），未写回，原文件未改动",
+                f"cannot keep the file's extended attribute {name} ({reason}); not written,"
+                " the original is unchanged",
+                path=path,
+            ) from None
 
 
 def _is_root() -> bool:
