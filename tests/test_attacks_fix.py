@@ -221,7 +221,7 @@ def test_a_write_that_fails_half_way_removes_the_temporary_file(
 
 
 @pytest.mark.skipif(not ROOT, reason=NOT_ROOT)
-@pytest.mark.parametrize("mode", [0o640, 0o604, 0o2660])
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o2660], ids=oct)
 def test_root_fixing_another_users_file_keeps_owner_group_and_mode(
     tmp_path: Path, mode: int
 ) -> None:
