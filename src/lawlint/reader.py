@@ -265,20 +265,25 @@ def _read_file(path: str) -> bytes:
         if os.path.isdir(path):  # a folder that cannot be opened (no read permission)
             raise _folder_error(path, exc) from None
         raise _unreadable(path, exc) from None
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise _unreadable(path, exc) from None
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen: it refuses a folder itself
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _folder_error(path, None)
+        raise InputError(
+            "不是普通文件（是设备、管道或套接字），不予读取",
+            "not a regular file (a device, pipe or socket); it is not read",
+            path=path,
+        )
+    limit = size_limit(path)
     with os.fdopen(fd, "rb") as stream:
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit)
         try:
-            info = os.fstat(fd)
-            if stat.S_ISDIR(info.st_mode):
-                raise _folder_error(path, None)
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(
-                    "不是普通文件（是设备、管道或套接字），不予读取",
-                    "not a regular file (a device, pipe or socket); it is not read",
-                    path=path,
-                )
-            limit = size_limit(path)
-            if info.st_size > limit:
-                raise _too_large(path, info.st_size, limit)
             data = _read_at_most(stream, limit, info.st_size)
         except OSError as exc:
             raise _unreadable(path, exc) from None
