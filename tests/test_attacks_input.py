@@ -453,6 +453,28 @@ def test_closed_standard_input_exits_2_with_one_line() -> None:
     assert "Traceback" not in done.stderr
 
 
+class _Broken(io.RawIOBase):
+    """Standard input whose descriptor fails (as one opened for writing only does)."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        raise OSError(9, "Bad file descriptor")
+
+
+def test_failing_standard_input_is_an_error_naming_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(_Broken()))
+    with pytest.raises(InputError) as exc:
+        read_input("-")
+    assert str(exc.value) == (
+        "<stdin>: 标准输入不可读（Bad file descriptor） / cannot read standard input"
+        " (Bad file descriptor)"
+    )
+
+
 # -- issue 20: binary detection over the whole file; the right undecodable byte --------
 CHINESE = "全年审核规范性文件十二件" * 8334  # 100,008 characters, no line break
 

@@ -235,8 +235,13 @@ def _read_stdin(name: str) -> bytes:
     limit = size_limit(name)
     try:
         data = _read_at_most(binary, limit)
-    except (OSError, ValueError):  # EBADF, or closed under us
+    except ValueError:  # closed under us
         raise _stdin_closed(name) from None
+    except OSError as exc:  # `< folder`, a descriptor not open for reading…
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            f"标准输入不可读（{reason}）", f"cannot read standard input ({reason})", path=name
+        ) from None
     if data is None:
         raise _too_large(name, None, limit)
     return data.encode("utf-8") if isinstance(data, str) else data
