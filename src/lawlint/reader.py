@@ -41,7 +41,9 @@ far below it); what it may unpack to is :mod:`docx_reader`'s limit."""
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _NEWLINE_BYTES = re.compile(rb"\r\n|\r|\n")
 # Control characters that never occur in a text draft (NUL, and C0 controls other
-# than tab, newline, carriage return, form feed); their presence means binary data.
+# than tab, newline, carriage return, form feed and ESC — colour codes pasted from a
+# terminal are text, and the outputs escape them); their presence means binary data.
+# Searched for over the whole text: one linear scan.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
