@@ -59,3 +59,58 @@ def test_no_topic_missing_when_every_topic_is_covered(lint) -> None:
         "优化营商环境，推进数字政府建设，组织学法4次。"
     )
     assert uncovered(lint, body) == []
+
+
+# -- section-missing first-responsible: recognised by what the text does -----------------
+
+REPORT = (
+    "青禾市2024年法治政府建设年度报告\n"
+    "一、工作开展情况\n"
+    "（一）加强统筹推进。一是学深悟透习近平法治思想，印发领导干部应知应会清单。{duty}\n"
+    "（二）深化执法改革。全年办理行政处罚案件45件。{other}\n"
+    "二、存在的不足和原因\n"
+    "基层执法力量不足，主要原因是编制有限。\n"
+    "三、2025年工作安排\n"
+    "2025年将完成行政执法人员全员培训。\n"
+)
+
+
+def missing_parts(lint, duty: str, other: str = "") -> list[str]:
+    text = REPORT.format(duty=duty, other=other)
+    return [f.data["section"] for f in lint(text, "section-missing")]
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        # the run-in item of a city report (issue 14)
+        "二是积极履行推进法治政府建设职责。市委、市政府主要负责同志多次主持召开市委常委会会议、"
+        "市政府常务会议专题研究法治工作。",
+        "推动实现党政主要负责人单独述法全覆盖，述法人数742人。",
+        "区长带领班子成员集体学习《行政复议法》。",
+        "镇党委书记带头学法4次。",
+        "局长亲自部署法治政府建设示范创建工作。",
+        "县长主持研究依法行政工作3次。",
+    ],
+)
+def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> None:
+    assert missing_parts(lint, duty) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "局长带队开展安全生产检查12次。",  # a leader, but not 法治 work
+        "副县长主持召开法治政府建设推进会。",  # a deputy is not the principal leader
+        "县委政法委书记主持召开法治工作会议。",  # another body's head
+        "县委依法治县办主任主持召开法治督察反馈会。",
+        "邀请市司法局局长为执法人员授课。",
+    ],
+)
+def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, other: str) -> None:
+    assert missing_parts(lint, "", other) == ["first-responsible"]
+
+
+def test_a_leading_group_the_leader_chairs_is_not_his_duty(lint) -> None:
+    other = "成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作。"
+    assert missing_parts(lint, "", other) == ["first-responsible"]
