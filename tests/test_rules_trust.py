@@ -114,3 +114,41 @@ def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, oth
 def test_a_leading_group_the_leader_chairs_is_not_his_duty(lint) -> None:
     other = "成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作。"
     assert missing_parts(lint, "", other) == ["first-responsible"]
+
+
+# -- heading-numbering: a level skip is a warning; `heading-scheme: two-level` accepts it --
+
+
+def test_level_skip_is_a_warning_and_two_levels_can_be_accepted(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "r.txt"
+    draft.write_text("一、主要举措和成效\n1.加强组织领导\n2.推进依法决策\n", encoding="utf-8")
+    mixed = tmp_path / "m.txt"  # uses （一） elsewhere: not a consistent two-level scheme
+    mixed.write_text(
+        "一、主要举措和成效\n（一）加强组织领导\n二、存在的不足\n1.力量不足\n", encoding="utf-8"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "lawlint", "check", "--select", "heading-numbering", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    result = run("r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning does not fail
+    assert "r.txt:2:1  warning  heading-numbering" in result.stdout
+    assert run("r.txt", "--fail-on", "warning").returncode == 1
+    (tmp_path / ".lawlint.yaml").write_text(
+        "rules:\n  heading-numbering: {heading-scheme: two-level}\n", encoding="utf-8"
+    )
+    result = run("r.txt", "--fail-on", "info")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "heading-numbering" not in result.stdout
+    result = run("m.txt", "--fail-on", "info")
+    assert result.returncode == 1
+    assert "m.txt:4:1  warning  heading-numbering" in result.stdout
