@@ -152,3 +152,92 @@ def test_level_skip_is_a_warning_and_two_levels_can_be_accepted(tmp_path) -> Non
     result = run("m.txt", "--fail-on", "info")
     assert result.returncode == 1
     assert "m.txt:4:1  warning  heading-numbering" in result.stdout
+
+
+# -- title-format: a web copy without a title line takes it from its name or config ------
+
+WEB_COPY = (
+    "县委、县政府：\n"
+    "2024年，青禾镇坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+    "一、主要举措和成效\n"
+    "全年审核行政规范性文件12件。\n"
+)
+
+
+def run_cli(tmp_path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "lawlint", "check", "--no-cache", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_title_from_the_file_name(tmp_path) -> None:
+    named = tmp_path / "青禾镇2024年法治政府建设年度报告.txt"
+    named.write_text(WEB_COPY, encoding="utf-8")
+    plain = tmp_path / "draft.txt"
+    plain.write_text(WEB_COPY, encoding="utf-8")
+    result = run_cli(tmp_path, "--select", "title-format", "--format", "json", named.name)
+    assert result.returncode == 0, result.stdout + result.stderr
+    import json
+
+    (finding,) = json.loads(result.stdout)
+    assert (finding["severity"], finding["line"]) == ("info", 1)
+    assert finding["data"] == {
+        "problem": "missing",
+        "title": "青禾镇2024年法治政府建设年度报告",
+        "from": "file-name",
+    }
+    assert "已按文件名中的标题“青禾镇2024年法治政府建设年度报告”检查" in finding["message"]
+    # a name that is not a report title does not stand in: still an error
+    result = run_cli(tmp_path, "--select", "title-format", plain.name)
+    assert result.returncode == 1
+    assert "draft.txt:1:1  error  title-format  标题不规范：找不到报告标题" in result.stdout
+
+
+def test_the_name_titles_year_is_the_report_year(tmp_path) -> None:
+    named = tmp_path / "青禾镇2024年法治政府建设年度报告.txt"
+    named.write_text(WEB_COPY + "2026年完成执法人员培训。\n", encoding="utf-8")
+    result = run_cli(tmp_path, "--select", "year-mismatch", named.name)
+    assert ":5:1  warning  year-mismatch" in result.stdout, result.stdout
+
+
+def test_title_from_the_configuration(tmp_path) -> None:
+    (tmp_path / "r.txt").write_text(WEB_COPY, encoding="utf-8")
+    (tmp_path / ".lawlint.yaml").write_text(
+        "title: 青禾镇2024年法治政府建设年度报告\n", encoding="utf-8"
+    )
+    result = run_cli(tmp_path, "--select", "title-format", "r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "r.txt:1:1  info  title-format  标题不规范：正文没有标题行，已按配置中的标题"
+        in result.stdout
+    )
+    (tmp_path / ".lawlint.yaml").write_text("title: 3\n", encoding="utf-8")
+    result = run_cli(tmp_path, "r.txt")
+    assert result.returncode == 2
+    assert "title 应为报告标题文字" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("青禾镇2024年法治政府建设年度报告.txt", "青禾镇2024年法治政府建设年度报告"),
+        ("dir/云溪县司法局关于2023年度法治政府建设情况的报告.docx", None),  # 情况的报告: ok
+        ("报告.txt", None),
+        ("2024年工作总结.txt", None),
+        ("青禾镇法治政府建设年度报告.txt", None),  # no year
+    ],
+)
+def test_title_from_name(name: str, title: str | None) -> None:
+    from lawlint.title import title_from_name
+
+    expected = title
+    if name.startswith("dir/"):
+        expected = "云溪县司法局关于2023年度法治政府建设情况的报告"
+    assert title_from_name(name) == expected

@@ -54,6 +54,17 @@ _CHROME = re.compile(
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭]
     rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+$"
 )
+# Body text above a detected title (a sentence of the report) is not chrome: a page's
+# banner, date line or widget row never ends a sentence of twenty Chinese characters.
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+_PROSE_END = re.compile(r"[。！？]")
+
+
+def _reads_as_prose(line: str) -> bool:
+    end = _PROSE_END.search(line)
+    return end is not None and len(_HAN_CHAR.findall(line, 0, end.start())) >= 20
+
+
 CHROME_REGION = 40  # metadata rows and breadcrumbs are looked for in the first lines only
 _LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")
 MAX_LABEL = 24
@@ -370,10 +381,12 @@ class Document:
     @cached_property
     def chrome(self) -> frozenset[int]:
         """1-based lines that are web-page chrome, not the report: the lines above the
-        title, and metadata rows and breadcrumbs among the first lines (before the
-        first numbered heading). Layout checks (spaces, paired marks) and topic
-        matching skip them; they are still read for the title."""
-        out = set(range(1, min(self.title_lines, default=1)))
+        title that do not read as a sentence of the report, and metadata rows and
+        breadcrumbs among the first lines (before the first numbered heading). Layout
+        checks (spaces, paired marks) and topic matching skip them; they are still read
+        for the title."""
+        above = range(1, min(self.title_lines, default=1))
+        out = {n for n in above if not _reads_as_prose(self.lines[n - 1])}
         first = min((h.line for h in self.headings if h.marker), default=len(self.lines) + 1)
         for i, line in enumerate(self.lines[: min(first - 1, CHROME_REGION)]):
             if (i + 1) not in self._heading_lines and _CHROME.search(line):

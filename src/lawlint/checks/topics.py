@@ -110,6 +110,8 @@ class TopicMissing(Check):
         doc = ctx.doc
         if doc.title is not None:
             return doc.title.text
+        if ctx.title is not None:  # the configuration's or the file name's
+            return ctx.title
         first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else len(doc.text)
         opening = next((s for s in doc.sentences if s.start < first), None)
         return "" if opening is None else doc.prose[opening.start : opening.end][:120]
