@@ -214,3 +214,9 @@ def test_body_text_above_a_detected_title_is_not_chrome() -> None:
     doc = Document(source_from_bytes(text.encode(), "r.txt"))
     assert doc.title is not None and doc.title.text == "青禾区2024年度法治政府建设情况报告"
     assert doc.chrome == frozenset({1, 2})
+
+
+def test_a_widget_row_cut_off_by_the_copy_is_chrome() -> None:
+    text = "吉水镇2024年法治政府建设年度报告\n【打印】 【字体：\n一、主要工作\n"
+    d = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert d.chrome == frozenset({2})

@@ -241,3 +241,24 @@ def test_title_from_name(name: str, title: str | None) -> None:
     if name.startswith("dir/"):
         expected = "云溪县司法局关于2023年度法治政府建设情况的报告"
     assert title_from_name(name) == expected
+
+
+def test_a_department_heading_joining_the_duty_and_the_measures_is_both(lint) -> None:
+    """The 督察工作规定's wording for departments, as a 市场监督管理局 uses it."""
+    text = (
+        "青禾市市场监督管理局2023年法治政府建设工作报告\n"
+        "一、2023年度党政主要负责人履行推进法治建设第一责任人职责情况，加强法治政府建设的有关情况\n"
+        "（一）健全工作机制。全年召开局长办公会4次。\n"
+        "二、存在的不足和原因\n"
+        "执法力量不足，主要原因是编制有限。\n"
+        "三、2024年工作安排\n"
+        "2024年将完成执法人员全员培训。\n"
+    )
+    assert lint(text, "section-missing") == []
+    one_part = text.replace("，加强法治政府建设的有关情况", "")
+    assert [f.data["section"] for f in lint(one_part, "section-missing")] == ["measures"]
+
+
+def test_spreading_xi_jinping_thought_on_the_rule_of_law_is_legal_education(lint) -> None:
+    assert "legal-education" not in uncovered(lint, "带领全体干部职工学习宣传习近平法治思想。")
+    assert "legal-education" in uncovered(lint, "带领全体干部职工学习习近平法治思想。")

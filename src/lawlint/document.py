@@ -51,8 +51,9 @@ _META_KEYS = (
 _CHROME = re.compile(
     rf"^[{SPACE}•·*\-【\[|]*(?:{_META_KEYS})[{SPACE}]*(?:[:：|]|$)"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
-    # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭]
-    rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+$"
+    # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
+    # by the copy ("【打印】 【字体:")
+    rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+(?:[【\[][^】\]\n]{{0,8}})?$"
 )
 # Body text above a detected title (a sentence of the report) is not chrome: a page's
 # banner, date line or widget row never ends a sentence of twenty Chinese characters.
