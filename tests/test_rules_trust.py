@@ -262,3 +262,19 @@ def test_a_department_heading_joining_the_duty_and_the_measures_is_both(lint) ->
 def test_spreading_xi_jinping_thought_on_the_rule_of_law_is_legal_education(lint) -> None:
     assert "legal-education" not in uncovered(lint, "带领全体干部职工学习宣传习近平法治思想。")
     assert "legal-education" in uncovered(lint, "带领全体干部职工学习习近平法治思想。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "covered"),
+    [
+        ("2024年常态化学习习近平法治思想2次，开展专题学习研讨2次。", True),
+        ("镇党委坚持领导带头学，树立标杆。", True),
+        ("街道用好中心组每月学习等契机，加强法治学习。", True),
+        # slogans and meetings that study other things are not 学法
+        ("在上级党委、政府的坚强领导下，深入学习贯彻习近平法治思想。", False),
+        ("区委常委会着力研究部署法治政府建设工作。", False),
+        ("通过专题党课、集中学习等形式，贯彻落实全会关于法治建设的重大部署。", False),
+    ],
+)
+def test_study_of_the_law_is_an_activity_not_a_slogan(lint, sentence: str, covered: bool) -> None:
+    assert ("study-and-report-law" not in uncovered(lint, sentence)) is covered
