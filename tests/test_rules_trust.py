@@ -278,3 +278,52 @@ def test_spreading_xi_jinping_thought_on_the_rule_of_law_is_legal_education(lint
 )
 def test_study_of_the_law_is_an_activity_not_a_slogan(lint, sentence: str, covered: bool) -> None:
     assert ("study-and-report-law" not in uncovered(lint, sentence)) is covered
+
+
+# -- faults no rule saw (issue 14) ----------------------------------------------------------
+
+FAULTS = (
+    "开展宪法、民法典...等法律宣传，办结率100 %，全程网办比例达到99%,170余项事项实现通办。\n"
+    "--成功创建示范县。2024.3.15开展普法，满意率105%，同比增长率105%。\n"
+)
+NEW_RULES = ("ascii-ellipsis-dash", "percent-format", "dotted-date", "rate-over-100")
+
+
+def test_missed_typography_and_figures_are_found(lint) -> None:
+    found = [f for f in lint(FAULTS) if f.rule in NEW_RULES]
+    assert spots(found) == [
+        ("ascii-ellipsis-dash", 1, 9),
+        ("percent-format", 1, 23),
+        ("percent-format", 1, 37),
+        ("ascii-ellipsis-dash", 2, 1),
+        ("dotted-date", 2, 11),
+        ("rate-over-100", 2, 25),  # not the growth rate 同比增长率105%
+    ]
+    fixes = [f.fix.replacement if f.fix else None for f in found]
+    assert fixes == ["……", "0%", "%，1", "——", None, None]
+    assert found[5].message == "“满意率105%”超过100%，比率不可能大于100%，请核对数据"
+
+
+def test_the_new_marks_fixes_change_only_marks(tmp_path) -> None:
+    draft = tmp_path / "r.txt"
+    draft.write_text(FAULTS, encoding="utf-8")
+    result = run_cli(tmp_path, "--fix", "--select", ",".join(NEW_RULES), "r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr  # warnings remain
+    assert draft.read_text(encoding="utf-8") == (
+        "开展宪法、民法典……等法律宣传，办结率100%，全程网办比例达到99%，170余项事项实现通办。\n"
+        "——成功创建示范县。2024.3.15开展普法，满意率105%，同比增长率105%。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "运行 lawlint check --fix 报告.txt。",  # a command-line option
+        "| 项目 | 数量 |\n|--|--|\n",  # a Markdown-style table rule
+        "版本号v2024.3.15，人均办件量2024.35件。",
+        "年度任务完成率105%，税收增长率120%。",  # can exceed 100 %
+        "区间为1...3。",
+    ],
+)
+def test_the_new_rules_leave_these_alone(lint, line: str) -> None:
+    assert [f for f in lint(line + "\n") if f.rule in NEW_RULES] == []
