@@ -220,3 +220,14 @@ def test_a_widget_row_cut_off_by_the_copy_is_chrome() -> None:
     text = "吉水镇2024年法治政府建设年度报告\n【打印】 【字体：\n一、主要工作\n"
     d = Document(source_from_bytes(text.encode(), "r.txt"))
     assert d.chrome == frozenset({2})
+
+
+def test_date_and_view_count_rows_are_chrome() -> None:
+    text = (
+        "中村乡人民政府关于2022年法治政府建设工作情况报告\n"
+        "日期:2023年05月11日   作者:中村乡党政办公室   来源:中村乡\n"
+        "浏览:5072次 时间:2022-12-07 来源:本站\n"
+        "一、主要举措和成效\n"
+    )
+    d = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert d.chrome == frozenset({2, 3})

@@ -327,3 +327,7 @@ def test_the_new_marks_fixes_change_only_marks(tmp_path) -> None:
 )
 def test_the_new_rules_leave_these_alone(lint, line: str) -> None:
     assert [f for f in lint(line + "\n") if f.rule in NEW_RULES] == []
+
+
+def test_resolving_social_conflicts_is_dispute_resolution(lint) -> None:
+    assert "dispute-resolution" not in uncovered(lint, "依法化解社会矛盾，维护稳定。")
