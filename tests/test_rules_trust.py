@@ -331,3 +331,26 @@ def test_the_new_rules_leave_these_alone(lint, line: str) -> None:
 
 def test_resolving_social_conflicts_is_dispute_resolution(lint) -> None:
     assert "dispute-resolution" not in uncovered(lint, "依法化解社会矛盾，维护稳定。")
+
+
+def test_the_result_cache_tells_files_apart_by_name(tmp_path) -> None:
+    """Same bytes, different names: the name's title must not come from the cache."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"))
+    (tmp_path / "draft.txt").write_text(WEB_COPY, encoding="utf-8")
+    (tmp_path / "青禾镇2024年法治政府建设年度报告.txt").write_text(WEB_COPY, encoding="utf-8")
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "lawlint", "check", "--select", "title-format", name]
+        return subprocess.run(
+            cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+
+    assert run("draft.txt").returncode == 1
+    assert any((tmp_path / "cache").rglob("*"))  # the first result was cached
+    named = run("青禾镇2024年法治政府建设年度报告.txt")
+    assert named.returncode == 0, named.stdout + named.stderr
+    assert "info  title-format" in named.stdout
