@@ -15,6 +15,7 @@ and :func:`run`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,10 @@ __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main",
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program ended by Ctrl-C
 DEBUG_ENV = "LAWLINT_DEBUG"  # set to 1: a crash prints its traceback too
+# errors only a write gives: no space, over quota, file too large
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name)
+)
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -67,11 +72,16 @@ def ended_by(exc: BaseException) -> int:
         return EXIT_ERROR
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
-        if exc.filename is None:  # reading or writing a standard stream, most likely
-            error_line(f"输入输出错误（{reason}）/ input/output error ({reason})")
+        if exc.filename is None and exc.errno in _WRITE_ERRNOS:
+            # lawlint's own files are written where their errors are caught (the report,
+            # the cache, --fix): a full disk without a file name is standard output's
+            silence_stdout()
+            error_line(f"无法写入标准输出（{reason}） / cannot write to standard output ({reason})")
+        elif exc.filename is None:  # reading standard input, most likely
+            error_line(f"输入输出错误（{reason}） / input/output error ({reason})")
         else:
             name = os.fsdecode(exc.filename)
-            error_line(f"{name}: 无法读写（{reason}）/ cannot read or write ({reason})")
+            error_line(f"{name}: 无法读写（{reason}） / cannot read or write ({reason})")
         return EXIT_ERROR
     _internal_error(exc)
     return EXIT_ERROR
@@ -580,7 +590,7 @@ def _flush_stdout(code: int) -> int:
             reason = getattr(exc, "strerror", None) or type(exc).__name__
             with contextlib.suppress(Exception):
                 error_line(
-                    f"无法写入标准输出（{reason}）/ cannot write to standard output ({reason})"
+                    f"无法写入标准输出（{reason}） / cannot write to standard output ({reason})"
                 )
         return EXIT_ERROR
     return code

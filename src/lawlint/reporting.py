@@ -97,7 +97,7 @@ def write_report(
             raise
         except OSError as exc:
             error_line(
-                f"无法写入标准输出（{exc.strerror}）/ cannot write to standard output"
+                f"无法写入标准输出（{exc.strerror}） / cannot write to standard output"
                 f" ({exc.strerror})"
             )
             silence_stdout()
