@@ -633,3 +633,42 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, sig: signal.Signals) -
                 os.kill(kid, signal.SIGKILL)
         proc.kill()
         proc.wait()
+
+
+# -- a rule pack's text is shown escaped too ------------------------------------------------
+ESC_PACK = """pack: esc
+title: "标题\\e]0;pwned\\a"
+rules:
+  - id: avoid-jiben
+    kind: phrase
+    severity: warning
+    message: "避免“{match}”\\e[31m红\\e[0m"
+    description: "笼统\\e[2J"
+    source: 测试
+    words: [基本]
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            ("check", "draft.txt"),
+            "draft.txt:2:1  warning  avoid-jiben  避免“基本”\\x1b[31m红\\x1b[0m",
+        ),
+        (("explain", "avoid-jiben"), "  避免“{match}”\\x1b[31m红\\x1b[0m"),
+        (("rules",), "笼统\\x1b[2J"),
+    ],
+)
+def test_a_packs_escape_sequences_are_shown_escaped(
+    tmp_path: Path, command: tuple[str, ...], expected: str
+) -> None:
+    """A user pack (perhaps planted in a shared folder) whose message, description or
+    title holds escape sequences: every command shows them as ``\\x1b``."""
+    (tmp_path / "esc.yaml").write_text(ESC_PACK, encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("云溪县2024年法治政府建设年度报告\n基本完成。\n", "utf-8")
+    done = lawlint(*command, "--pack", "esc.yaml", cwd=tmp_path)
+    out = done.stdout.decode()
+    assert done.stderr == b""
+    assert "\x1b" not in out and "\x07" not in out
+    assert expected in out.splitlines() or expected in out

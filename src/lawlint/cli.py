@@ -26,6 +26,7 @@ import click
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
+from .formatters.safe import shown, shown_lines
 from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error_line, fail, silence_stdout
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
@@ -411,7 +412,7 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
             box=box.SIMPLE_HEAD,
             pad_edge=False,
             title_justify="left",
-            title=f"{name} — {title}",
+            title=shown(f"{name} — {title}"),
         )
         for column in ("id", "kind", "sev.", "fix"):
             table.add_column(column, no_wrap=True)
@@ -423,7 +424,7 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
                     row["kind"],
                     row["severity"],
                     "✓" if row["fixable"] else "",
-                    row["summary"],
+                    shown(row["summary"]),
                 )
         console.print(table)
 
@@ -493,7 +494,7 @@ def explain(rule_id: str, config_file: str | None, packs: Sequence[str]) -> None
     workspace = Workspace(CommandLine(config_file, tuple(packs)))
     try:
         profile = workspace.profile(workspace.config_path(Path.cwd()))
-        click.echo(explain_rule(rule_id, profile))
+        click.echo(shown_lines(explain_rule(rule_id, profile)))
     except LawlintError as exc:
         fail(exc)
 
@@ -513,7 +514,7 @@ def test_pack(path: str) -> None:
     except LawlintError as exc:
         fail(exc)
     for failure in report.failures:
-        click.echo("\n".join(describe_failure(failure)))
+        click.echo(shown_lines("\n".join(describe_failure(failure))))
     for rid in report.without_examples:
         click.echo(f"提示 note: {rid} 没有示例 / has no examples")
     failed = len(report.failures)
