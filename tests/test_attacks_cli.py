@@ -137,6 +137,19 @@ def test_other_commands_on_a_full_disk_are_exit_2(args: tuple[str, ...]) -> None
     assert (done.returncode, done.stderr.decode()) == (2, NO_SPACE)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [("{draft}",), ("nope.txt",), ("-X",)])
+def test_standard_error_on_a_full_disk_too(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Both streams on a full disk (a report that cannot be written, a missing file, a
+    usage error): nobody can be told, but the exit code still says it — 2, never a
+    crash's (itself unwritable) traceback and exit 1."""
+    draft = reports(tmp_path, 1)[0]
+    argv = [a.format(draft=draft) for a in args]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([*LAWLINT, "check", *argv], stdout=full, stderr=full, cwd=tmp_path)
+    assert done.returncode == 2
+
+
 # standard output block-buffered, as for a user (the test run may set PYTHONUNBUFFERED)
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 LAST_WRITE = (

@@ -556,25 +556,31 @@ def run() -> None:
     in click) and the last flush of standard output (a full disk, a closed pipe) here.
     """
     try:
+        code = _flush_stdout(_main_code())
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+    except BaseException as exc:  # saying what went wrong failed too (stderr on a full disk)
+        code = EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_ERROR
+    os._exit(code)
+
+
+def _main_code() -> int:
+    """Run :func:`main`: its exit code, whatever it raised."""
+    try:
         returned = main(standalone_mode=False)  # --help: 0; a subcommand: None
-        code: int = returned if isinstance(returned, int) else EXIT_OK
+        return returned if isinstance(returned, int) else EXIT_OK
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
-            code = exc.code or EXIT_OK
-        else:  # sys.exit("message"): Python prints it and exits with 1
-            print(exc.code, file=sys.stderr)
-            code = 1
+            return exc.code or EXIT_OK
+        print(exc.code, file=sys.stderr)  # sys.exit("message"): as Python does, exit 1
+        return 1
     except click.ClickException as exc:  # a usage error: click's message, exit 2
         exc.show()
-        code = exc.exit_code
+        return exc.exit_code
     except click.Abort:  # click's Ctrl-C while it prompts or parses
-        code = ended_by(KeyboardInterrupt())
+        return ended_by(KeyboardInterrupt())
     except BaseException as exc:  # never a traceback
-        code = ended_by(exc)
-    code = _flush_stdout(code)
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.flush()
-    os._exit(code)
+        return ended_by(exc)
 
 
 def _flush_stdout(code: int) -> int:

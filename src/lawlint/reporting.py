@@ -9,6 +9,7 @@ was found. The same whatever the format and wherever the report goes.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,7 +42,8 @@ def error_line(message: str) -> None:
     characters, newlines and undecodable bytes shown as escapes (``formatters.safe``)."""
     from .formatters.safe import shown
 
-    click.echo(f"lawlint: {shown(message)}", err=True)
+    with contextlib.suppress(OSError, ValueError):  # stderr cannot be written: nobody to tell
+        click.echo(f"lawlint: {shown(message)}", err=True)
 
 
 def silence_stdout() -> None:
