@@ -282,6 +282,17 @@ def test_undecodable_file_name_is_escaped_in_every_format(tmp_path: Path, fmt: s
         assert f'<p class="path">{name}</p>' in text
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "gbk"])
+def test_a_terminal_that_cannot_show_every_character(tmp_path: Path, encoding: str) -> None:
+    """Standard output in an encoding without every character of the report (an ASCII
+    or GBK locale: ``✓`` is not in GBK): those are escaped, the report complete."""
+    reports(tmp_path, 1)
+    done = lawlint("rules", env={"PYTHONIOENCODING": encoding})
+    out = done.stdout.decode(encoding)  # strict: nothing the terminal cannot decode
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert "cjk-space" in out and "\\u2713" in out  # ✓ (fixable)
+
+
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names must take any bytes")
 def test_error_lines_escape_the_file_name(tmp_path: Path) -> None:
     """A file that cannot be read, named with GBK bytes, an escape sequence and a newline:

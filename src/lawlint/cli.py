@@ -555,6 +555,10 @@ def run() -> None:
     :class:`_Lawlint`, and what happens outside one (Ctrl-C while click parses, a crash
     in click) and the last flush of standard output (a full disk, a closed pipe) here.
     """
+    # a character the terminal's encoding lacks (a GBK or ASCII locale) is escaped, not
+    # a UnicodeEncodeError half-way through a report
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         code = _flush_stdout(_main_code())
         with contextlib.suppress(OSError, ValueError, AttributeError):

@@ -268,7 +268,7 @@ def batch_row(
     if not checked_sections:
         missing_cell = "未检查 / not checked"
     else:
-        missing_cell = ", ".join(missing) if missing else "—"
+        missing_cell = shown(", ".join(missing)) if missing else "—"  # a pack's part names
     if figures is None or figures.share is None:
         share_cell = "—"
     else:
