@@ -136,14 +136,20 @@ def test_jobs_option_on_the_command_line(tmp_path: Path) -> None:
     one = check_json(str(tmp_path), "--jobs", "1", "--no-cache")
     two = check_json(str(tmp_path), "-j", "2", "--no-cache")
     assert one == two and len({i["path"] for i in two}) == 9
-    bad = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", "0"])
+    # 0 is the number of cores (the default); a negative number is a usage error
+    auto = check_json(str(tmp_path), "--jobs", "0", "--no-cache")
+    assert auto == one
+    bad = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", "-1"])
     assert bad.exit_code == 2
+    assert "Invalid value for '--jobs' / '-j': -1 is not in the range x>=0" in bad.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no process groups")
 def test_ctrl_c_in_a_batch_ends_every_process_quietly(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group, as from a terminal: the forked workers end
-    without a word, lawlint says "Aborted!" (click's exit code 1), and no process is left."""
+    without a word, lawlint says it was interrupted, in one line, with exit code 130 (128
+    + SIGINT, as a shell reports it; never 1, the code of findings), and no process is
+    left."""
     import signal
     import time
 
@@ -161,7 +167,7 @@ def test_ctrl_c_in_a_batch_ends_every_process_quietly(tmp_path: Path) -> None:
     assert proc.stdout.readline().startswith(b"::")  # the batch is under way
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
-    assert (proc.returncode, err.decode()) == (1, "\nAborted!\n")
+    assert (proc.returncode, err.decode()) == (130, "lawlint: 已中断 / interrupted\n")
     assert out.count(b"::error file=") < 600 * 8  # stopped before the end
     deadline = time.monotonic() + 10
     while True:  # every process of the group gone (reaped, not left a zombie)

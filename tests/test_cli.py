@@ -258,7 +258,7 @@ def test_run_exits_with_mains_code(
     """``run`` turns main's SystemExit into os._exit's code, as Python would."""
     import lawlint.cli
 
-    def fake_main() -> None:
+    def fake_main(standalone_mode: bool = True) -> None:  # run() parses in its own mode
         print("报告", end="")
         sys.exit(exit_arg)
 
@@ -277,7 +277,7 @@ def test_run_flushes_what_is_still_buffered() -> None:
     """os._exit loses what sits in a stream's buffer: run flushes both first."""
     code = (
         "import sys, lawlint.cli as cli\n"
-        "def main():\n"
+        "def main(standalone_mode=True):\n"
         "    sys.stdout.write('未刷新的报告')\n"
         "    sys.stderr.write('提示')\n"
         "    sys.exit(1)\n"

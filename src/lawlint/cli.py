@@ -2,32 +2,115 @@
 
 Exit codes (a contract for CI): 0 — no finding at or above the ``--fail-on``
 severity (default ``error``); 1 — at least one such finding; 2 — a usage, input or
-rule-pack error (whatever else was found). The same codes whatever the output format
-and wherever the report goes (``--output-file``).
+rule-pack error (whatever else was found), a report that cannot be written, or a crash
+of lawlint itself; 130 — interrupted (Ctrl-C). The same codes whatever the output format
+and wherever the report goes (``--output-file``). A closed pipe (``lawlint check … |
+head``) ends the command quietly with 0, as ruff does.
+
+Whatever goes wrong, the command ends with one line on standard error, never a
+traceback (``LAWLINT_DEBUG=1`` adds the traceback of a crash): see :class:`_Lawlint`
+and :func:`run`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import click
 
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
-from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail
+from .formatters.safe import shown, shown_lines
+from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error_line, fail, silence_stdout
 
-__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main", "run"]
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program ended by Ctrl-C
+DEBUG_ENV = "LAWLINT_DEBUG"  # set to 1: a crash prints its traceback too
+# errors only a write gives: no space, over quota, file too large
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name)
+)
 
 
 def _split(values: Iterable[str]) -> list[str]:
     return [v.strip() for value in values for v in value.replace("，", ",").split(",") if v.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Lawlint(click.Group):
+    """The command group, ending every subcommand with an exit code and at most one line
+    on standard error, whatever it raises (click's own usage errors, ``--help`` and
+    ``sys.exit`` pass through as they are)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except BaseException as exc:  # the point: never a traceback
+            raise SystemExit(ended_by(exc)) from None
+
+
+def ended_by(exc: BaseException) -> int:
+    """The exit code for an exception that reached the top, its one line written."""
+    if isinstance(exc, KeyboardInterrupt):
+        # on a terminal, after the ^C the terminal echoed
+        lead = "\n" if _isatty(sys.stderr) else ""
+        with contextlib.suppress(OSError, ValueError):
+            click.echo(f"{lead}lawlint: 已中断 / interrupted", err=True)
+        return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):  # | head: the reader has what it wanted
+        silence_stdout()
+        return EXIT_OK
+    if isinstance(exc, LawlintError):
+        error_line(str(exc))
+        return EXIT_ERROR
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        if exc.filename is None and exc.errno in _WRITE_ERRNOS:
+            # lawlint's own files are written where their errors are caught (the report,
+            # the cache, --fix): a full disk without a file name is standard output's
+            silence_stdout()
+            error_line(f"无法写入标准输出（{reason}） / cannot write to standard output ({reason})")
+        elif exc.filename is None:  # reading standard input, most likely
+            error_line(f"输入输出错误（{reason}） / input/output error ({reason})")
+        else:
+            name = os.fsdecode(exc.filename)
+            error_line(f"{name}: 无法读写（{reason}） / cannot read or write ({reason})")
+        return EXIT_ERROR
+    _internal_error(exc)
+    return EXIT_ERROR
+
+
+def _internal_error(exc: BaseException) -> None:
+    """A crash: one line naming the exception (the traceback with ``LAWLINT_DEBUG=1``)."""
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+        import traceback
+
+        with contextlib.suppress(Exception):
+            traceback.print_exception(exc)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    with contextlib.suppress(Exception):
+        error_line(
+            f"内部错误（{detail}），请报告此问题 / internal error ({detail}); please report "
+            f"it (run again with {DEBUG_ENV}=1 for the traceback)"
+        )
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+@click.group(cls=_Lawlint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="lawlint")
 def main() -> None:
     """lawlint：法治政府建设年度报告草稿检查工具。
@@ -126,10 +209,11 @@ def main() -> None:
     "--jobs",
     "-j",
     "n_jobs",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="并行检查的进程数（默认：CPU 核数）/ processes that lint (default: number of cores).",
+    help="并行检查的进程数（默认或 0：CPU 核数；不超过核数）"
+    " / processes that lint (default or 0: the number of cores; at most that).",
 )
 def check(
     paths: Sequence[str],
@@ -150,13 +234,13 @@ def check(
     no_cache: bool,
     n_jobs: int | None,
 ) -> None:
-    """检查报告文件或目录（- 表示标准输入）。
+    """检查报告文件或目录（- 表示标准输入；-- 之后都是文件名）。
 
     Lint report files or directories (*.docx, *.txt, *.md, *.markdown); '-' reads
-    standard input.
+    standard input; everything after '--' is a file name, even if it starts with '-'.
     """
     from .formatters.statistics import FORMATS as STATISTICS_FORMATS
-    from .reader import discover
+    from .reader import STDIN, discover
     from .workspace import CommandLine, Workspace
 
     workspace = Workspace(
@@ -169,7 +253,12 @@ def check(
         )
     )
     try:
-        jobs = workspace.jobs(discover(paths), stdin_name=stdin_filename)
+        found = list(discover(paths))
+        if STDIN in found:
+            _stdin_readable(stdin_filename)
+        if output_file is not None:
+            _not_an_input(output_file, found)
+        jobs = workspace.jobs(found, stdin_name=stdin_filename)
         if fix or diff:
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
@@ -216,6 +305,39 @@ def check(
             fail_on=fail_on,
         )
     )
+
+
+def _stdin_readable(stdin_name: str | None) -> None:
+    """Standard input exists to be read: not closed (``<&-``: ``sys.stdin`` is None)."""
+    if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None or sys.stdin.closed:
+        raise LawlintError(
+            "标准输入已关闭，没有可读的内容",
+            "standard input is closed; there is nothing to read",
+            path=stdin_name or "<stdin>",
+        )
+
+
+def _not_an_input(output_file: str, inputs: Sequence[str]) -> None:
+    """``--output-file`` must not be one of the files to check (``check r.txt -o r.txt``,
+    or a file in a folder given, or a link to one): the report would replace the draft.
+    Compared as files (device and inode), so another spelling of the path, a symbolic
+    or a hard link counts too; checked before anything is read or written."""
+    try:
+        target = os.stat(output_file)
+    except OSError:  # does not exist (yet): no input can be it
+        return
+    for path in inputs:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):  # '-', a missing file: reported when read
+            continue
+        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+            raise LawlintError(
+                f"报告文件 {output_file} 是被检查的文件之一，报告会覆盖它；未写入任何内容",
+                f"the output file {output_file} is one of the files to check and the report "
+                "would replace it; nothing written",
+                path=path,
+            )
 
 
 @main.command("rules")
@@ -281,13 +403,16 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .formatters import raise_broken_pipe
+
     console = Console(highlight=False)
+    console.on_broken_pipe = raise_broken_pipe  # type: ignore[method-assign]
     for name, title in titles:
         table = Table(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
             title_justify="left",
-            title=f"{name} — {title}",
+            title=shown(f"{name} — {title}"),
         )
         for column in ("id", "kind", "sev.", "fix"):
             table.add_column(column, no_wrap=True)
@@ -299,7 +424,7 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
                     row["kind"],
                     row["severity"],
                     "✓" if row["fixable"] else "",
-                    row["summary"],
+                    shown(row["summary"]),
                 )
         console.print(table)
 
@@ -369,7 +494,7 @@ def explain(rule_id: str, config_file: str | None, packs: Sequence[str]) -> None
     workspace = Workspace(CommandLine(config_file, tuple(packs)))
     try:
         profile = workspace.profile(workspace.config_path(Path.cwd()))
-        click.echo(explain_rule(rule_id, profile))
+        click.echo(shown_lines(explain_rule(rule_id, profile)))
     except LawlintError as exc:
         fail(exc)
 
@@ -389,7 +514,7 @@ def test_pack(path: str) -> None:
     except LawlintError as exc:
         fail(exc)
     for failure in report.failures:
-        click.echo("\n".join(describe_failure(failure)))
+        click.echo(shown_lines("\n".join(describe_failure(failure))))
     for rid in report.without_examples:
         click.echo(f"提示 note: {rid} 没有示例 / has no examples")
     failed = len(report.failures)
@@ -424,20 +549,59 @@ def run() -> None:
     ``--output-file``, the result cache, ``--fix``'s files); what is left is Python
     freeing every object one by one and unloading every module: 10-16 ms here, a sixth
     of a warm run that pre-commit pays on every commit. So the standard streams are
-    flushed and the process ends with ``os._exit``. An unexpected exception still goes
-    the normal way, traceback and all.
+    flushed and the process ends with ``os._exit``.
+
+    Nothing ends it with a traceback: a subcommand's exceptions are dealt with in
+    :class:`_Lawlint`, and what happens outside one (Ctrl-C while click parses, a crash
+    in click) and the last flush of standard output (a full disk, a closed pipe) here.
     """
+    # a character the terminal's encoding lacks (a GBK or ASCII locale) is escaped, not
+    # a UnicodeEncodeError half-way through a report
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        main()
-        code: int = EXIT_OK
+        code = _flush_stdout(_main_code())
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+    except BaseException as exc:  # saying what went wrong failed too (stderr on a full disk)
+        code = EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_ERROR
+    os._exit(code)
+
+
+def _main_code() -> int:
+    """Run :func:`main`: its exit code, whatever it raised."""
+    try:
+        returned = main(standalone_mode=False)  # --help: 0; a subcommand: None
+        return returned if isinstance(returned, int) else EXIT_OK
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
-            code = exc.code or EXIT_OK
-        else:  # sys.exit("message"): Python prints it and exits with 1
-            print(exc.code, file=sys.stderr)
-            code = 1
-    for stream in (sys.stdout, sys.stderr):
-        # a closed pipe (| head): click has already dealt with it, as at a normal exit
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+            return exc.code or EXIT_OK
+        print(exc.code, file=sys.stderr)  # sys.exit("message"): as Python does, exit 1
+        return 1
+    except click.ClickException as exc:  # a usage error: click's message, exit 2
+        exc.show()
+        return exc.exit_code
+    except click.Abort:  # click's Ctrl-C while it prompts or parses
+        return ended_by(KeyboardInterrupt())
+    except BaseException as exc:  # never a traceback
+        return ended_by(exc)
+
+
+def _flush_stdout(code: int) -> int:
+    """Flush standard output before ``os._exit``: the exit code after it. A closed pipe
+    ends quietly (0, as ruff does); another failure (a full disk) is an error (2), said
+    once."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return EXIT_OK
+    except (OSError, ValueError) as exc:
+        if code != EXIT_ERROR:  # not said yet: an error already reported may be this one
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            with contextlib.suppress(Exception):
+                error_line(
+                    f"无法写入标准输出（{reason}） / cannot write to standard output ({reason})"
+                )
+        return EXIT_ERROR
+    return code

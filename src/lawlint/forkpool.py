@@ -22,13 +22,15 @@ where a pool would be three.
   itself; if no child can be forked it computes everything. Children end with
   ``os._exit`` (no ``atexit``, no inherited buffers flushed twice), take Ctrl-C as the
   default (they end quietly; this process reports it), and are killed and reaped if
-  this process stops early.
+  this process stops early. A child also dies with this process when this one is killed
+  and cannot stop it (SIGKILL, SIGTERM): :func:`end_with_parent`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import gc
 import os
 import pickle
@@ -158,6 +160,8 @@ class _Children:
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is inherited twice
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
+        parent = os.getpid()
+        _prctl()  # looked up here, not in each child
         try:
             pid = os.fork()
         except OSError:
@@ -165,6 +169,7 @@ class _Children:
             os.close(write_fd)
             return False
         if pid == 0:  # the child: never returns
+            end_with_parent(parent)
             os.close(read_fd)
             for fd in self._pids:
                 os.close(fd)
@@ -243,3 +248,38 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def end_with_parent(parent: int) -> None:
+    """In a worker process just started: be killed (SIGKILL) when the process that
+    started it dies, so that no worker outlives lawlint killed from outside (SIGKILL,
+    SIGTERM, the OOM killer), when nobody is left to stop it. Linux only
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a worker ends when it finds its pipe to the
+    parent closed. ``parent``: the pid that forked this process — if it has died
+    already, before the request was made, this process ends at once."""
+    prctl = _prctl()
+    if prctl is None:
+        return
+    try:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except OSError:
+        return
+    if os.getppid() != parent:  # died between fork and prctl
+        os._exit(1)
+
+
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """libc's ``prctl`` (Linux), looked up once, in the parent before it forks; None
+    elsewhere or without a C library to ask (the pipes still end a child, later)."""
+    if sys.platform != "linux":
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+    except (OSError, AttributeError, ImportError):
+        return None

@@ -16,12 +16,11 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-import click
-
 from .errors import LawlintError
 from .reporting import (
     EXIT_ERROR,
     batch_progress,
+    error_line,
     exit_code,
     fail,
     format_options,
@@ -53,7 +52,7 @@ def run_check(
     from .cachefiles import cache_dir
     from .formatters import PartWriter, get, renderer
     from .formatters.statistics import write as write_statistics
-    from .runner import Batch, default_jobs
+    from .runner import Batch, jobs_to_use
 
     progress = show_progress(len(jobs), quiet)
     render: str | None = None if statistics else fmt
@@ -78,7 +77,7 @@ def run_check(
             run_options = format_options(jobs, None, fmt, quiet=quiet) if render else None
             lint = functools.partial(
                 batch.lint,
-                n_jobs=n_jobs or default_jobs(),
+                n_jobs=jobs_to_use(n_jobs),
                 render=render,
                 figures=figures,
                 render_options=run_options,
@@ -95,7 +94,7 @@ def run_check(
 
         def on_result(result: FileResult) -> None:
             if result.error is not None:
-                click.echo(f"lawlint: {result.error}", err=True)
+                error_line(str(result.error))
             writer.add(result)
             result.release()
 
@@ -110,7 +109,7 @@ def run_check(
     else:
         for r in results:
             if r.error is not None:
-                click.echo(f"lawlint: {r.error}", err=True)
+                error_line(str(r.error))
         options = format_options(jobs, results, fmt, quiet=quiet)
         if statistics:
             written = write_report(

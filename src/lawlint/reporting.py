@@ -9,6 +9,7 @@ was found. The same whatever the format and wherever the report goes.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,8 +33,31 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def fail(exc: LawlintError) -> NoReturn:
     """End the command on a usage, input or pack error: its message, exit code 2."""
-    click.echo(f"lawlint: {exc}", err=True)
+    error_line(str(exc))
     sys.exit(EXIT_ERROR)
+
+
+def error_line(message: str) -> None:
+    """``lawlint: <message>`` on standard error, one line: a file name's control
+    characters, newlines and undecodable bytes shown as escapes (``formatters.safe``)."""
+    from .formatters.safe import shown
+
+    with contextlib.suppress(OSError, ValueError):  # stderr cannot be written: nobody to tell
+        click.echo(f"lawlint: {shown(message)}", err=True)
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device once it cannot be written (a closed
+    pipe, a full disk): what is still buffered, and the flush at exit, go nowhere
+    instead of failing again. The Python documentation's advice for SIGPIPE."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor: nothing to point
+        pass
 
 
 def exit_code(results: Sequence[FileResult], fail_on: str | None = None) -> int:
@@ -54,7 +78,8 @@ def report_stream(output_file: str | None) -> Iterator[TextIO]:
         return
     path = Path(output_file)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+    # the formatters escape undecodable file names; anything left is escaped, never fatal
+    with path.open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
         yield out
 
 
@@ -62,19 +87,31 @@ def write_report(
     write: Callable[[TextIO], None], output_file: str | None, default: TextIO | None = None
 ) -> bool:
     """Write the report with ``write`` to ``output_file``, else to ``default``
-    (standard output). False, with a message on stderr, when the file cannot be
-    written."""
+    (standard output). False, with a message on stderr, when the file or standard output
+    cannot be written (a full disk, ``/dev/full``). A closed pipe (``| head``) is raised
+    as :class:`BrokenPipeError`: the command then ends quietly (``cli``)."""
     if output_file is None:
-        write(default or sys.stdout)
+        out = default or sys.stdout
+        try:
+            write(out)
+            out.flush()  # a full disk shows here, not at exit
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            error_line(
+                f"无法写入标准输出（{exc.strerror}） / cannot write to standard output"
+                f" ({exc.strerror})"
+            )
+            silence_stdout()
+            return False
         return True
     try:
         with report_stream(output_file) as out:
             write(out)
     except OSError as exc:
-        click.echo(
-            f"lawlint: {output_file}: 无法写入报告（{exc.strerror}）"
-            f" / cannot write the report ({exc.strerror})",
-            err=True,
+        error_line(
+            f"{output_file}: 无法写入报告（{exc.strerror}）"
+            f" / cannot write the report ({exc.strerror})"
         )
         return False
     return True

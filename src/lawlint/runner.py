@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -56,10 +57,18 @@ class _Miss:
 
 
 def default_jobs() -> int:
+    """The cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on every platform
         return max(1, os.cpu_count() or 1)
+
+
+def jobs_to_use(asked: int | None) -> int:
+    """``--jobs``: None or 0 is the number of cores; more than that is clamped to it
+    (linting is CPU-bound: another process would only add memory and forks)."""
+    cores = default_jobs()
+    return cores if not asked else max(1, min(asked, cores))
 
 
 def run(
@@ -184,12 +193,18 @@ class Batch:
             linted = _in_pool(self.workspace, misses, n_jobs, self.progress, task)
         else:
             linted = _here(misses, self.progress, figures)
-        for miss, result in zip(misses, linted, strict=True):
-            result.fail_on = miss.profile.config.fail_on
-            results[miss.index] = result
-            if miss.key is not None:
-                self.cache.put(miss.profile.cache_key, miss.key, result.packed, result.suppressed)
-            emit()
+        # closed at once if on_result or Ctrl-C stops the batch (a closed pipe, a full
+        # disk): the worker processes are stopped and reaped now, not when the generator
+        # is collected, which a process ending with os._exit never does
+        with contextlib.closing(linted):
+            for miss, result in zip(misses, linted, strict=True):
+                result.fail_on = miss.profile.config.fail_on
+                results[miss.index] = result
+                if miss.key is not None:
+                    self.cache.put(
+                        miss.profile.cache_key, miss.key, result.packed, result.suppressed
+                    )
+                emit()
         self.cache.save()
         return [r for r in results if r is not None]
 
@@ -296,6 +311,8 @@ def _init_spawned(
     global _WORKSPACE, _TASK
     from .workspace import Workspace
 
+    # No prctl here (this pool runs off Linux): a spawned worker waits for its tasks on a
+    # pipe from this process, and ends once it finds it closed, when lawlint has died.
     _TASK = task
     _WORKSPACE = Workspace(cli, cwd=Path(cwd))
     for config_path in config_paths:
@@ -346,10 +363,10 @@ def _in_forks(
         preload()
     _MISSES, _TASK = misses, task
     try:
-        items = imap(_lint_index, len(misses), processes, send=_packed)
-        for miss, (sent, item) in zip(misses, items, strict=True):
-            yield _received(miss, item, task) if sent else _as_result(miss, item, task)
-            _tick(progress)
+        with contextlib.closing(imap(_lint_index, len(misses), processes, send=_packed)) as items:
+            for miss, (sent, item) in zip(misses, items, strict=True):
+                yield _received(miss, item, task) if sent else _as_result(miss, item, task)
+                _tick(progress)
     finally:
         _MISSES, _TASK = [], _Task()
 

@@ -116,3 +116,10 @@ def write_parts(
     for result in results:
         writer.add(result)
     writer.close(results, options)
+
+
+def raise_broken_pipe() -> None:
+    """For a rich ``Console.on_broken_pipe``: rich's own ends the process with exit code 1
+    (the code of "findings"); raised again, a closed pipe ends lawlint quietly with 0, as
+    everywhere else (``cli.ended_by``)."""
+    raise BrokenPipeError

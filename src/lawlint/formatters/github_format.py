@@ -7,7 +7,10 @@ error → ``::error``, warning → ``::warning``, info → ``::notice``. Chosen 
 when ``GITHUB_ACTIONS=true``. As GitHub's toolkit does, ``%``, CR and LF are escaped
 in the message, and ``:`` and ``,`` too in property values; columns are left out of
 a span that crosses lines (GitHub accepts them only on a single line). A file that
-could not be read is an ``::error`` naming the file.
+could not be read is an ``::error`` naming the file. Control characters (the log viewer
+acts on ANSI escapes), bidirectional controls and bytes of a file name that are not UTF-8
+become visible escapes first (``formatters.safe.shown_lines``: ``\\x1b``, ``\\xb1``); a
+line end is ``%0A``, part of the annotation, never a second command.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
 from . import write_parts
+from .safe import shown_lines
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -43,7 +47,7 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     lines = []
     if result.error is not None:
         props = {"file": _path(result.path), "title": "lawlint"}
-        lines.append(f"::error {_props(props)}::{escape_data(str(result.error))}\n")
+        lines.append(f"::error {_props(props)}::{escape_data(shown_lines(str(result.error)))}\n")
     lines.extend(command(f) + "\n" for f in result.findings)
     return "".join(lines)
 
@@ -55,11 +59,11 @@ def command(f: Finding) -> str:
     else:
         props.update(endLine=f.end_line)
     props["title"] = f.rule
-    return f"::{COMMAND[f.severity]} {_props(props)}::{escape_data(f.message)}"
+    return f"::{COMMAND[f.severity]} {_props(props)}::{escape_data(shown_lines(f.message))}"
 
 
 def _path(path: str) -> str:
-    return PurePath(path).as_posix()
+    return shown_lines(PurePath(path).as_posix())
 
 
 def _props(props: dict[str, str | int]) -> str:

@@ -11,7 +11,9 @@ are inline, fonts are the system's CJK fonts. It holds:
   finding's span highlighted (``<mark>``, its message on hover) and its message beside
   the line.
 
-Every piece of text is escaped with :func:`html.escape`. Each highlighted segment is a
+Every piece of text is escaped with :func:`html.escape`, and control characters,
+bidirectional controls and bytes of a file name that are not UTF-8 are shown as escapes
+(``\\x1b``, ``\\xb1``: ``formatters.safe``). Each highlighted segment is a
 ``<mark>`` whose ``data-f`` lists the findings covering it (overlapping findings split
 the text into segments), so a finding's text is the concatenation of its marks; its
 note (``<li id=…>``) links to its first mark. Print CSS lays the page out for paper
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING, TextIO
 from .. import __version__
 from ..findings import SEVERITIES, SEVERITY_ZH, Finding
 from ..title import find_filer
+from .safe import shown_lines
 
 if TYPE_CHECKING:
     from ..document import Document, Heading
@@ -61,13 +64,16 @@ def render(
     parts = parts or {}
     body = [_overview(results, figures, parts)]
     body += [_report(i, r, parts.get(r.path)) for i, r in enumerate(results, 1)]
-    return _PAGE.format(
+    page = _PAGE.format(
         version=escape(__version__),
         count=len(results),
         css=_CSS,
         js=_JS,
         body="\n".join(body),
     )
+    # control characters, bidirectional controls and undecodable bytes of file names as
+    # visible escapes: the page is valid UTF-8 and shows what is really there
+    return shown_lines(page)
 
 
 # -- overview -----------------------------------------------------------------------------

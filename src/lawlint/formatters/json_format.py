@@ -2,7 +2,10 @@
 
 Each object: ``path, rule, severity, line, column, end_line, end_column, message,
 fix, data`` — positions 1-based, columns in characters, end exclusive; ``fix`` is
-null or ``{"replacement": "..."}`` for the span. UTF-8, not ASCII-escaped.
+null or ``{"replacement": "..."}`` for the span. UTF-8, not ASCII-escaped, but for
+what a terminal would act on (DEL, C1 and bidirectional controls, line separators:
+``\\u009b``) and the bytes of a file name that are not UTF-8 (the text ``\\xb1``),
+``formatters.safe.json_safe``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from . import write_parts
+from .safe import json_safe
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -41,5 +45,5 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     # encoder (an indented dump runs the pure-Python encoder, ~10x slower; a dump per
     # finding pays the call overhead for each). Every object starts with its "path"
     # key, so each object boundary is '}, {"path": '.
-    text = json.dumps(items, ensure_ascii=False)
+    text = json_safe(json.dumps(items, ensure_ascii=False))
     return text[1:-1].replace('}, {"path": ', '},\n{"path": ')

@@ -18,7 +18,10 @@ after the results in the run object because it is known only at the end (:func:`
 
 Artifact URIs are relative references with forward slashes, percent-encoded (file
 names in Chinese are common, and SARIF consumers reject URIs that are not ASCII);
-absolute paths outside the working directory become ``file://`` URIs.
+absolute paths outside the working directory become ``file://`` URIs. A file name's
+bytes that are not UTF-8 are percent-encoded as they are in the URIs, and shown as
+``\\xNN`` in messages; characters a terminal acts on are ``\\uXXXX`` escapes
+(``formatters.safe.json_safe``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding
+from .safe import json_safe
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -66,13 +70,13 @@ def write(
 def header(out: TextIO, options: FormatOptions | None) -> None:
     """The log up to its results array: schema, tool and rules (indented JSON)."""
     head, _, _ = _skeleton(options, ()).partition(RESULTS)
-    out.write(head + RESULTS[:-1])
+    out.write(json_safe(head + RESULTS[:-1]))
 
 
 def footer(out: TextIO, results: Sequence[FileResult], options: FormatOptions | None) -> None:
     """The log after its results: the invocation, unsuccessful if a file was unreadable."""
     _, _, tail = _skeleton(options, [r for r in results if r.error is not None]).partition(RESULTS)
-    out.write(tail + "\n")
+    out.write(json_safe(tail) + "\n")
 
 
 def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
@@ -86,7 +90,7 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     items = [_result(f, index.get(f.rule)) for f in result.findings]
     if not items:
         return ""
-    return json.dumps(items, ensure_ascii=False)[1:-1].replace(
+    return json_safe(json.dumps(items, ensure_ascii=False))[1:-1].replace(
         '}, {"ruleId": ', '},\n        {"ruleId": '
     )
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..chars import MASK, display_width
 from ..findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
 from . import write_parts
+from .safe import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,10 +42,11 @@ def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
         suffix = "…" if hi < len(line) else ""
         line, start, end = line[lo:hi], start - lo, end - lo
     line = line.replace("\t", " ").replace(MASK, " ").replace("\u2028", " ")
-    shown = prefix + line + suffix
-    pad = display_width(prefix + line[:start])
-    carets = "^" * max(1, display_width(line[start:end]))
-    return shown, " " * pad + carets
+    # control characters as visible escapes (``\x1b``): measured as they are shown
+    before, span, after = shown(line[:start]), shown(line[start:end]), shown(line[end:])
+    pad = display_width(prefix + before)
+    carets = "^" * max(1, display_width(span))
+    return prefix + before + span + after + suffix, " " * pad + carets
 
 
 def write(
@@ -112,7 +114,9 @@ def footer(
 def _console(out: TextIO, color: bool) -> Console:
     from rich.console import Console
 
-    return Console(
+    from . import raise_broken_pipe
+
+    console = Console(
         file=out,
         highlight=False,
         soft_wrap=True,
@@ -120,6 +124,8 @@ def _console(out: TextIO, color: bool) -> Console:
         force_terminal=True if color else None,
         no_color=not color,
     )
+    console.on_broken_pipe = raise_broken_pipe  # type: ignore[method-assign]
+    return console
 
 
 def gutter(line_no: int, paragraphs: bool = False) -> str:
@@ -129,13 +135,13 @@ def gutter(line_no: int, paragraphs: bool = False) -> str:
 
 
 def _plain(f: Finding, lines: list[str], paragraphs: bool = False) -> list[str]:
-    head = f"{f.path}:{f.line}:{f.column}  {f.severity}  {f.rule}  {f.message}"
+    head = f"{shown(f.path)}:{f.line}:{f.column}  {f.severity}  {f.rule}  {shown(f.message)}"
     if not 0 < f.line <= len(lines):
         return [head]
     line = lines[f.line - 1]
     end_col = f.end_column if f.end_line == f.line else len(line) + 1
-    shown, carets = excerpt(line, f.column, end_col)
-    return [head, f"{gutter(f.line, paragraphs)}{shown}", f"{'':6} | {carets}"]
+    quoted, carets = excerpt(line, f.column, end_col)
+    return [head, f"{gutter(f.line, paragraphs)}{quoted}", f"{'':6} | {carets}"]
 
 
 def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = False) -> None:
@@ -145,19 +151,19 @@ def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = 
     from rich.text import Text
 
     head = Text()
-    head.append(f"{f.path}:{f.line}:{f.column}", style="bold")
+    head.append(f"{shown(f.path)}:{f.line}:{f.column}", style="bold")
     head.append("  ")
     head.append(f.severity, style=STYLE[f.severity])
     head.append("  ")
     head.append(f.rule, style="cyan")
     head.append("  ")
-    head.append(f.message)
+    head.append(shown(f.message))
     console.print(head)
     if 0 < f.line <= len(lines):
         line = lines[f.line - 1]
         end_col = f.end_column if f.end_line == f.line else len(line) + 1
-        shown, carets = excerpt(line, f.column, end_col)
-        console.print(Text(gutter(f.line, paragraphs), style="dim") + Text(shown))
+        quoted, carets = excerpt(line, f.column, end_col)
+        console.print(Text(gutter(f.line, paragraphs), style="dim") + Text(quoted))
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
 
 
@@ -256,19 +262,19 @@ def batch_row(
 ) -> tuple[str, ...]:
     """The batch table's cells for one report."""
     if result.error is not None:
-        return (result.path, "", "", "", "无法读取 / unreadable", "")
+        return (shown(result.path), "", "", "", "无法读取 / unreadable", "")
     tally = result.tally
     missing = tally.missing
     if not checked_sections:
         missing_cell = "未检查 / not checked"
     else:
-        missing_cell = ", ".join(missing) if missing else "—"
+        missing_cell = shown(", ".join(missing)) if missing else "—"  # a pack's part names
     if figures is None or figures.share is None:
         share_cell = "—"
     else:
         share_cell = f"{figures.with_figures}/{figures.sentences} ({figures.share:.0%})"
     return (
-        result.path,
+        shown(result.path),
         *(str(n) for n in tally.counts),
         missing_cell,
         share_cell,
