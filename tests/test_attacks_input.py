@@ -440,19 +440,6 @@ def test_closed_standard_input_is_an_input_error(
     assert str(exc.value) == "报告.txt: 标准输入不可读（已关闭） / standard input is closed"
 
 
-@pytest.mark.skipif(os.name != "posix", reason="needs a POSIX shell")
-def test_closed_standard_input_exits_2_with_one_line() -> None:
-    done = subprocess.run(
-        ["/bin/sh", "-c", f'exec "{sys.executable}" -m lawlint check --no-cache - <&-'],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
-    assert done.returncode == 2
-    assert "lawlint: <stdin>: 标准输入不可读（已关闭） / standard input is closed" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
 class _Broken(io.RawIOBase):
     """Standard input whose descriptor fails (as one opened for writing only does)."""
 
