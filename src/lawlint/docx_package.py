@@ -16,8 +16,9 @@ package is opened here instead, with these guarantees:
   declaration (``<!DOCTYPE``, where entities are declared) is refused before it is
   parsed — Open Packaging Conventions forbid DTDs in a package, Word never writes one,
   so only a crafted file has one (XXE, "billion laughs");
-- the number of XML elements per part is capped (:data:`MAX_ELEMENTS`), and the body's
-  paragraphs (:data:`MAX_PARAGRAPHS`), counted while parsing, so memory stays bounded.
+- the tags in a part (:data:`MAX_MARKUP`) and the body's paragraphs
+  (:data:`MAX_PARAGRAPHS`) are counted on the bytes before parsing, so an XML tree is
+  never built past those limits, and memory stays bounded (a few hundred MB at most).
 
 Nothing outside the ZIP is ever opened: relationship targets are only looked up as
 members of the archive, and external targets are ignored. Every failure is an
@@ -27,8 +28,11 @@ members of the archive, and external targets are ignored. Every failure is an
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,10 +45,12 @@ if TYPE_CHECKING:
 # document with Word's markup about 10 MB); these are far above any report and far
 # below what would exhaust memory (lxml keeps about 100-200 bytes per element).
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, inflated
-MAX_ELEMENTS = 4_000_000  # XML elements in one part
+MAX_MARKUP = 3_000_000  # "<" in one part: start and end tags, so at most 3M elements
 MAX_PARAGRAPHS = 200_000  # paragraphs in the body (table cells' included)
 
-_CHUNK = 1 << 20  # bytes fed to the parser at a time
+# An element named p in any namespace prefix: an upper bound of the body's paragraphs
+# (text boxes' and drawings' paragraphs are counted too).
+_PARAGRAPH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -55,7 +61,6 @@ RT_NUMBERING = _RT + "numbering"
 CT_DOCUMENT_MAIN = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
-_W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 # A document type declaration, in the encodings an XML part may use.
 _DOCTYPE = tuple(
     "<!DOCTYPE".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -121,6 +126,7 @@ class _Package:
     def __init__(self, archive: zipfile.ZipFile, path: str) -> None:
         self.archive = archive
         self.path = path
+        self._rels: dict[str, _Element | None] = {}  # each relationship part read once
 
     def related(self, source: str, reltype: str) -> str | None:
         """The part name (``/word/styles.xml``) of ``source``'s first internal
@@ -128,9 +134,13 @@ class _Package:
         ``/`` for the package."""
         folder, name = posixpath.split(source)
         rels = posixpath.join(folder, "_rels", f"{name}.rels").lstrip("/")
-        if rels not in self.archive.NameToInfo:
+        if rels not in self._rels:
+            known = rels in self.archive.NameToInfo
+            self._rels[rels] = self.xml(rels) if known else None
+        root = self._rels[rels]
+        if root is None:
             return None
-        for rel in self.xml(rels).iterchildren(f"{{{_PKG_RELS}}}Relationship"):
+        for rel in root.iterchildren(f"{{{_PKG_RELS}}}Relationship"):
             if rel.get("Type") != reltype or rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target") or ""
@@ -170,27 +180,23 @@ class _Package:
 
         if any(mark in blob for mark in _DOCTYPE):
             raise self._dtd(member)
-        parser = etree.XMLPullParser(
-            events=("start",),
+        # Counted on the bytes before parsing, so the tree is never built: every element
+        # begins with a "<" (text holds "&lt;"), and a paragraph with "<p" or "<x:p".
+        if blob.count(b"<") > MAX_MARKUP:
+            raise self._too_many(member, "XML 标记", "XML tags", MAX_MARKUP)
+        if count_paragraphs:
+            paragraphs = _count(_PARAGRAPH.finditer(blob), MAX_PARAGRAPHS + 1)
+            if paragraphs > MAX_PARAGRAPHS:
+                raise too_many_paragraphs(self.path)
+        parser = etree.XMLParser(
             remove_blank_text=True,  # as python-docx parses: the same trees as before
             resolve_entities=False,
             load_dtd=False,
             no_network=True,
-            huge_tree=False,
+            huge_tree=False,  # libxml2's limits kept: depth 256, 10 MB text nodes
         )
-        elements = paragraphs = 0
         try:
-            for offset in range(0, len(blob), _CHUNK):
-                parser.feed(blob[offset : offset + _CHUNK])
-                for _event, element in parser.read_events():
-                    elements += 1
-                    if count_paragraphs and element.tag == _W_P:
-                        paragraphs += 1
-                if elements > MAX_ELEMENTS:
-                    raise self._too_many(member, "XML 元素", "XML elements", MAX_ELEMENTS)
-                if paragraphs > MAX_PARAGRAPHS:
-                    raise self._too_many(member, "段落", "paragraphs", MAX_PARAGRAPHS)
-            root = parser.close()
+            root = etree.fromstring(blob, parser)
         except etree.XMLSyntaxError as exc:
             if "depth" in str(exc).lower():
                 raise InputError(
@@ -218,6 +224,19 @@ class _Package:
             f"part {member} has more than {limit:,} {en}, over the limit: not read",
             path=self.path,
         )
+
+
+def too_many_paragraphs(path: str) -> InputError:
+    return InputError(
+        f"段落超过 {MAX_PARAGRAPHS:,} 个上限，不予读取",
+        f"has more than {MAX_PARAGRAPHS:,} paragraphs, over the limit: not read",
+        path=path,
+    )
+
+
+def _count(matches: Iterator[object], limit: int) -> int:
+    """How many of ``matches`` there are, counting no further than ``limit``."""
+    return sum(1 for _ in islice(matches, limit))
 
 
 def default_styles() -> _Element | None:

@@ -26,11 +26,19 @@ a readable .docx — encrypted, an old .doc, corrupt, another format — is an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .docx_package import Parts, corrupt, default_styles, open_parts
+from .docx_package import (
+    MAX_PARAGRAPHS,
+    Parts,
+    corrupt,
+    default_styles,
+    open_parts,
+    too_many_paragraphs,
+)
 from .errors import InputError
 from .numbering import parse_marker
 from .reader import LineHint, Source
@@ -53,6 +61,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (
 )
 _WRAPPERS = (_SDT, _SDT_CONTENT, _CUSTOM_XML)
 _BR = f"{_W}br"
+_PPR = f"{_W}pPr"
+_VAL = f"{_W}val"
 # What a run's elements show: text (None: the element's own text), tabs, line breaks.
 _TEXT: dict[str, str | None] = {
     f"{_W}t": None,
@@ -145,13 +155,16 @@ def _read(parts: Parts, path: str) -> tuple[list[str], dict[int, LineHint]]:
     hints: dict[int, LineHint] = {}
     for p, in_table in _paragraphs(body):
         index = len(lines)
+        if index == MAX_PARAGRAPHS:  # paragraphs the count on the bytes could not see
+            raise too_many_paragraphs(path)
         lines.append(paragraph_text(p))
-        style_id = _val(p, "pPr", "pStyle")
+        ppr = p.find(_PPR)  # the paragraph's properties: looked up once
+        style_id = _val(ppr, "pStyle")
         if in_table or styles.is_toc(style_id):
             hints[index] = LineHint(table=True)
             continue
-        level = _outline_level(p, style_id, styles)
-        label, num_level = numbering.label(p, style_id, index + 1)
+        level = _outline_level(ppr, style_id, styles)
+        label, num_level = numbering.label(ppr, style_id, index + 1)
         if level is None:
             level = num_level
         if level is not None or label:
@@ -231,8 +244,13 @@ def _val(el: _Element | None, *path: str) -> str | None:
     """``w:val`` of the element at ``path`` under ``el`` (w: names), or None."""
     if el is None:
         return None
-    found = el.find("/".join(f"{_W}{name}" for name in path))
-    return None if found is None else found.get(f"{_W}val")
+    found = el.find(_path(path))
+    return None if found is None else found.get(_VAL)
+
+
+@functools.cache
+def _path(names: tuple[str, ...]) -> str:
+    return "/".join(f"{_W}{name}" for name in names)
 
 
 def _int(value: str | None) -> int | None:
@@ -251,6 +269,9 @@ class _Styles:
     def __init__(self, root: _Element | None) -> None:
         self.by_id: dict[str, _Element] = {}
         self.default: str | None = None
+        # what a style implies, worked out once per style, not once per paragraph
+        self._toc: dict[str | None, bool] = {}
+        self._outline: dict[str | None, int | None] = {}
         if root is None:
             return
         for style in root.iterchildren(f"{_W}style"):
@@ -274,23 +295,36 @@ class _Styles:
 
     def is_toc(self, style_id: str | None) -> bool:
         """A table-of-contents entry ("toc 1", "目录 1")?"""
-        return any(_TOC_STYLE.match(_val(s, "name") or "") for s in self.chain(style_id))
+        if style_id not in self._toc:
+            self._toc[style_id] = any(
+                _TOC_STYLE.match(_val(s, "name") or "") for s in self.chain(style_id)
+            )
+        return self._toc[style_id]
+
+    def outline_level(self, style_id: str | None) -> int | None:
+        """Level from the style's outline level or its name ("heading 2", "标题 2")."""
+        if style_id not in self._outline:
+            self._outline[style_id] = self._find_outline_level(style_id)
+        return self._outline[style_id]
+
+    def _find_outline_level(self, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
+            level = _int(_val(style, "pPr", "outlineLvl"))
+            if level is not None:
+                return level + 1 if 0 <= level < 9 else None
+            m = _HEADING_STYLE.match((_val(style, "name") or "").strip())
+            if m:
+                return int(m.group(1))
+        return None
 
 
-def _outline_level(p: _Element, style_id: str | None, styles: _Styles) -> int | None:
-    """Level from the paragraph's or its style's outline level (0–8; 9 is body text),
-    or from a heading style's name ("heading 2", "标题 2")."""
-    level = _int(_val(p, "pPr", "outlineLvl"))
+def _outline_level(ppr: _Element | None, style_id: str | None, styles: _Styles) -> int | None:
+    """Level from the paragraph's (``ppr``: its properties) or its style's outline level
+    (0–8; 9 is body text), or from a heading style's name."""
+    level = _int(_val(ppr, "outlineLvl"))
     if level is not None:
         return level + 1 if 0 <= level < 9 else None
-    for style in styles.chain(style_id):
-        level = _int(_val(style, "pPr", "outlineLvl"))
-        if level is not None:
-            return level + 1 if 0 <= level < 9 else None
-        m = _HEADING_STYLE.match((_val(style, "name") or "").strip())
-        if m:
-            return int(m.group(1))
-    return None
+    return styles.outline_level(style_id)
 
 
 # -- automatic numbering ------------------------------------------------------------
@@ -321,11 +355,14 @@ class _Numbering:
         self.started: set[str] = set()
         self._levels_of: dict[str, tuple[_Element | None, ...]] = {}
         self._style_levels: dict[tuple[str, str | None], int] = {}
+        self._style_num: dict[str | None, tuple[str | None, int | None]] = {}
 
-    def label(self, p: _Element, style_id: str | None, line: int) -> tuple[str, int | None]:
-        """(number as shown, level it implies) for paragraph ``p`` (the ``line``-th);
-        ("", None) if it is not numbered, or is a bullet."""
-        num_id, ilvl = self._num_pr(p, style_id)
+    def label(
+        self, ppr: _Element | None, style_id: str | None, line: int
+    ) -> tuple[str, int | None]:
+        """(number as shown, level it implies) for the ``line``-th paragraph, whose
+        properties are ``ppr``; ("", None) if it is not numbered, or is a bullet."""
+        num_id, ilvl = self._num_pr(ppr, style_id)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return "", None
         if not 0 <= ilvl < LIST_LEVELS:
@@ -400,20 +437,28 @@ class _Numbering:
         self._levels_of[num_id] = found = tuple(levels)
         return found
 
-    def _num_pr(self, p: _Element, style_id: str | None) -> tuple[str | None, int]:
-        num_id = _val(p, "pPr", "numPr", "numId")
-        ilvl = _int(_val(p, "pPr", "numPr", "ilvl"))  # any size: out of 0–8 is an error
+    def _num_pr(self, ppr: _Element | None, style_id: str | None) -> tuple[str | None, int]:
+        num_id = _val(ppr, "numPr", "numId")
+        ilvl = _int(_val(ppr, "numPr", "ilvl"))  # any size: out of 0–8 is an error
         if num_id is not None:
             return num_id, ilvl or 0
+        if style_id not in self._style_num:
+            self._style_num[style_id] = self._find_style_num(style_id)
+        num_id, style_ilvl = self._style_num[style_id]
+        if num_id is None:
+            return None, 0
+        return num_id, (ilvl if ilvl is not None else style_ilvl) or 0
+
+    def _find_style_num(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """The list a style numbers its paragraphs in, and at what level."""
         for style in self.styles.chain(style_id):
             num_id = _val(style, "pPr", "numPr", "numId")
             if num_id is not None:
-                if ilvl is None:
-                    ilvl = _int(_val(style, "pPr", "numPr", "ilvl"))
+                ilvl = _int(_val(style, "pPr", "numPr", "ilvl"))
                 if ilvl is None:
                     ilvl = self._style_level(num_id, style.get(f"{_W}styleId"))
-                return num_id, ilvl or 0
-        return None, 0
+                return num_id, ilvl
+        return None, None
 
     def _style_level(self, num_id: str, style_id: str | None) -> int:
         """The list level a numbering links to a style with ``w:pStyle`` (once per
