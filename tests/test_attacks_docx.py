@@ -500,3 +500,23 @@ def test_a_list_level_outside_word_s_nine_is_refused(tmp_path: Path, ilvl: str) 
         "outside Word's 0–8",
     )
     assert f"paragraph 2 has list level w:ilvl={shown}" in err
+
+
+def test_more_text_than_the_largest_text_file_is_refused(tmp_path: Path) -> None:
+    """Three text nodes of 9M characters (each under libxml2's 10 MB node limit)."""
+    run = "<w:r><w:t>" + "a" * 9_000_000 + "</w:t></w:r>"
+    docx = package(tmp_path / "text.docx", document_xml(f"<w:p>{run * 3}</w:p>"))
+    assert docx.stat().st_size < 1_000_000
+    with pytest.raises(InputError) as exc:
+        read_source(str(docx))
+    assert exc.value.zh == "正文超过 20M 个字符上限，不予读取"
+    assert exc.value.en == "has more than 20M characters of text, over the limit: not read"
+
+
+def test_a_text_node_over_the_parser_s_limit_is_refused(tmp_path: Path) -> None:
+    run = "<w:r><w:t>" + "法" * 4_000_000 + "</w:t></w:r>"  # 12 MB in UTF-8
+    docx = package(tmp_path / "node.docx", document_xml(f"<w:p>{run}</w:p>"))
+    with pytest.raises(InputError) as exc:
+        read_source(str(docx))
+    assert exc.value.zh.startswith("部件 word/document.xml 超出 XML 解析的安全上限（")
+    assert "Text node too long" in exc.value.en and "not read" in exc.value.en

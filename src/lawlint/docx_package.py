@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 MAX_PART_BYTES = 64 * 1024 * 1024  # one part, inflated
 MAX_MARKUP = 3_000_000  # "<" in one part: start and end tags, so at most 3M elements
 MAX_PARAGRAPHS = 200_000  # paragraphs in the body (table cells' included)
+MAX_TEXT_CHARS = 20 * 1024 * 1024  # the body's text: as much as the largest text file
 
 # An element named p in any namespace prefix: an upper bound of the body's paragraphs
 # (text boxes' and drawings' paragraphs are counted too).
@@ -93,7 +94,7 @@ def open_parts(data: bytes, path: str) -> Parts:
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except Exception as exc:  # BadZipFile, and whatever a mangled directory raises
         raise corrupt(path, f"{type(exc).__name__}: {exc}") from None
     with archive:
         package = _Package(archive, path)
@@ -204,6 +205,13 @@ class _Package:
                     f"part {member} is nested too deeply (tables within tables?): not read",
                     path=self.path,
                 ) from None
+            if "limit exceeded" in str(exc).lower():  # libxml2's own: text node, buffer
+                detail = str(exc).split(",")[0][:80]
+                raise InputError(
+                    f"部件 {member} 超出 XML 解析的安全上限（{detail}），不予读取",
+                    f"part {member} exceeds a safety limit of the XML parser ({detail}): not read",
+                    path=self.path,
+                ) from None
             raise corrupt(self.path, f"{member}: XMLSyntaxError: {exc}") from None
         if root.getroottree().docinfo.doctype:  # an encoding the scan above missed
             raise self._dtd(member)
@@ -224,6 +232,15 @@ class _Package:
             f"part {member} has more than {limit:,} {en}, over the limit: not read",
             path=self.path,
         )
+
+
+def too_much_text(path: str) -> InputError:
+    mchars = MAX_TEXT_CHARS // (1024 * 1024)
+    return InputError(
+        f"正文超过 {mchars}M 个字符上限，不予读取",
+        f"has more than {mchars}M characters of text, over the limit: not read",
+        path=path,
+    )
 
 
 def too_many_paragraphs(path: str) -> InputError:

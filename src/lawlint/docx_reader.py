@@ -33,11 +33,13 @@ from typing import TYPE_CHECKING
 
 from .docx_package import (
     MAX_PARAGRAPHS,
+    MAX_TEXT_CHARS,
     Parts,
     corrupt,
     default_styles,
     open_parts,
     too_many_paragraphs,
+    too_much_text,
 )
 from .errors import InputError
 from .numbering import parse_marker
@@ -153,11 +155,16 @@ def _read(parts: Parts, path: str) -> tuple[list[str], dict[int, LineHint]]:
     numbering = _Numbering(parts.numbering, styles, path)
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
+    chars = 0
     for p, in_table in _paragraphs(body):
         index = len(lines)
         if index == MAX_PARAGRAPHS:  # paragraphs the count on the bytes could not see
             raise too_many_paragraphs(path)
-        lines.append(paragraph_text(p))
+        text = paragraph_text(p)
+        chars += len(text) + 1
+        if chars > MAX_TEXT_CHARS:
+            raise too_much_text(path)
+        lines.append(text)
         ppr = p.find(_PPR)  # the paragraph's properties: looked up once
         style_id = _val(ppr, "pStyle")
         if in_table or styles.is_toc(style_id):
