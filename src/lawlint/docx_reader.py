@@ -18,9 +18,12 @@ text the rest of lawlint reads, so the document model and every check work uncha
   number as Word shows it (display only); and whether the paragraph is in a table or
   is a table-of-contents entry (never a heading).
 
-Headers, footers, footnotes, comments and text boxes are not read. python-docx (and
-lxml under it) is imported only here, only when a .docx is read. A file that is not
-a readable .docx — encrypted, an old .doc, corrupt, another format — is an
+Headers, footers, footnotes, comments and text boxes are not read, nor inflated:
+:mod:`~lawlint.docx_package` opens the package and parses only the document, its
+styles and its numbering with lxml (python-docx's parser library), under limits on
+size, tags, paragraphs, text and nesting; lxml is imported only when a .docx is read.
+A file that is not a readable .docx — encrypted, an old .doc, corrupt, another
+format, over a limit, crafted (a DTD, a list level past Word's nine) — is an
 :class:`~lawlint.errors.InputError` naming the file (exit code 2), never a traceback.
 """
 
