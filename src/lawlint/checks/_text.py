@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # A clause ends at a pause or a sentence end (full- or half-width); LINE_CLAUSE_END also
 # at a line end, for text that spans headings (a heading has no end mark).
@@ -37,6 +38,35 @@ def clauses(
         yield pos, end
 
 
+class Covering:
+    """Spans (from one scan of a sentence or line) that answer "does one of them cover
+    ``[start, end)``?" in O(log n): a check computes them once per sentence, never once
+    per match, so a sentence with thousands of matches stays linear."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
+def exception_spans(
+    patterns: Iterable[re.Pattern[str]], text: str, start: int, end: int
+) -> Covering:
+    """The matches of a rule's ``exceptions`` in ``text[start:end]`` (contexts in which
+    its word means something else), for :meth:`Covering.covers`."""
+    return Covering(m.span() for p in patterns for m in p.finditer(text, start, end))
+
+
 def excepted(
     patterns: list[re.Pattern[str]], text: str, window: tuple[int, int], start: int, end: int
 ) -> bool:
@@ -45,6 +75,23 @@ def excepted(
     return any(
         m.start() <= start and end <= m.end() for p in patterns for m in p.finditer(text, *window)
     )
+
+
+class Figures:
+    """The figures of ``text[start:end]`` (one scan), asked whether one lies outside a
+    span: :func:`has_figure` for many spans of one window, in O(1) each."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.spans = [m.span() for m in pattern.finditer(text, start, end)]
+
+    def outside(self, skip: tuple[int, int]) -> bool:
+        """Is there a figure that does not overlap ``skip``? The matches are ordered and
+        do not overlap, so if the first ends after ``skip`` starts and the last starts
+        before it ends, every one overlaps it."""
+        spans = self.spans
+        return bool(spans) and (spans[0][1] <= skip[0] or spans[-1][0] >= skip[1])
 
 
 def has_figure(
