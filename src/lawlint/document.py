@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -38,6 +39,10 @@ _SENTENCE_END = re.compile(
     re.M,
 )
 _RUN_IN_END = re.compile(r"[。！？!?]")
+# Real sentences are under 500 characters; a longer run without an end mark is cut
+# (after a pause mark where there is one) so that per-sentence work stays bounded.
+MAX_SENTENCE = 1200
+_PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
@@ -346,16 +351,33 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        """The sentences of each paragraph; one longer than ``MAX_SENTENCE`` (a report
+        pasted as one line, a list that never ends) is cut into pieces, so that what the
+        checks do per sentence — segmenting it, matching a pack's patterns across it —
+        costs a bounded amount per piece and the whole stays linear in the text."""
         out: list[Sentence] = []
         heading_spans = [(h.start, h.end) for h in self.headings]  # in document order
         for p in self.paragraphs:
             pos = p.start
             for m in _SENTENCE_END.finditer(self.text, p.start, p.end):
-                out.append(self._sentence(len(out), p.index, pos, m.end(), heading_spans))
+                for a, b in self._pieces(pos, m.end()):
+                    out.append(self._sentence(len(out), p.index, a, b, heading_spans))
                 pos = m.end()
             if pos < p.end:
-                out.append(self._sentence(len(out), p.index, pos, p.end, heading_spans))
+                for a, b in self._pieces(pos, p.end):
+                    out.append(self._sentence(len(out), p.index, a, b, heading_spans))
         return [s for s in out if s.end > s.start]
+
+    def _pieces(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """``text[start:end]`` in pieces of at most ``MAX_SENTENCE`` characters, each cut
+        after the last clause mark of its second half (else at the limit)."""
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(self.text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _PAUSES)
+            cut = cut + 1 if cut >= 0 else limit
+            yield start, cut
+            start = cut
+        yield start, end
 
     def _sentence(
         self, index: int, para: int, start: int, end: int, headings: list[tuple[int, int]]
