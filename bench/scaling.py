@@ -59,7 +59,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "figures and units (其中)": _repeat("办理案件45件，其中简易程序20件、"),
     "figures and totals (共/累计)": _repeat("共办理案件45件，其中简易程序20件、普通程序25件，累计"),
     "empty headings": _repeat("一、\n（一）\n1.\n"),
-    "relative-time words": _repeat("今年以来，上半年，去年同期，近年来，本年度，近期多次开展检查，"),
+    "relative-time words": _repeat("今年以来，上半年，去年同期，近年来，本年度，近期多次检查，"),
 }
 
 

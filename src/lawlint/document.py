@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -272,14 +272,22 @@ class Document:
         return sections
 
     def section_of(self, offset: int) -> Section:
-        """The innermost section holding ``offset``."""
-        best = self.sections[0]
-        for sec in self.sections[1:]:
+        """The innermost section holding ``offset``: the last section starting at or
+        before it, or the nearest of its ancestors that still holds it (sections are
+        in document order and nest); the preamble when none does."""
+        sections = self.sections
+        i = bisect.bisect_right(self._section_starts, offset)  # sections[1:][:i] start <= offset
+        parent = i if i else None
+        while parent is not None:
+            sec = sections[parent]
             if sec.start <= offset < sec.end:
-                best = sec
-            elif sec.start > offset:
-                break
-        return best
+                return sec
+            parent = sec.parent
+        return sections[0]
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [sec.start for sec in self.sections[1:]]
 
     # -- paragraphs and sentences ----------------------------------------------------
     @cached_property

@@ -32,6 +32,7 @@ more than one when it joins parts with 和/及/与 and its pieces name two or mo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -152,7 +153,9 @@ class SectionIndex:
         tops = [self.doc.line_starts[h.line - 1] for h in self.doc.headings if h.level <= 1]
         unclaimed: list[tuple[int, int]] = []
         for i, label in enumerate(labels):
-            ends = [s for s in tops if s > label.start]
+            # the first top-level heading after the label (tops are in document order)
+            k = bisect.bisect_right(tops, label.start)
+            ends = tops[k : k + 1]
             if i + 1 < len(labels):
                 ends.append(labels[i + 1].start)
             span = (label.start, min(ends, default=len(self.doc.text)))
@@ -195,13 +198,19 @@ class SectionIndex:
         starts.extend((sec.start, (k,)) for k, secs in self.by_heading.items() for sec in secs)
         starts.extend((a, (k,)) for k, spans in self.by_label.items() for a, _ in spans)
         starts.sort()
+        # per part, where another part begins: the next one after an opening is a bisect
+        others: dict[str, list[int]] = {}
         out: dict[str, list[tuple[int, int]]] = {}
         for start, in_heading, keys in self._matched_openings:
             if in_heading or start < self._first_heading:
                 continue
             limit = self.doc.section_of(start).end
             for key in keys:
-                end = next((b for b, bk in starts if start < b < limit and key not in bk), limit)
+                if key not in others:
+                    others[key] = [b for b, bk in starts if key not in bk]
+                after = others[key]
+                k = bisect.bisect_right(after, start)
+                end = after[k] if k < len(after) and after[k] < limit else limit
                 out.setdefault(key, []).append((start, end))
         return out
 

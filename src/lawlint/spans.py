@@ -30,6 +30,27 @@ class SpanIndex:
         return i >= 0 and pos < self._spans[i][1]
 
 
+class Covering:
+    """Spans (from one scan of a sentence or line) that answer "does one of them cover
+    ``[start, end)``?" in O(log n): a check computes them once per sentence, never once
+    per match, so a sentence with thousands of matches stays linear."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
 def union(spans: list[Span]) -> list[Span]:
     """Sorted spans, overlapping ones merged (adjacent ones are kept apart)."""
     out: list[Span] = []

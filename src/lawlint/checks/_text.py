@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
+
+from ..spans import Covering
 
 # A clause ends at a pause or a sentence end (full- or half-width); LINE_CLAUSE_END also
 # at a line end, for text that spans headings (a heading has no end mark).
@@ -36,27 +37,6 @@ def clauses(
         pos = m.end()
     if pos < end:
         yield pos, end
-
-
-class Covering:
-    """Spans (from one scan of a sentence or line) that answer "does one of them cover
-    ``[start, end)``?" in O(log n): a check computes them once per sentence, never once
-    per match, so a sentence with thousands of matches stays linear."""
-
-    __slots__ = ("_starts", "_reach")
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._reach: list[int] = []  # the furthest end among the spans up to each one
-        furthest = -1
-        for _, b in ordered:
-            furthest = max(furthest, b)
-            self._reach.append(furthest)
-
-    def covers(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and self._reach[i] >= end
 
 
 def exception_spans(
