@@ -177,8 +177,13 @@ class Document:
         data: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding at the span ``start``–``end`` of this document."""
-        line, col = self.position(start)
-        end_line, end_col = self.position(end)
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, start) - 1
+        # most spans end on the line they start on: one search, not two (a file with
+        # a finding every few characters makes this the hottest path)
+        j = i if end <= starts[i] + len(self.lines[i]) else bisect.bisect_right(starts, end) - 1
+        line, col = i + 1, start - starts[i] + 1
+        end_line, end_col = j + 1, end - starts[j] + 1
         return Finding(
             self.path, rule, severity, line, col, end_line, end_col, message, start, end,
             None if fix is None else Fix(fix), data or {},

@@ -13,6 +13,7 @@ masked too, so the checks never see it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .chars import CJK, MASK
 
@@ -27,12 +28,42 @@ _DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _LINK_DEST = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A link label has at most 999 characters (CommonMark): the bound also keeps a file of
+# lines opening with "[" and no "]" linear.
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]]{1,999}\]:\s*\S.*$", re.M)
+# No "<" inside (CommonMark), so an unclosed "<http:" is not rescanned from each one.
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]+>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A lawlint directive: one HTML comment on one line, ``<!-- lawlint-VERB [ID,...] -->``.
 DIRECTIVE = re.compile(r"<!--[ \t]*(lawlint-[A-Za-z-]*?)(?:[ \t]+([^\n]*?))?[ \t]*-->")
+
+
+def directives(text: str) -> Iterator[re.Match[str]]:
+    """``DIRECTIVE.finditer(text)``, in linear time: a "<!--" with no "-->" after it on
+    its line cannot begin a directive, and neither can any later one on that line, so
+    the line is skipped instead of the regex rescanning it from each "<!--"."""
+    pos = 0
+    close = line_end = -1  # the next "-->" and line end found so far (each found once)
+    while (start := text.find("<!--", pos)) >= 0:
+        if close < start + 4:
+            close = text.find("-->", start + 4)
+            if close < 0:
+                return
+        if line_end < start:
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+        if close > line_end:
+            pos = line_end + 1
+            continue
+        m = DIRECTIVE.match(text, start)
+        if m is None:
+            pos = start + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 # In plain text a directive counts only on a line of its own.
 PLAIN_DIRECTIVE = re.compile(
     rf"^[ \t\u3000]*({DIRECTIVE.pattern})[ \t\u3000]*$",
@@ -97,6 +128,20 @@ def _addresses(text: str) -> list[tuple[int, int]]:
             return spans
 
 
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML comments, as the regex ``<!--.*?-->`` (dot matching newlines) finds
+    them, in linear time: once a comment has no "-->" after it, no later one has."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        close = text.find("-->", start + 4)
+        if close < 0:
+            break
+        spans.append((start, close + 3))
+        pos = close + 3
+    return spans
+
+
 def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
     out = []
     pos = 0
@@ -139,6 +184,7 @@ def _mask_fences(text: str) -> str:
 
 def mask_markdown(text: str) -> str:
     text = _mask_fences(text)
-    for pattern in (_COMMENT, _INLINE_CODE, _AUTOLINK, _LINK_DEST, _REF_DEF, _TAG):
+    text = _mask_spans(text, _comments(text))
+    for pattern in (_INLINE_CODE, _AUTOLINK, _LINK_DEST, _REF_DEF, _TAG):
         text = _mask_matches(text, pattern)
     return mask_urls(text)
