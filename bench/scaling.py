@@ -38,9 +38,10 @@ def _repeat(unit: str) -> Callable[[int], str]:
 
 
 def _nested(n: int) -> str:
-    """Brackets, quotes and title marks opened ``n/2`` deep, then closed."""
-    depth = n // 2 // 6
-    return "（“《依法" * depth + "》”）" * depth + "\n"
+    """Brackets, quotes and title marks opened ``n/8`` deep, then all closed."""
+    depth = n // 8
+    text = "（“《依法" * depth + "》”）" * depth
+    return text + "依" * (n - len(text)) + "\n"
 
 
 # A real sentence of a report with every mark taken out.
