@@ -315,5 +315,6 @@ def test_pool_reads_renders_and_reports_errors_like_one_process(
     monkeypatch.setattr(lawlint.runner.sys, "platform", platform)
     assert lint(2) == one
     assert [e for *_, e in one if e] == [
-        "cannot decode the file (byte 22: neither UTF-8 nor GB18030); save it as UTF-8"
+        "cannot decode the file: byte 0x74 at line 1 (byte offset 24) is not valid"
+        " UTF-16-LE (the file starts with its BOM); save it as UTF-8"
     ]

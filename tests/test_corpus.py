@@ -44,7 +44,7 @@ def test_seed_report_content_acceptance(linter, corpus: Path) -> None:
         ("relative-time", 40, lines[39].index("今年以来") + 1),
     ]
     assert [f.line for f in found if f.rule == "partial-period"] == [28]
-    topics = {f.data["topic"] for f in found if f.rule == "topic-missing"}
+    topics = {t for f in found if f.rule == "topic-missing" for t in f.data["topics"]}
     assert "enforcement-three-systems" in topics
     assert spots(found, "sum-mismatch") == []
 

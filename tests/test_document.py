@@ -196,3 +196,38 @@ def test_attachment_names_under_the_note_are_not_headings() -> None:
         (13, 3, 1),
         (15, 3, 2),
     ]
+
+
+def test_body_text_above_a_detected_title_is_not_chrome() -> None:
+    """Issue 14: only lines that look like page chrome are chrome; a sentence of the
+    report above the detected title is still checked."""
+    from lawlint.document import Document
+    from lawlint.reader import source_from_bytes
+
+    text = (
+        "天津市青禾区人民政府 2019年12月3日星期二\n"
+        "无障碍 简体| 繁体\n"
+        "2024年，青禾区坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。\n"
+        "青禾区2024年度法治政府建设情况报告\n"
+        "一、主要举措和成效\n"
+    )
+    doc = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert doc.title is not None and doc.title.text == "青禾区2024年度法治政府建设情况报告"
+    assert doc.chrome == frozenset({1, 2})
+
+
+def test_a_widget_row_cut_off_by_the_copy_is_chrome() -> None:
+    text = "吉水镇2024年法治政府建设年度报告\n【打印】 【字体：\n一、主要工作\n"
+    d = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert d.chrome == frozenset({2})
+
+
+def test_date_and_view_count_rows_are_chrome() -> None:
+    text = (
+        "中村乡人民政府关于2022年法治政府建设工作情况报告\n"
+        "日期:2023年05月11日   作者:中村乡党政办公室   来源:中村乡\n"
+        "浏览:5072次 时间:2022-12-07 来源:本站\n"
+        "一、主要举措和成效\n"
+    )
+    d = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert d.chrome == frozenset({2, 3})

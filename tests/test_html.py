@@ -102,7 +102,7 @@ def test_every_finding_is_anchored_at_its_text(review) -> None:
             li for li in article.iter("li") if re.fullmatch(rf"{rid}-f\d+", li.attrs.get("id", ""))
         ]
         assert len(notes) == len(by_path.get(str(path), []))  # nothing extra
-    assert checked > 60
+    assert checked > 50  # topic-missing is one finding per report since issue 14
 
 
 def test_overlapping_findings_share_segments(review) -> None:

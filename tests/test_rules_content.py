@@ -329,9 +329,13 @@ def test_official_title(lint) -> None:
 def test_topic_missing_by_level(lint, linter) -> None:
     text = TITLE + "一、主要举措和成效\n审核规范性文件12件，办理行政复议2件。\n"
     found = lint(text, "topic-missing")
-    topics = [f.data["topic"] for f in found]
+    # one finding per report (issue 14), listing every uncovered topic in data.topics
+    assert len(found) == 1
+    topics = found[0].data["topics"]
     assert "normative-documents" not in topics and "administrative-reconsideration" not in topics
     assert "enforcement-three-systems" in topics
+    assert found[0].data["topic"] == topics[0]
+    assert len(found[0].data["names"]) == len(topics)
     assert {(f.line, f.column) for f in found} == {(2, 3)}
     from lawlint.checks import Context
     from lawlint.document import Document
@@ -341,9 +345,8 @@ def test_topic_missing_by_level(lint, linter) -> None:
     check = next(c for c in linter.checks if c.rule.id == "topic-missing")
 
     def at(level: str) -> set[str]:
-        return {
-            f.data["topic"] for f in check.check(Context(doc, linter.section_specs, level=level))
-        }
+        found = check.check(Context(doc, linter.section_specs, level=level))
+        return {t for f in found for t in f.data["topics"]}
 
     # the pack's level is auto: a 镇 title makes it a town report
     assert {f.data["level"] for f in found} == {"town"}
@@ -377,12 +380,18 @@ def test_topic_level_from_the_opening_when_there_is_no_title(lint) -> None:
     text = "2024年，白沙路街道坚持依法行政。\n一、主要举措和成效\n审核规范性文件12件。\n"
     found = lint(text, "topic-missing")
     assert {f.data["level"] for f in found} == {"town"}
-    assert "administrative-reconsideration" not in {f.data["topic"] for f in found}
+    assert "administrative-reconsideration" not in {t for f in found for t in f.data["topics"]}
 
 
-def test_cited_titles_are_not_mentions_of_a_topic(lint) -> None:
+def test_cited_titles_count_as_mentions_of_a_topic(lint) -> None:
+    """Issue 14 changed this deliberately: a report that issues 《……全过程记录实施细则》
+    or 《……普法工作规划》 did that work (it used to be ignored, a false alarm)."""
     text = TITLE + "一、主要举措和成效\n印发《青禾镇普法工作规划》。\n"
-    assert "legal-education" in {f.data["topic"] for f in lint(text, "topic-missing")}
+    (found,) = lint(text, "topic-missing")
+    assert "legal-education" not in found.data["topics"]
+    text = TITLE + "一、主要举措和成效\n制定《青禾镇行政执法全过程记录实施细则》。\n"
+    (found,) = lint(text, "topic-missing")
+    assert "enforcement-three-systems" not in found.data["topics"]
 
 
 def test_vague_quantity_words_jieba_used_to_split(lint) -> None:

@@ -156,6 +156,8 @@ def test_heading_numbering_repeat_gap_and_level_skip(lint) -> None:
         ("heading-numbering", 12, 1),
     ]
     assert [f.data["problem"] for f in found] == ["gap", "repeat", "level-skip"]
+    # issue 14: a level skip is a warning, a repeat or gap stays an error
+    assert [f.severity for f in found] == ["error", "error", "warning"]
     assert found[0].message == "标题序号不连续：此处应为“（二）”，实为“（三）”"
     assert found[1].message == "标题序号重复：此处应为“四、”，实为“三、”"
 

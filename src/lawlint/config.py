@@ -16,6 +16,7 @@ A configuration is ``.lawlint.yaml`` / ``.lawlint.yml`` (YAML, ``yaml.safe_load`
     exclude: ["archive/", "*.bak.txt"]
     level: county                              # town county city province department
     report-year: 2024                          # instead of the year in the title
+    title: 青禾镇2024年法治政府建设年度报告     # for a text without a title line
     fail-on: warning                           # exit 1 at this severity or above
 
 Discovery: ``--config FILE``, else — walking up from each linted file's folder — the
@@ -69,6 +70,7 @@ KEYS = (
     "level",
     "report-year",
     "fail-on",
+    "title",
 )
 PER_FILE_KEYS = ("ignore", "severity")
 LEVELS = ("town", "county", "city", "province", "department")
@@ -109,6 +111,7 @@ class Config:
     exclude: tuple[tuple[str, re.Pattern[str]], ...] = ()
     level: str | None = None
     report_year: int | None = None
+    title: str | None = None  # for a text without a title line (a web copy)
     fail_on: str | None = None
     prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
     locator: Locator | None = field(default=None, repr=False)
@@ -248,6 +251,10 @@ def _read(config: Config, data: Any) -> Config:
             "report-year",
         )
     config.report_year = year
+    title = data.get("title")
+    if title is not None and not (isinstance(title, str) and title.strip()):
+        raise fail("title 应为报告标题文字", "'title' must be the report's title text", "title")
+    config.title = title.strip() if title is not None else None
     return config
 
 

@@ -51,14 +51,28 @@ _META_KEYS = (
     r"索\s*引\s*号|发布(?:时间|日期|机构|单位)|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
     r"备注/文号|名\s*称|公文生成日期|成文日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
     r"字体(?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
-    r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口"
+    r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口|"
+    # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
+    r"日\s*期|浏\s*览(?:量|数)?"
 )
 _CHROME = re.compile(
     rf"^[{SPACE}•·*\-【\[|]*(?:{_META_KEYS})[{SPACE}]*(?:[:：|]|$)"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
-    # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭]
-    rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+$"
+    # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
+    # by the copy ("【打印】 【字体:")
+    rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+(?:[【\[][^】\]\n]{{0,8}})?$"
 )
+# Body text above a detected title (a sentence of the report) is not chrome: a page's
+# banner, date line or widget row never ends a sentence of twenty Chinese characters.
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+_PROSE_END = re.compile(r"[。！？]")
+
+
+def _reads_as_prose(line: str) -> bool:
+    end = _PROSE_END.search(line)
+    return end is not None and len(_HAN_CHAR.findall(line, 0, end.start())) >= 20
+
+
 CHROME_REGION = 40  # metadata rows and breadcrumbs are looked for in the first lines only
 _LABEL_PUNCT = re.compile(rf"[，。；：、,.;:!?！？()（）《》“”{MASK}]|(?:报告|总结)$")
 MAX_LABEL = 24
@@ -405,10 +419,12 @@ class Document:
     @cached_property
     def chrome(self) -> frozenset[int]:
         """1-based lines that are web-page chrome, not the report: the lines above the
-        title, and metadata rows and breadcrumbs among the first lines (before the
-        first numbered heading). Layout checks (spaces, paired marks) and topic
-        matching skip them; they are still read for the title."""
-        out = set(range(1, min(self.title_lines, default=1)))
+        title that do not read as a sentence of the report, and metadata rows and
+        breadcrumbs among the first lines (before the first numbered heading). Layout
+        checks (spaces, paired marks) and topic matching skip them; they are still read
+        for the title."""
+        above = range(1, min(self.title_lines, default=1))
+        out = {n for n in above if not _reads_as_prose(self.lines[n - 1])}
         first = min((h.line for h in self.headings if h.marker), default=len(self.lines) + 1)
         for i, line in enumerate(self.lines[: min(first - 1, CHROME_REGION)]):
             if (i + 1) not in self._heading_lines and _CHROME.search(line):

@@ -74,6 +74,7 @@ class Linter:
         *,
         report_year: int | None = None,
         level: str | None = None,
+        title: str | None = None,
         report_unused_directives: bool = False,
     ) -> None:
         self.packs = list(packs)
@@ -81,6 +82,7 @@ class Linter:
         self.section_specs: tuple[SectionSpec, ...] = tuple(s for p in packs for s in p.sections)
         self.report_year = report_year
         self.level = level
+        self.title = title
         self.report_unused_directives = report_unused_directives
         # Directives may name any loaded rule, enabled or not.
         self.known_ids = frozenset(r.id for p in packs for r in p.rules)
@@ -111,7 +113,7 @@ class Linter:
     def _run(self, doc: Document, overrides: FileOverrides | None) -> tuple[list[Finding], int]:
         """The findings that remain after the draft's directives, and how many of
         them the directives suppressed."""
-        ctx = Context(doc, self.section_specs, self.report_year, self.level)
+        ctx = Context(doc, self.section_specs, self.report_year, self.level, self.title)
         skip = overrides.ignore if overrides else frozenset()
         findings: list[Finding] = []
         for check in self.checks:

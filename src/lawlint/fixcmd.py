@@ -1,7 +1,9 @@
 """``lawlint check --fix`` and ``--diff``: fix each file, write it back or show the diff.
 
 ``--fix`` writes every changed file atomically (:mod:`writer`) in its own encoding,
-BOM and line endings, then reports what is left as ``check`` does; for ``-`` the fixed
+BOM and line endings — unless the file changed on disk since it was read, is
+read-only, has other hard links or cannot keep its owner (an input error naming it,
+the file untouched) — then reports what is left as ``check`` does; for ``-`` the fixed
 text goes to standard output and the report to standard error. Exit codes as for
 ``check``, on the findings that are left.
 
@@ -16,6 +18,7 @@ refusal is an input error naming the file (exit code 2); other files are still f
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,8 +28,8 @@ import click
 from .engine import FileResult
 from .errors import InputError
 from .fixer import MAX_PASSES, FixResult, fix_source
-from .reader import STDIN, is_docx, read_source
-from .writer import write_atomic
+from .reader import STDIN, is_docx, read_input, source_from_bytes
+from .writer import Original, stat_before_read, write_atomic
 
 if TYPE_CHECKING:
     from .workspace import Profile
@@ -57,8 +60,10 @@ def run_fixes(
         if is_docx(shown or path):
             results.append(FileResult(shown or path, error=refuse_docx(shown or path)))
             continue
+        before = None if path == STDIN else stat_before_read(path)
         try:
-            source = read_source(path, stdin_name=stdin_name)
+            name, data = read_input(path, stdin_name=stdin_name)
+            source = source_from_bytes(data, name)
         except InputError as exc:
             results.append(FileResult(path, error=exc))
             continue
@@ -81,7 +86,7 @@ def run_fixes(
             sys.stdout.buffer.flush()
         elif outcome.changed:
             try:
-                write_atomic(path, outcome.encoded())
+                write_atomic(path, outcome.encoded(), _original(before, data))
             except InputError as exc:
                 fixed -= outcome.applied
                 files -= 1
@@ -109,6 +114,14 @@ def run_fixes(
     )
     _summary(fixed, files, would=False)
     return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+def _original(before: os.stat_result | None, data: bytes) -> Original:
+    """What the file was when read, for the writer's last check. A file that had no
+    stat before it was read (it appeared meanwhile) cannot match any file on disk."""
+    if before is None:
+        return Original(-1, -1, -1, -1, b"")
+    return Original.of(before, data)
 
 
 def refuse_docx(path: str) -> InputError:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import IO, Any
 
 from .errors import InputError
 
@@ -29,9 +30,20 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx",)
 STDIN = "-"
 
+MB = 1024 * 1024
+MAX_TEXT_BYTES = 20 * MB
+"""The largest text file read (20 MB): a year's report is well under 2 MB; anything
+larger is not a draft (a log, a dump, ``/dev/zero``) and would only cost memory."""
+MAX_DOCX_BYTES = 100 * MB
+"""The largest ``.docx`` file read (the zip itself, 100 MB: drafts with photographs stay
+far below it); what it may unpack to is :mod:`docx_reader`'s limit."""
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE_BYTES = re.compile(rb"\r\n|\r|\n")
 # Control characters that never occur in a text draft (NUL, and C0 controls other
-# than tab, newline, carriage return, form feed); their presence means binary data.
+# than tab, newline, carriage return, form feed and ESC — colour codes pasted from a
+# terminal are text, and the outputs escape them); their presence means binary data.
+# Searched for over the whole text: one linear scan.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
@@ -98,7 +110,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             try:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
-                raise _undecodable(path, exc) from None
+                raise _undecodable(path, data, exc, len(bom)) from None
             _reject_binary(text, path)
             return text, enc, True
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
@@ -109,36 +121,67 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             "(on standard input, add --stdin-filename NAME.docx)",
             path=path,
         )
-    if b"\x00" in data:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = len(_NEWLINE_BYTES.findall(data, 0, nul)) + 1
         raise InputError(
-            "是二进制文件，不是文本，无法检查",
-            "is a binary file, not text; it cannot be linted",
+            f"是二进制文件，不是文本，无法检查（第 {line} 行、第 {nul} 字节为 NUL）",
+            f"is a binary file, not text; it cannot be linted (a NUL byte at line {line},"
+            f" byte offset {nul})",
             path=path,
         )
+    errors: list[UnicodeDecodeError] = []
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError as exc:
-            last = exc
+            errors.append(exc)
             continue
         _reject_binary(text, path)
         return text, enc, False
-    raise _undecodable(path, last)
+    # The encoding that decoded furthest is the one the file is written in (a UTF-8
+    # draft fails GB18030 within its first characters, and the other way round): its
+    # error is the bad byte.
+    worst = max(errors, key=lambda exc: exc.start)
+    raise _undecodable(path, data, worst, 0)
 
 
-def _undecodable(path: str, exc: UnicodeDecodeError) -> InputError:
+def _undecodable(path: str, data: bytes, exc: UnicodeDecodeError, skip: int) -> InputError:
+    """The error for a byte that does not decode: its offset in the file (``skip``: the
+    byte-order mark before the decoded part) and its line, counted as lawlint counts."""
+    offset = skip + exc.start
+    # everything before the bad byte decoded: its line ends give the line number
+    before = data[skip:offset].decode(exc.encoding, errors="replace")
+    line = len(_NEWLINE.findall(before)) + 1
+    byte = data[offset] if offset < len(data) else 0
+    if skip:  # a byte-order mark named the encoding
+        enc = exc.encoding.upper()
+        zh_what, en_what = (
+            f"不是有效的 {enc}（文件以其 BOM 开头）",
+            f"is not valid {enc} (the file starts with its BOM)",
+        )
+    else:
+        zh_what, en_what = "既不是 UTF-8 也不是 GB18030", "is neither UTF-8 nor GB18030"
     return InputError(
-        f"无法识别文件编码（第 {exc.start} 字节起既不是 UTF-8 也不是 GB18030），请另存为 UTF-8",
-        f"cannot decode the file (byte {exc.start}: neither UTF-8 nor GB18030); save it as UTF-8",
+        f"无法识别文件编码：第 {line} 行的字节 0x{byte:02X}（文件第 {offset} 字节，从 0 起算）"
+        f"{zh_what}，请另存为 UTF-8",
+        f"cannot decode the file: byte 0x{byte:02X} at line {line} (byte offset {offset})"
+        f" {en_what}; save it as UTF-8",
         path=path,
     )
 
 
 def _reject_binary(text: str, path: str) -> None:
-    if _BINARY.search(text[:65536]):
+    # the whole text, in one linear scan: a control character deep in a file is as
+    # much a sign of binary data as one at its start
+    found = _BINARY.search(text)
+    if found is not None:
+        line = len(_NEWLINE.findall(text, 0, found.start())) + 1
+        code = f"U+{ord(found.group()):04X}"
         raise InputError(
-            "含有控制字符，像是二进制文件，不是文本，无法检查",
-            "contains control characters: looks like a binary file, not text",
+            f"第 {line} 行含有控制字符 {code}，像是二进制文件，不是文本，无法检查",
+            f"contains a control character ({code}, line {line}): looks like a binary file,"
+            " not text",
             path=path,
         )
 
@@ -167,20 +210,148 @@ def source_from_bytes(data: bytes, path: str, *, markdown: bool | None = None) -
     return Source(path, text, encoding, bom, newlines, markdown)
 
 
+# -- reading: bounded, regular files only --------------------------------------------------
+def size_limit(name: str) -> int:
+    """The most bytes read for a file of this name (see MAX_TEXT_BYTES, MAX_DOCX_BYTES)."""
+    return MAX_DOCX_BYTES if is_docx(name) else MAX_TEXT_BYTES
+
+
 def read_input(path: str, *, stdin_name: str | None = None) -> tuple[str, bytes]:
-    """The name to show and the raw bytes of one path (``-``: standard input)."""
+    """The name to show and the raw bytes of one path (``-``: standard input).
+
+    Reads at most :func:`size_limit` bytes, never more: a larger file, or a stream that
+    does not end, is an InputError. Only regular files (and standard input) are read:
+    a FIFO or a device is refused without waiting on it."""
     if path == STDIN:
-        return stdin_name or "<stdin>", sys.stdin.buffer.read()
+        name = stdin_name or "<stdin>"
+        return name, _read_stdin(name)
+    return path, _read_file(path)
+
+
+def _read_stdin(name: str) -> bytes:
+    stream = sys.stdin
+    # `lawlint check - <&-`: Python starts with sys.stdin None when descriptor 0 is closed
+    if stream is None or getattr(stream, "closed", False):
+        raise _stdin_closed(name)
+    binary = getattr(stream, "buffer", stream)
+    limit = size_limit(name)
     try:
-        return path, Path(path).read_bytes()
+        data = _read_at_most(binary, limit)
+    except ValueError:  # closed under us
+        raise _stdin_closed(name) from None
+    except OSError as exc:  # `< folder`, a descriptor not open for reading…
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            f"标准输入不可读（{reason}）", f"cannot read standard input ({reason})", path=name
+        ) from None
+    if data is None:
+        raise _too_large(name, None, limit)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _stdin_closed(name: str) -> InputError:
+    return InputError("标准输入不可读（已关闭）", "standard input is closed", path=name)
+
+
+# O_NONBLOCK: opening a FIFO for reading would wait for a writer; with it, open returns at
+# once and fstat tells it is no regular file. It changes nothing for a regular file.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise InputError("文件不存在", "no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("是目录，不是文件", "is a directory, not a file", path=path) from None
     except OSError as exc:
+        if os.path.isdir(path):  # a folder that cannot be opened (no read permission)
+            raise _folder_error(path, exc) from None
+        raise _unreadable(path, exc) from None
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise _unreadable(path, exc) from None
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen: it refuses a folder itself
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _folder_error(path, None)
         raise InputError(
-            f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", path=path
-        ) from None
+            "不是普通文件（是设备、管道或套接字），不予读取",
+            "not a regular file (a device, pipe or socket); it is not read",
+            path=path,
+        )
+    limit = size_limit(path)
+    with os.fdopen(fd, "rb") as stream:
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit)
+        try:
+            data = _read_at_most(stream, limit, info.st_size)
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+    if data is None:  # it grew past the limit while being read
+        raise _too_large(path, None, limit)
+    return data
+
+
+def _read_at_most(stream: IO[Any], limit: int, expected: int = 0) -> Any:
+    """Everything ``stream`` holds, if that is at most ``limit`` bytes; None if it holds
+    more (never more than ``limit + 1`` bytes are read). ``expected``: the size, when
+    known, so a regular file is read in one call."""
+    parts: list[Any] = []  # bytes; str from a text-only standard input
+    total = 0
+    want = min(max(expected, 1 << 16) + 1, limit + 1)
+    while total <= limit:
+        part = stream.read(min(want, limit + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        want = 1 << 20
+    if total > limit:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return parts[0][:0].join(parts) if parts else b""
+
+
+def _too_large(path: str, size: int | None, limit: int) -> InputError:
+    cap = f"{limit // MB} MB"
+    if size is None:
+        zh, en = f"超过 {cap}", f"more than {cap}"
+    else:
+        shown = f"{size / MB:.1f} MB"
+        zh, en = f"{shown} > {cap}", f"{shown} > {cap}"
+    return InputError(f"文件过大（{zh}），不予读取", f"file too large ({en})", path=path)
+
+
+def _unreadable(path: str, exc: OSError) -> InputError:
+    reason = exc.strerror or type(exc).__name__
+    return InputError(f"无法读取文件（{reason}）", f"cannot read the file ({reason})", path=path)
+
+
+def _folder_error(path: str, exc: OSError | None) -> InputError:
+    """A folder reaches reading when the walk could not list it (or is named where a
+    file is expected): say which, by trying to list it again."""
+    if exc is None:
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as listing:
+            exc = listing
+        else:
+            return InputError("是目录，不是文件", "is a directory, not a file", path=path)
+    reason = exc.strerror or type(exc).__name__
+    return InputError(
+        f"无法读取文件夹（{reason}），其中的文件未检查",
+        f"cannot read the folder ({reason}); the files in it were not checked",
+        path=path,
+    )
 
 
 def read_source(path: str, *, stdin_name: str | None = None) -> Source:
@@ -189,16 +360,29 @@ def read_source(path: str, *, stdin_name: str | None = None) -> Source:
     return source_from_bytes(data, name)
 
 
-def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) -> Iterator[str]:
+# -- finding the files ----------------------------------------------------------------------
+LinkWarning = Callable[[str, str], None]
+"""Told (link, where it points) for each link skipped because it leads out of the folder."""
+
+
+def discover(
+    paths: Iterable[str],
+    suffixes: tuple[str, ...] = LINT_SUFFIXES,
+    *,
+    on_link_outside: LinkWarning | None = None,
+) -> Iterator[str]:
     """Expand the command line's paths to the files to lint, in a stable order.
 
-    Files named on the command line are always linted, whatever their suffix.
-    Directories are walked for ``suffixes`` and their files sorted by path; hidden
+    Files named on the command line are always linted, whatever their suffix (a link
+    too). Directories are walked for ``suffixes`` and their files sorted by path; hidden
     folders and files are skipped, and so are the ``~$…`` lock files Word and WPS
-    leave beside an open document; symbolic links are followed but a folder already
-    visited (a link loop) is not entered again. A missing path is yielded as is, so
-    reading it reports it.
+    leave beside an open document. The walk stays inside the folder given: a symbolic
+    link is followed when it points inside it (a folder already visited, a link loop,
+    is not entered again) and skipped, with a warning (``on_link_outside``, by default
+    a line on stderr), when it points outside it. A missing path is yielded as is, and
+    so is a folder that cannot be listed: reading it reports why.
     """
+    warn = on_link_outside or _warn_link_outside
     seen: set[str] = set()
     for path in paths:
         if path == STDIN or not os.path.isdir(path):
@@ -206,29 +390,94 @@ def discover(paths: Iterable[str], suffixes: tuple[str, ...] = LINT_SUFFIXES) ->
                 seen.add(path)
                 yield path
             continue
-        for found in sorted(_walk(path, suffixes)):
+        for found in sorted(_walk(path, suffixes, warn)):
             if found not in seen:
                 seen.add(found)
                 yield found
 
 
-def _walk(root: str, suffixes: tuple[str, ...]) -> Iterator[str]:
+def _walk(root: str, suffixes: tuple[str, ...], warn: LinkWarning) -> Iterator[str]:
+    """The files under ``root`` (unsorted), and each folder that cannot be listed.
+
+    Iterative (an explicit stack, so any depth), depth first in name order like
+    ``os.walk`` — which path a folder reached twice through a link is listed under
+    depends on that order."""
+    top = os.path.realpath(root)
     visited: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    stack = [root]
+    while stack:
+        folder = stack.pop()
         try:
-            st = os.stat(dirpath)
-        except OSError:
-            dirnames[:] = []
+            info = os.stat(folder)
+        except OSError:  # gone since it was listed
             continue
-        ident = (st.st_dev, st.st_ino)
+        ident = (info.st_dev, info.st_ino)
         if ident in visited:
-            dirnames[:] = []
             continue
         visited.add(ident)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith((".", "~$")) or not name.lower().endswith(suffixes):
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            yield folder  # reading it names the folder and the reason
+            continue
+        subfolders = []
+        for entry in entries:
+            is_dir = _is_dir(entry)
+            if not _wanted(entry.name, is_dir, suffixes):
                 continue
-            full = os.path.join(dirpath, name)
-            if os.path.isfile(full):
-                yield full
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if not _inside(target, top):
+                    warn(entry.path, target)
+                    continue
+            if is_dir:
+                subfolders.append(entry.path)
+            elif _is_file(entry):
+                yield entry.path
+        stack.extend(reversed(subfolders))
+
+
+def _wanted(name: str, is_dir: bool, suffixes: tuple[str, ...]) -> bool:
+    if name.startswith("."):
+        return False
+    if is_dir:
+        return True
+    return not name.startswith("~$") and name.lower().endswith(suffixes)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _inside(target: str, top: str) -> bool:
+    try:
+        return os.path.commonpath([target, top]) == top
+    except ValueError:  # another drive (Windows)
+        return False
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(path: str) -> str:
+    """A path as it can be shown on a terminal: control characters escaped."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+
+
+def _warn_link_outside(link: str, target: str) -> None:
+    print(
+        f"lawlint: {_printable(link)}: 跳过指向所查文件夹之外的链接（→ {_printable(target)}）"
+        f" / skipped a link that points outside the folder (-> {_printable(target)})",
+        file=sys.stderr,
+    )

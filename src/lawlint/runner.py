@@ -123,7 +123,8 @@ class Batch:
         key = None
         if path != STDIN and self.cache.enabled:
             kind = "md" if source.markdown else "txt"
-            key = digest(data, kind, repr(profile.file_key(name)))
+            # the file's name too: a text without a title line takes its title from it
+            key = digest(data, kind, repr(profile.file_key(name)), Path(name).name)
             hit = self.cache.get(profile.cache_key, key)
             if hit is not None:
                 findings, packed, suppressed = hit

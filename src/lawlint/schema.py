@@ -169,6 +169,11 @@ def config_schema() -> dict[str, Any]:
         "level": {"enum": list(LEVELS)},
         "report-year": {"type": "integer", "minimum": 1949, "maximum": 2100},
         "fail-on": _SEVERITY,
+        "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "没有标题行的文本的报告标题 / title of a text without a title line",
+        },
     }
     return {
         "$schema": DRAFT,

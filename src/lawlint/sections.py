@@ -26,7 +26,7 @@ year the group never matches.
 
 A heading belongs to the first spec (in pack order) whose pattern it matches, so
 narrow parts (第一责任人, 不足) are listed before broad ones (举措/工作情况) — and to
-more than one when it joins parts with 和/及/与 and its pieces name two or more
+more than one when it joins parts with 和/及/与 or a comma and its pieces name two or more
 ("存在的不足和2024年工作安排" is the shortcomings and the plans).
 """
 
@@ -49,7 +49,10 @@ if TYPE_CHECKING:
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
 _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
 # Where a heading joins parts ("存在的问题和下一步工作打算"); not 及时.
-_JOIN = re.compile(r"以及|及(?!时)|和|与")
+# pieces of a heading that joins parts: "存在的不足和2024年工作安排"; also a comma, as in
+# a department's heading after the 督察工作规定's wording "……第一责任人职责情况，加强法治
+# 政府建设的有关情况" (the principal leader's duty and the measures)
+_JOIN = re.compile(r"以及|及(?!时)|和|与|[，,；;]")
 
 
 @dataclass(frozen=True, slots=True)

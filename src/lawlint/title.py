@@ -101,6 +101,20 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
     return best[2] if best else None
 
 
+_NAME_SUFFIX = re.compile(r"\.(?:txt|md|markdown|docx)$", re.IGNORECASE)
+
+
+def title_from_name(path: str) -> str | None:
+    """The title a file name gives a text that has no title line (a web copy starting
+    at the body): ``青禾镇2024年法治政府建设年度报告.txt`` → 青禾镇2024年法治政府建设年度报告.
+    Only a name that reads as a report title counts: it names 法治政府建设, 报告 and a
+    year; "draft3.txt" or "报告.txt" do not."""
+    name = _NAME_SUFFIX.sub("", path.replace("\\", "/").rsplit("/", 1)[-1]).strip(SPACE)
+    if len(name) > MAX_TITLE or "法治政府建设" not in name or "报告" not in name:
+        return None
+    return name if find_year(name) is not None else None
+
+
 _FILER_END = re.compile(rf"[{SPACE}（(]*(?:关于|的)?[{SPACE}（(]*$")
 _FILER_AFTER_YEAR = re.compile(r"^度?(.+?)(?:关于|法治|推进|贯彻|全面)")
 

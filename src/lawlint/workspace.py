@@ -332,6 +332,7 @@ class Workspace:
             active,
             report_year=config.report_year,
             level=config.level,
+            title=config.title,
             report_unused_directives=self.cli.report_unused_directives,
         )
         return _Built(packs, linter, inactive, per_file, forced)

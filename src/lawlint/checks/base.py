@@ -28,7 +28,10 @@ class Context:
 
     ``report_year`` is the title's year unless the configuration sets one; ``level``
     is the government level the configuration names (town, county, city, province,
-    department), or None."""
+    department), or None. ``title`` stands in for a text without a title line (a web
+    copy that starts at the body): the configuration's ``title``, else the file name
+    when it reads as one (``青禾镇2024年法治政府建设年度报告.txt``); its year is then the
+    report year."""
 
     def __init__(
         self,
@@ -36,10 +39,23 @@ class Context:
         section_specs: tuple[SectionSpec, ...] = (),
         report_year: int | None = None,
         level: str | None = None,
+        title: str | None = None,
     ) -> None:
+        from ..title import find_year, title_from_name
+
         self.doc = doc
         self.section_specs = section_specs
-        self.report_year = report_year if report_year is not None else doc.report_year
+        self.title: str | None = None  # only when the text has no title line
+        self.title_from: str | None = None  # "config" or "file-name"
+        if doc.title is None:
+            named = title_from_name(doc.source.path)
+            self.title, self.title_from = (
+                (title, "config") if title else (named, "file-name" if named else None)
+            )
+        year = doc.report_year
+        if year is None and self.title is not None:
+            year = find_year(self.title)
+        self.report_year = report_year if report_year is not None else year
         self.level = level
 
     @cached_property

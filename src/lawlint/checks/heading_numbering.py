@@ -3,7 +3,13 @@
 Within its parent, each level counts 1, 2, 3 … with no repeat and no gap (一、 then 一、
 again; （一） then （三）). Counting on across parents (（一）1. 2. （二）3.) is a common,
 accepted style and is not reported. A heading whose level skips its parent's level
-(一、 followed directly by 1.) is reported once, at the first such child of a parent.
+(一、 followed directly by 1.) is reported once, at the first such child of a parent,
+as a *warning* (the finding's own severity; never more severe than the rule's): many
+公文 guides tolerate skipping a level in a short document, while a repeated or missing
+number is a plain error. With the option ``heading-scheme: two-level`` (default
+``strict``) a document-wide consistent two-level scheme is accepted: a skip over a
+level the document never uses anywhere (一、 then 1., and no （一） at all) is not
+reported; a skip in a document that does use the skipped level still is.
 
 A heading numbered by Word (or marked by a heading style: no marker in its text, its
 level from a :class:`~lawlint.reader.LineHint`) is never reported — its number is
@@ -15,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import SEVERITY_RANK, Finding
 from ..numbering import Marker, parse_marker
+from ..options import Option
 from .base import Check, Context
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -41,12 +48,26 @@ class HeadingNumbering(Check):
     kind = "heading-numbering"
     summary = "Heading numbers repeat, skip, or a level skips its parent"
     fields = ("problem",)
+    options = {
+        "heading-scheme": Option(
+            "enum",
+            "strict",
+            "strict: a level skip (一、 then 1.) is a warning; two-level: accepted when "
+            "the skipped level is used nowhere in the document.",
+            choices=("strict", "two-level"),
+        ),
+    }
+    # a level skip is a style choice some guides allow, not a broken sequence
+    SKIP_SEVERITY = "warning"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        skip_severity = max(self.SKIP_SEVERITY, self.rule.severity, key=SEVERITY_RANK.__getitem__)
         headings = [h for h in ctx.doc.headings if h.marker is not None or h.hint is not None]
         if not any(h.marker is not None for h in headings):
             return
         top = min(h.level for h in headings)
+        used = {h.level for h in headings}
+        two_level = self.opts["heading-scheme"] == "two-level"
         last: dict[int, int | None] = {}  # level -> last number under the current parent
         ever: dict[int, int] = {}  # level -> last number anywhere (counting on)
         open_levels: list[int] = []
@@ -75,9 +96,10 @@ class HeadingNumbering(Check):
                 open_levels.append(level)
                 continue
             previous = last.get(level)
-            if level > top and parent != level - 1 and previous is None:
+            skipped = level > top and parent != level - 1 and previous is None
+            if skipped and not (two_level and level - 1 not in used):
                 missing = LEVEL_FORMS[level - 1]
-                yield self.finding(
+                found = self.finding(
                     ctx,
                     start,
                     end,
@@ -86,6 +108,8 @@ class HeadingNumbering(Check):
                         f"“{marker_text(level, number)}”的上一级应为“{missing}”层级，跳过了一级"
                     ),
                 )
+                found.severity = skip_severity
+                yield found
             expected = {1} if previous is None else {previous + 1}
             if previous is None and level in ever:
                 expected.add(ever[level] + 1)

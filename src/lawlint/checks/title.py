@@ -3,13 +3,19 @@
 《法治政府建设与责任落实督察工作规定》 calls it 法治政府建设年度报告: a draft needs a
 title, the title needs the report year (the year every date in the body is checked
 against), and a 报告 is not a 总结.
+
+A text copied from a web page often has no title line: the title was the page's
+heading, and the text starts at the body or at 县委、县政府：. When the configuration's
+``title`` or the file's name gives one (``青禾镇2024年法治政府建设年度报告.txt``), that
+title stands in (its year is the report year) and the missing title line is only an
+``info``; ``missing`` is an error only when none of them names the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import SEVERITY_RANK, Finding
 from ..options import Option
 from .base import Check, Context
 from .required_sections import document_anchor
@@ -30,13 +36,26 @@ class TitleFormat(Check):
         title = ctx.doc.title
         if title is None:
             start, end = document_anchor(ctx)
-            yield self.finding(
+            if ctx.title is None:
+                yield self.finding(
+                    ctx,
+                    start,
+                    end,
+                    data={"problem": "missing"},
+                    problem="找不到报告标题（如“××2024年法治政府建设年度报告”）",
+                )
+                return
+            where = "配置" if ctx.title_from == "config" else "文件名"
+            found = self.finding(
                 ctx,
                 start,
                 end,
-                data={"problem": "missing"},
-                problem="找不到报告标题（如“××2024年法治政府建设年度报告”）",
+                data={"problem": "missing", "title": ctx.title, "from": ctx.title_from},
+                problem=f"正文没有标题行，已按{where}中的标题“{ctx.title}”检查；报送前请补上标题",
             )
+            # the report is named: a missing title line is a note, not an error
+            found.severity = max("info", self.rule.severity, key=SEVERITY_RANK.__getitem__)
+            yield found
             return
         if self.opts["require_year"] and title.year is None:
             yield self.finding(

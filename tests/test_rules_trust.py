@@ -1,0 +1,356 @@
+"""Issue 14: false alarms seen on published reports lawlint had never seen, and the
+faults it missed. Each test builds the real-looking Chinese text it judges."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import spots
+
+TITLE = "青禾县2024年法治政府建设年度报告\n"
+HEAD = TITLE + "一、主要举措和成效\n"
+
+
+def uncovered(lint, body: str) -> list[str]:
+    found = lint(HEAD + body + "\n", "topic-missing")
+    assert len(found) <= 1  # never more than one topic-missing per report
+    return found[0].data["topics"] if found else []
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence"),
+    [
+        ("legal-education", "广泛宣传宪法，开展宪法宣传周活动。"),
+        ("legal-education", "深入开展法律“七进”宣传活动。"),
+        ("legal-education", "坚持以案释法，发布典型案例6件。"),
+        ("study-and-report-law", "区长带领班子成员集体学习《行政复议法》。"),
+        ("study-and-report-law", "党组理论学习中心组带头学习《中华人民共和国行政处罚法》。"),
+        ("study-and-report-law", "组织领导干部旁听庭审2次。"),
+        ("enforcement-three-systems", "制定《行政执法全过程记录实施细则》。"),
+        ("enforcement-three-systems", "重大执法决定全部经过合法性审查。"),
+        ("legal-advisers", "聘请律师指导执法，设立驻点律师2名。"),
+        ("digital-government", "政务服务事项全程网办比例达98%。"),
+        ("digital-government", "推进“一网通办”，办件12万件。"),
+        ("government-transparency", "权责清单在政府门户网站公示。"),
+    ],
+)
+def test_a_topic_is_covered_by_its_usual_phrasings(lint, topic: str, sentence: str) -> None:
+    assert topic not in uncovered(lint, sentence)
+    # and the same report without that sentence does report it
+    assert topic in uncovered(lint, "审核规范性文件12件。")
+
+
+def test_topic_missing_is_one_finding_listing_every_uncovered_topic(lint) -> None:
+    found = lint(HEAD + "审核规范性文件12件，办理行政复议案件2件。\n", "topic-missing")
+    assert spots(found) == [("topic-missing", 2, 3)]
+    (f,) = found
+    assert f.severity == "info"
+    assert "normative-documents" not in f.data["topics"]
+    assert len(f.data["topics"]) == len(f.data["names"]) == 12
+    assert f.message.startswith("报告未涉及以下12项工作：“重大行政决策”、")
+    assert f.message.endswith("，请确认是否遗漏")
+    assert f.data["level"] == "county"
+
+
+def test_no_topic_missing_when_every_topic_is_covered(lint) -> None:
+    body = (
+        "审核规范性文件12件，完善重大行政决策程序，落实执法公示、全过程记录和法制审核制度，"
+        "办理行政复议案件2件，出庭应诉3件，推进政务公开，完善突发事件应急预案，"
+        "调解矛盾纠纷40起，加强执法监督，开展普法活动36场，聘请法律顾问1名，"
+        "优化营商环境，推进数字政府建设，组织学法4次。"
+    )
+    assert uncovered(lint, body) == []
+
+
+# -- section-missing first-responsible: recognised by what the text does -----------------
+
+REPORT = (
+    "青禾市2024年法治政府建设年度报告\n"
+    "一、工作开展情况\n"
+    "（一）加强统筹推进。一是学深悟透习近平法治思想，印发领导干部应知应会清单。{duty}\n"
+    "（二）深化执法改革。全年办理行政处罚案件45件。{other}\n"
+    "二、存在的不足和原因\n"
+    "基层执法力量不足，主要原因是编制有限。\n"
+    "三、2025年工作安排\n"
+    "2025年将完成行政执法人员全员培训。\n"
+)
+
+
+def missing_parts(lint, duty: str, other: str = "") -> list[str]:
+    text = REPORT.format(duty=duty, other=other)
+    return [f.data["section"] for f in lint(text, "section-missing")]
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        # the run-in item of a city report (issue 14)
+        "二是积极履行推进法治政府建设职责。市委、市政府主要负责同志多次主持召开市委常委会会议、"
+        "市政府常务会议专题研究法治工作。",
+        "推动实现党政主要负责人单独述法全覆盖，述法人数742人。",
+        "区长带领班子成员集体学习《行政复议法》。",
+        "镇党委书记带头学法4次。",
+        "局长亲自部署法治政府建设示范创建工作。",
+        "县长主持研究依法行政工作3次。",
+    ],
+)
+def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> None:
+    assert missing_parts(lint, duty) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "局长带队开展安全生产检查12次。",  # a leader, but not 法治 work
+        "副县长主持召开法治政府建设推进会。",  # a deputy is not the principal leader
+        "县委政法委书记主持召开法治工作会议。",  # another body's head
+        "县委依法治县办主任主持召开法治督察反馈会。",
+        "邀请市司法局局长为执法人员授课。",
+    ],
+)
+def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, other: str) -> None:
+    assert missing_parts(lint, "", other) == ["first-responsible"]
+
+
+def test_a_leading_group_the_leader_chairs_is_not_his_duty(lint) -> None:
+    other = "成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作。"
+    assert missing_parts(lint, "", other) == ["first-responsible"]
+
+
+# -- heading-numbering: a level skip is a warning; `heading-scheme: two-level` accepts it --
+
+
+def test_level_skip_is_a_warning_and_two_levels_can_be_accepted(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "r.txt"
+    draft.write_text("一、主要举措和成效\n1.加强组织领导\n2.推进依法决策\n", encoding="utf-8")
+    mixed = tmp_path / "m.txt"  # uses （一） elsewhere: not a consistent two-level scheme
+    mixed.write_text(
+        "一、主要举措和成效\n（一）加强组织领导\n二、存在的不足\n1.力量不足\n", encoding="utf-8"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "lawlint", "check", "--select", "heading-numbering", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    result = run("r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning does not fail
+    assert "r.txt:2:1  warning  heading-numbering" in result.stdout
+    assert run("r.txt", "--fail-on", "warning").returncode == 1
+    (tmp_path / ".lawlint.yaml").write_text(
+        "rules:\n  heading-numbering: {heading-scheme: two-level}\n", encoding="utf-8"
+    )
+    result = run("r.txt", "--fail-on", "info")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "heading-numbering" not in result.stdout
+    result = run("m.txt", "--fail-on", "info")
+    assert result.returncode == 1
+    assert "m.txt:4:1  warning  heading-numbering" in result.stdout
+
+
+# -- title-format: a web copy without a title line takes it from its name or config ------
+
+WEB_COPY = (
+    "县委、县政府：\n"
+    "2024年，青禾镇坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+    "一、主要举措和成效\n"
+    "全年审核行政规范性文件12件。\n"
+)
+
+
+def run_cli(tmp_path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "lawlint", "check", "--no-cache", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_title_from_the_file_name(tmp_path) -> None:
+    named = tmp_path / "青禾镇2024年法治政府建设年度报告.txt"
+    named.write_text(WEB_COPY, encoding="utf-8")
+    plain = tmp_path / "draft.txt"
+    plain.write_text(WEB_COPY, encoding="utf-8")
+    result = run_cli(tmp_path, "--select", "title-format", "--format", "json", named.name)
+    assert result.returncode == 0, result.stdout + result.stderr
+    import json
+
+    (finding,) = json.loads(result.stdout)
+    assert (finding["severity"], finding["line"]) == ("info", 1)
+    assert finding["data"] == {
+        "problem": "missing",
+        "title": "青禾镇2024年法治政府建设年度报告",
+        "from": "file-name",
+    }
+    assert "已按文件名中的标题“青禾镇2024年法治政府建设年度报告”检查" in finding["message"]
+    # a name that is not a report title does not stand in: still an error
+    result = run_cli(tmp_path, "--select", "title-format", plain.name)
+    assert result.returncode == 1
+    assert "draft.txt:1:1  error  title-format  标题不规范：找不到报告标题" in result.stdout
+
+
+def test_the_name_titles_year_is_the_report_year(tmp_path) -> None:
+    named = tmp_path / "青禾镇2024年法治政府建设年度报告.txt"
+    named.write_text(WEB_COPY + "2026年完成执法人员培训。\n", encoding="utf-8")
+    result = run_cli(tmp_path, "--select", "year-mismatch", named.name)
+    assert ":5:1  warning  year-mismatch" in result.stdout, result.stdout
+
+
+def test_title_from_the_configuration(tmp_path) -> None:
+    (tmp_path / "r.txt").write_text(WEB_COPY, encoding="utf-8")
+    (tmp_path / ".lawlint.yaml").write_text(
+        "title: 青禾镇2024年法治政府建设年度报告\n", encoding="utf-8"
+    )
+    result = run_cli(tmp_path, "--select", "title-format", "r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "r.txt:1:1  info  title-format  标题不规范：正文没有标题行，已按配置中的标题"
+        in result.stdout
+    )
+    (tmp_path / ".lawlint.yaml").write_text("title: 3\n", encoding="utf-8")
+    result = run_cli(tmp_path, "r.txt")
+    assert result.returncode == 2
+    assert "title 应为报告标题文字" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("青禾镇2024年法治政府建设年度报告.txt", "青禾镇2024年法治政府建设年度报告"),
+        ("dir/云溪县司法局关于2023年度法治政府建设情况的报告.docx", None),  # 情况的报告: ok
+        ("报告.txt", None),
+        ("2024年工作总结.txt", None),
+        ("青禾镇法治政府建设年度报告.txt", None),  # no year
+    ],
+)
+def test_title_from_name(name: str, title: str | None) -> None:
+    from lawlint.title import title_from_name
+
+    expected = title
+    if name.startswith("dir/"):
+        expected = "云溪县司法局关于2023年度法治政府建设情况的报告"
+    assert title_from_name(name) == expected
+
+
+def test_a_department_heading_joining_the_duty_and_the_measures_is_both(lint) -> None:
+    """The 督察工作规定's wording for departments, as a 市场监督管理局 uses it."""
+    text = (
+        "青禾市市场监督管理局2023年法治政府建设工作报告\n"
+        "一、2023年度党政主要负责人履行推进法治建设第一责任人职责情况，加强法治政府建设的有关情况\n"
+        "（一）健全工作机制。全年召开局长办公会4次。\n"
+        "二、存在的不足和原因\n"
+        "执法力量不足，主要原因是编制有限。\n"
+        "三、2024年工作安排\n"
+        "2024年将完成执法人员全员培训。\n"
+    )
+    assert lint(text, "section-missing") == []
+    one_part = text.replace("，加强法治政府建设的有关情况", "")
+    assert [f.data["section"] for f in lint(one_part, "section-missing")] == ["measures"]
+
+
+def test_spreading_xi_jinping_thought_on_the_rule_of_law_is_legal_education(lint) -> None:
+    assert "legal-education" not in uncovered(lint, "带领全体干部职工学习宣传习近平法治思想。")
+    assert "legal-education" in uncovered(lint, "带领全体干部职工学习习近平法治思想。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "covered"),
+    [
+        ("2024年常态化学习习近平法治思想2次，开展专题学习研讨2次。", True),
+        ("镇党委坚持领导带头学，树立标杆。", True),
+        ("街道用好中心组每月学习等契机，加强法治学习。", True),
+        # slogans and meetings that study other things are not 学法
+        ("在上级党委、政府的坚强领导下，深入学习贯彻习近平法治思想。", False),
+        ("区委常委会着力研究部署法治政府建设工作。", False),
+        ("通过专题党课、集中学习等形式，贯彻落实全会关于法治建设的重大部署。", False),
+    ],
+)
+def test_study_of_the_law_is_an_activity_not_a_slogan(lint, sentence: str, covered: bool) -> None:
+    assert ("study-and-report-law" not in uncovered(lint, sentence)) is covered
+
+
+# -- faults no rule saw (issue 14) ----------------------------------------------------------
+
+FAULTS = (
+    "开展宪法、民法典...等法律宣传，办结率100 %，全程网办比例达到99%,170余项事项实现通办。\n"
+    "--成功创建示范县。2024.3.15开展普法，满意率105%，同比增长率105%。\n"
+)
+NEW_RULES = ("ascii-ellipsis-dash", "percent-format", "dotted-date", "rate-over-100")
+
+
+def test_missed_typography_and_figures_are_found(lint) -> None:
+    found = [f for f in lint(FAULTS) if f.rule in NEW_RULES]
+    assert spots(found) == [
+        ("ascii-ellipsis-dash", 1, 9),
+        ("percent-format", 1, 23),
+        ("percent-format", 1, 37),
+        ("ascii-ellipsis-dash", 2, 1),
+        ("dotted-date", 2, 11),
+        ("rate-over-100", 2, 25),  # not the growth rate 同比增长率105%
+    ]
+    fixes = [f.fix.replacement if f.fix else None for f in found]
+    assert fixes == ["……", "0%", "%，1", "——", None, None]
+    assert found[5].message == "“满意率105%”超过100%，比率不可能大于100%，请核对数据"
+
+
+def test_the_new_marks_fixes_change_only_marks(tmp_path) -> None:
+    draft = tmp_path / "r.txt"
+    draft.write_text(FAULTS, encoding="utf-8")
+    result = run_cli(tmp_path, "--fix", "--select", ",".join(NEW_RULES), "r.txt")
+    assert result.returncode == 0, result.stdout + result.stderr  # warnings remain
+    assert draft.read_text(encoding="utf-8") == (
+        "开展宪法、民法典……等法律宣传，办结率100%，全程网办比例达到99%，170余项事项实现通办。\n"
+        "——成功创建示范县。2024.3.15开展普法，满意率105%，同比增长率105%。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "运行 lawlint check --fix 报告.txt。",  # a command-line option
+        "| 项目 | 数量 |\n|--|--|\n",  # a Markdown-style table rule
+        "版本号v2024.3.15，人均办件量2024.35件。",
+        "年度任务完成率105%，税收增长率120%。",  # can exceed 100 %
+        "区间为1...3。",
+    ],
+)
+def test_the_new_rules_leave_these_alone(lint, line: str) -> None:
+    assert [f for f in lint(line + "\n") if f.rule in NEW_RULES] == []
+
+
+def test_resolving_social_conflicts_is_dispute_resolution(lint) -> None:
+    assert "dispute-resolution" not in uncovered(lint, "依法化解社会矛盾，维护稳定。")
+
+
+def test_the_result_cache_tells_files_apart_by_name(tmp_path) -> None:
+    """Same bytes, different names: the name's title must not come from the cache."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"))
+    (tmp_path / "draft.txt").write_text(WEB_COPY, encoding="utf-8")
+    (tmp_path / "青禾镇2024年法治政府建设年度报告.txt").write_text(WEB_COPY, encoding="utf-8")
+
+    def run(name: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "lawlint", "check", "--select", "title-format", name]
+        return subprocess.run(
+            cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+
+    assert run("draft.txt").returncode == 1
+    assert any((tmp_path / "cache").rglob("*"))  # the first result was cached
+    named = run("青禾镇2024年法治政府建设年度报告.txt")
+    assert named.returncode == 0, named.stdout + named.stderr
+    assert "info  title-format" in named.stdout
