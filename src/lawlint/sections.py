@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .markup import blank_titles
-from .spans import inside, subtract, union
+from .spans import SpanIndex, subtract, union
 
 if TYPE_CHECKING:
     from .document import Document, Section
@@ -241,6 +241,7 @@ class SectionIndex:
         out: list[tuple[int, bool, str]] = []
         previous: int | None = None
         run_in = False
+        titles = SpanIndex(doc.quoted_titles)
         for s in doc.sentences:
             text = blank_titles(doc.text[s.start : s.end])
             if s.paragraph != previous or run_in:
@@ -250,7 +251,7 @@ class SectionIndex:
             run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
             previous = s.paragraph
             for m in _ITEM.finditer(doc.text, s.start, s.end):
-                if not inside(m.start(), doc.quoted_titles):
+                if m.start() not in titles:
                     out.append((m.start(), s.in_heading, blank_titles(m.group(0))))
         return out
 

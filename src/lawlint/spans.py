@@ -12,6 +12,8 @@ Span = tuple[int, int]
 
 
 def inside(pos: int, spans: list[Span]) -> bool:
+    """Is ``pos`` in one of ``spans``? A scan: for a few spans; asked per match of a
+    long text, use a :class:`SpanIndex`."""
     return any(a <= pos < b for a, b in spans)
 
 

@@ -47,16 +47,6 @@ def exception_spans(
     return Covering(m.span() for p in patterns for m in p.finditer(text, start, end))
 
 
-def excepted(
-    patterns: list[re.Pattern[str]], text: str, window: tuple[int, int], start: int, end: int
-) -> bool:
-    """Does a match of one of ``patterns`` in ``text[window]`` cover ``text[start:end]``?
-    (A rule's ``exceptions``: contexts in which its word means something else.)"""
-    return any(
-        m.start() <= start and end <= m.end() for p in patterns for m in p.finditer(text, *window)
-    )
-
-
 class Figures:
     """The figures of ``text[start:end]`` (one scan), asked whether one lies outside a
     span: :func:`has_figure` for many spans of one window, in O(1) each."""
