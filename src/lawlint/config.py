@@ -34,8 +34,8 @@ key and, for YAML, the line — exit code 2.
 from __future__ import annotations
 
 import os
-import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -92,7 +92,7 @@ class RuleSetting:
 @dataclass(frozen=True, slots=True)
 class PerFile:
     pattern: str
-    regex: re.Pattern[str]
+    regex: Glob
     ignore: tuple[str, ...] = ()
     severity: str | dict[str, str] | None = None  # one level for all rules, or id → level
 
@@ -106,7 +106,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     per_file: tuple[PerFile, ...] = ()
-    exclude: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    exclude: tuple[tuple[str, Glob], ...] = ()
     level: str | None = None
     report_year: int | None = None
     fail_on: str | None = None
@@ -143,44 +143,153 @@ def default_config(root: Path | None = None) -> Config:
 
 
 # -- globs -------------------------------------------------------------------------------
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob as a regex over ``/``-separated relative paths.
+MAX_GLOB = 1000  # characters in one glob: matching costs (glob length) x (path length)
+
+# The glob's pieces, each one NFA step: a character test, or a loop
+_ANY = "any"  # one character, '/' included
+_NAME = "name"  # one character but '/'
+
+
+class Glob:
+    """A compiled glob: ``fullmatch(path)`` in time linear in the path.
+
+    A regex of several ``[^/]*`` (``*a*a*a*b``) backtracks exponentially on a name that
+    almost matches; here the glob is a small NFA run as a DFA built lazily, one step per
+    character of the path, so no name costs more than (its length) x (glob length).
+    """
+
+    __slots__ = ("_accept", "_edges", "_eps", "_loops", "_start", "_table", "pattern")
+
+    def __init__(self, pattern: str, pieces: list[tuple[str, object]]) -> None:
+        self.pattern = pattern
+        # node i: a character test to node i+1 (_edges), a character test back to i
+        # itself (_loops), and empty moves (_eps); the last node accepts
+        self._edges: list[tuple[str, object] | None] = []
+        self._loops: list[tuple[str, object] | None] = []
+        self._eps: list[list[int]] = []
+        for piece in pieces:
+            self._add(piece)
+        self._accept = len(self._edges)
+        self._edges.append(None)
+        self._loops.append(None)
+        self._eps.append([])
+        self._start = self._closure([0])
+        # the DFA, built as paths need it: a set of NFA nodes -> character -> next set
+        self._table: dict[frozenset[int], dict[str, frozenset[int]]] = {}
+
+    def _node(self, edge: tuple[str, object] | None, loop: tuple[str, object] | None) -> int:
+        self._edges.append(edge)
+        self._loops.append(loop)
+        self._eps.append([])
+        return len(self._edges) - 1
+
+    def _add(self, piece: tuple[str, object]) -> None:
+        op, arg = piece
+        if op == "char":  # one character matching arg
+            self._node(arg, None)  # type: ignore[arg-type]
+        elif op == "loop":  # any number of characters matching arg
+            i = self._node(None, arg)  # type: ignore[arg-type]
+            self._eps[i].append(i + 1)
+        elif op == "folders":  # (?:.*/)? : nothing, or anything ending in '/'
+            i = self._node(None, None)
+            j = self._node(("is", "/"), (_ANY, None))
+            self._eps[i] += [j + 1, j]
+        elif op == "below":  # (?:/.*)? : nothing, or '/' and anything
+            i = self._node(("is", "/"), None)
+            j = self._node(None, (_ANY, None))
+            self._eps[i].append(j + 1)
+            self._eps[j].append(j + 1)
+
+    @staticmethod
+    def _test(test: tuple[str, object] | None, ch: str) -> bool:
+        if test is None:
+            return False
+        op, arg = test
+        if op == _ANY:
+            return True
+        if op == _NAME:
+            return ch != "/"
+        if op == "is":
+            return ch == arg
+        members, negate = arg  # type: ignore[misc]
+        return (ch in members) != negate
+
+    def _closure(self, nodes: Iterable[int]) -> frozenset[int]:
+        seen = set(nodes)
+        todo = list(seen)
+        while todo:
+            for nxt in self._eps[todo.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return frozenset(seen)
+
+    def _step(self, nodes: frozenset[int], ch: str) -> frozenset[int]:
+        step = [i + 1 for i in nodes if self._test(self._edges[i], ch)]
+        step += [i for i in nodes if self._test(self._loops[i], ch)]
+        return self._closure(step)
+
+    def fullmatch(self, text: str) -> bool:
+        table = self._table
+        nodes = self._start
+        for ch in text:
+            moves = table.get(nodes)
+            if moves is None:
+                if len(table) > 4096:  # bounded memory whatever the paths
+                    table.clear()
+                moves = table[nodes] = {}
+            nxt = moves.get(ch)
+            if nxt is None:
+                if len(moves) > 1024:
+                    moves.clear()
+                nxt = moves[ch] = self._step(nodes, ch)
+            if not nxt:
+                return False
+            nodes = nxt
+        return self._accept in nodes
+
+    def __repr__(self) -> str:
+        return f"Glob({self.pattern!r})"
+
+
+def glob_regex(pattern: str) -> Glob:
+    """A gitignore-like glob over ``/``-separated relative paths, as a :class:`Glob`
+    (``fullmatch(path)``).
 
     ``*`` and ``?`` stay within a folder name, ``**`` crosses folders, ``[abc]`` is a
-    class. A pattern without ``/`` (but a trailing one) matches a name at any depth;
-    one with ``/`` is anchored at the configuration's folder. A pattern that matches a
-    folder matches everything under it.
+    class of those characters (``[!abc]``: any other character). A pattern without ``/``
+    (but a trailing one) matches a name at any depth; one with ``/`` is anchored at the
+    configuration's folder. A pattern that matches a folder matches everything under it.
     """
     body = pattern.strip()
     anchored = "/" in body.rstrip("/")
     body = body.strip("/")
-    out: list[str] = []
+    pieces: list[tuple[str, object]] = [] if anchored else [("folders", None)]
     i = 0
     while i < len(body):
         if body.startswith("**/", i):
-            out.append("(?:.*/)?")
+            pieces.append(("folders", None))
             i += 3
         elif body.startswith("**", i):
-            out.append(".*")
+            pieces.append(("loop", (_ANY, None)))
             i += 2
         elif body[i] == "*":
-            out.append("[^/]*")
+            pieces.append(("loop", (_NAME, None)))
             i += 1
         elif body[i] == "?":
-            out.append("[^/]")
+            pieces.append(("char", (_NAME, None)))
             i += 1
         elif body[i] == "[" and "]" in body[i + 2 :]:
             end = body.index("]", i + 2)
             members = body[i + 1 : end]
             negate = members.startswith("!")
-            members = re.escape(members[1:] if negate else members)
-            out.append(f"[{'^' if negate else ''}{members}]")
+            pieces.append(("char", ("in", (members[1:] if negate else members, negate))))
             i = end + 1
         else:
-            out.append(re.escape(body[i]))
+            pieces.append(("char", ("is", body[i])))
             i += 1
-    lead = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{lead}{''.join(out)}(?:/.*)?")
+    pieces.append(("below", None))
+    return Glob(pattern, pieces)
 
 
 # -- reading -----------------------------------------------------------------------------
