@@ -73,13 +73,34 @@ def _str_list(opt: Option, v: Any) -> tuple[str, ...]:
     return tuple(v)
 
 
+MAX_PATTERN = 10_000  # characters in one regex: real ones are a few hundred
+
+
 def compile_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, or an OptionError: too long, invalid, or able to backtrack
+    catastrophically (``(a+)+``; see :mod:`lawlint.backtrack`) — a pack's regexes must
+    never stall a run, so such a pattern is refused when the pack is loaded."""
+    from .backtrack import backtracking_problem
+
+    if len(pattern) > MAX_PATTERN:
+        raise OptionError(
+            f"正则表达式超过 {MAX_PATTERN} 个字符",
+            f"a regex longer than {MAX_PATTERN} characters",
+        )
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError) as exc:
         raise OptionError(
             f"正则表达式无效：{pattern!r}（{exc}）", f"invalid regex {pattern!r} ({exc})"
         ) from None
+    problem = backtracking_problem(pattern)
+    if problem is not None:
+        zh, en = problem
+        raise OptionError(
+            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}",
+            f"regex {pattern!r} can backtrack catastrophically: {en}",
+        )
+    return compiled
 
 
 def _regex(opt: Option, v: Any) -> re.Pattern[str]:
