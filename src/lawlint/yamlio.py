@@ -33,6 +33,7 @@ FORMAT = (
     2  # of an entry (2: documents checked by _check_nodes): marshal.dumps((FORMAT, text, data))
 )
 MAX_ENTRIES = 64  # documents kept; the oldest go first (each edit of a file adds one)
+MAX_ENTRY = 16 << 20  # bytes of one entry read back
 _MISSING = object()
 
 
@@ -185,7 +186,10 @@ def _shown_tag(tag: str) -> str:
 def _read(entry: Path, text: str) -> Any:
     try:
         with open(entry, "rb") as f:
-            form, kept_text, data = marshal.loads(f.read())
+            blob = f.read(MAX_ENTRY + 1)
+        if len(blob) > MAX_ENTRY:  # no entry of a 1 MB document is this large
+            return _MISSING
+        form, kept_text, data = marshal.loads(blob)
     except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable, damaged
         return _MISSING
     return data if form == FORMAT and kept_text == text else _MISSING
