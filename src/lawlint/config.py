@@ -34,6 +34,7 @@ key and, for YAML, the line — exit code 2.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -113,10 +114,17 @@ class Config:
     prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
     locator: Locator | None = field(default=None, repr=False)
 
-    def error(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> ConfigError:
-        """An error naming this file, the key path ``at`` and (YAML) its line."""
+    def error(
+        self, zh: str, en: str, *at: object, rule: str | None = None, quiet: bool = False
+    ) -> ConfigError:
+        """An error naming this file, the key path ``at`` and (YAML) its line; ``quiet``:
+        a step of ``at`` that does not look like a key is not shown (an unknown key of a
+        file that may be no configuration at all)."""
+        from .packs import key_path
+
         path = (*self.prefix, *at)
-        key = ".".join(str(a) for a in path) if path else None
+        shown = key_path(path) if quiet else ".".join(str(a) for a in path)
+        key = shown if path else None
         line = self.locator.line(*at) if self.locator is not None and at else None
         return ConfigError(zh, en, path=self.path, rule=rule, key=key, line=line)
 
@@ -322,20 +330,27 @@ def parse_pyproject(text: str, path: str, root: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}", path=path) from None
-    table = data.get("tool", {}).get("lawlint", {})
-    return _read(Config(path, root, prefix=("tool", "lawlint")), table)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            "tool 应为表 [tool]", "'tool' must be a table [tool]", path=path, key="tool"
+        )
+    return _read(Config(path, root, prefix=("tool", "lawlint")), tool.get("lawlint", {}))
 
 
 def _read(config: Config, data: Any) -> Config:
     fail = config.error
     if not isinstance(data, dict):
         raise fail("配置应为映射（键: 值）", "a configuration must be a mapping of keys")
+    from .packs import quote_key
+
     for key in data:
         if key not in KEYS:
             raise fail(
-                f"未知的配置键“{key}”（可用：{', '.join(KEYS)}）",
-                f"unknown configuration key {key!r} (known: {', '.join(KEYS)})",
-                str(key),
+                f"未知的配置键 {quote_key(key)}（可用：{', '.join(KEYS)}）",
+                f"unknown configuration key {quote_key(key)} (known: {', '.join(KEYS)})",
+                key,
+                quiet=True,
             )
     if "extends" in data:
         config.extends = _names(config, data["extends"], "extends")
@@ -344,7 +359,7 @@ def _read(config: Config, data: Any) -> Config:
     config.rules = _rules(config, data.get("rules", {}))
     config.per_file = _per_file(config, data.get("per-file", {}))
     exclude = _names(config, data.get("exclude", []), "exclude")
-    config.exclude = tuple((g, glob_regex(g)) for g in exclude)
+    config.exclude = tuple((g, _glob(config, g, "exclude", i)) for i, g in enumerate(exclude))
     config.level = _choice(config, data, "level", LEVELS)
     config.fail_on = _choice(config, data, "fail-on", SEVERITIES)
     year = data.get("report-year")
@@ -370,6 +385,14 @@ def _names(config: Config, value: Any, *at: str) -> tuple[str, ...]:
             *at,
         )
     return tuple(v.strip() for v in value)
+
+
+def _glob(config: Config, pattern: str, *at: str | int) -> Glob:
+    if len(pattern) > MAX_GLOB:
+        raise config.error(
+            f"glob 超过 {MAX_GLOB} 个字符", f"a glob longer than {MAX_GLOB} characters", *at
+        )
+    return glob_regex(pattern)
 
 
 def _choice(config: Config, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> Any:
@@ -398,13 +421,18 @@ def _rules(config: Config, raw: Any) -> dict[str, RuleSetting]:
         raise config.error("rules 应为映射 {规则id: 设置}", "'rules' must map rule ids", "rules")
     out: dict[str, RuleSetting] = {}
     for rid, value in raw.items():
-        rid = str(rid)
+        if not isinstance(rid, str):
+            raise config.error("规则 id 应为字符串", "a rule id must be a string", "rules")
         if value is False or value == OFF:  # YAML reads a bare off as false
             out[rid] = RuleSetting(off=True)
         elif isinstance(value, str):
             out[rid] = RuleSetting(severity=_severity(config, value, "rules", rid))
         elif isinstance(value, dict):
-            options = {str(k): v for k, v in value.items() if k != "severity"}
+            options = {k: v for k, v in value.items() if k != "severity"}
+            if not all(isinstance(k, str) for k in options):
+                raise config.error(
+                    "选项名应为字符串", "option names must be strings", "rules", rid, rule=rid
+                )
             severity = value.get("severity")
             if severity is not None:
                 _severity(config, severity, "rules", rid, "severity")
@@ -429,7 +457,8 @@ def _per_file(config: Config, raw: Any) -> tuple[PerFile, ...]:
         )
     out = []
     for pattern, value in raw.items():
-        pattern = str(pattern)
+        if not isinstance(pattern, str):
+            raise config.error("glob 应为字符串", "a glob must be a string", "per-file")
         if not isinstance(value, dict):
             raise config.error(
                 "应为 {ignore: […], severity: …}",
@@ -450,33 +479,72 @@ def _per_file(config: Config, raw: Any) -> tuple[PerFile, ...]:
         severity = value.get("severity")
         if isinstance(severity, dict):
             for rid, level in severity.items():
-                _severity(config, level, "per-file", pattern, "severity", str(rid))
-            severity = {str(k): v for k, v in severity.items()}
+                if not isinstance(rid, str):
+                    raise config.error(
+                        "规则 id 应为字符串",
+                        "a rule id must be a string",
+                        "per-file",
+                        pattern,
+                        "severity",
+                    )
+                _severity(config, level, "per-file", pattern, "severity", rid)
         elif severity is not None:
             _severity(config, severity, "per-file", pattern, "severity")
-        out.append(PerFile(pattern, glob_regex(pattern), ignore, severity))
+        out.append(PerFile(pattern, _glob(config, pattern, "per-file", pattern), ignore, severity))
     return tuple(out)
 
 
 # -- discovery ---------------------------------------------------------------------------
-def config_in(folder: Path) -> Path | None:
-    """The configuration file in ``folder`` itself, if any."""
+def config_in(folder: Path, untrusted: list[Path] | None = None) -> Path | None:
+    """The configuration file in ``folder`` itself, if any. A file another user could
+    have planted (see :func:`trusted`) does not count; it is added to ``untrusted``."""
     for name in CONFIG_FILES:
         candidate = folder / name
         if candidate.is_file():
-            return candidate
+            if trusted(candidate):
+                return candidate
+            if untrusted is not None:
+                untrusted.append(candidate)
     pyproject = folder / PYPROJECT
     if pyproject.is_file() and _has_tool_table(pyproject):
-        return pyproject
+        if trusted(pyproject):
+            return pyproject
+        if untrusted is not None:
+            untrusted.append(pyproject)
     return None
+
+
+def trusted(path: Path) -> bool:
+    """May a configuration found by walking up the folders be used? Only if the file
+    (and, for a symbolic link, the link too) belongs to the user running lawlint or to
+    root, and no other user may write it. Otherwise anyone able to write a parent
+    folder (a shared /tmp, a world-writable checkout) could plant ``exclude: ["**"]``
+    and make every check pass. Group-writable files are accepted: with the usual
+    per-user groups (umask 002) that is every file a user creates. (``--config FILE``
+    is the user's own choice and always used.)"""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owners to compare
+        return True
+    me = getuid()
+    try:
+        link = os.lstat(path)
+        target = os.stat(path)
+    except OSError:
+        return False
+    owners_ok = all(st.st_uid in (me, 0) for st in (link, target))
+    return owners_ok and not target.st_mode & stat.S_IWOTH
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     """Does it have a [tool.lawlint] table? A pyproject.toml that does not mention
     lawlint is not parsed, so a broken one elsewhere never stops lawlint."""
+    from .packs import MAX_BYTES, read_utf8
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        if pyproject.stat().st_size > MAX_BYTES:
+            return True  # too large to look into: loading it reports that
+        text = read_utf8(pyproject, str(pyproject), ("配置", "configuration"), ConfigError)
+    except (OSError, ConfigError):
         return False
     if "lawlint" not in text:
         return False
@@ -486,14 +554,28 @@ def _has_tool_table(pyproject: Path) -> bool:
     except tomllib.TOMLDecodeError:
         return True  # it means to configure lawlint: loading it reports the error
     tool = data.get("tool")
-    return isinstance(tool, dict) and "lawlint" in tool
+    return not isinstance(tool, dict) or "lawlint" in tool  # not a table: loading says so
 
 
 class ConfigFinder:
-    """Nearest configuration of a folder, remembered per folder."""
+    """Nearest configuration of a folder, remembered per folder. A configuration that
+    is not :func:`trusted` is skipped (the walk goes on) with a warning on standard
+    error, once per file."""
 
     def __init__(self) -> None:
         self._found: dict[Path, Path | None] = {}
+        self._warned: set[Path] = set()
+
+    def _warn(self, untrusted: list[Path]) -> None:
+        for path in untrusted:
+            if path in self._warned:
+                continue
+            self._warned.add(path)
+            sys.stderr.write(
+                f"lawlint: {path}: 警告：该配置文件属于其他用户或可被其他用户写入，已忽略"
+                " / warning: this configuration file belongs to another user or is writable"
+                " by others; ignored\n"
+            )
 
     def find(self, folder: Path) -> Path | None:
         folder = Path(os.path.abspath(folder))
@@ -505,7 +587,9 @@ class ConfigFinder:
                 found = self._found[current]
                 break
             visited.append(current)
-            found = config_in(current)
+            untrusted: list[Path] = []
+            found = config_in(current, untrusted)
+            self._warn(untrusted)
             if found is not None or (current / ".git").exists():
                 break
             current = current.parent if current.parent != current else None
