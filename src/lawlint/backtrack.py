@@ -279,13 +279,13 @@ class _Analysis:
                     "重复的组内含有长度可变的重复，而它能匹配的字符也能紧随其后出现，"
                     "同一段文字可按指数多种方式切分（如 (a+)+、(\\w+\\s?)+、(\\d{1,3})+）；"
                     "请改写为每次重复必须以内层重复不能匹配的字符结尾（如 (\\w+\\s)*\\w+），"
-                    "或去掉外层重复，或使用占有量词 a++ / 原子组 (?>…)",
+                    "或去掉外层重复，或使用占有量词 a++、原子组 (?>…)",
                     "a repeated group holds a repeat of variable length whose characters "
                     "can also follow it, so the same text can be cut in exponentially many "
                     "ways (like (a+)+, (\\w+\\s?)+, (\\d{1,3})+); rewrite it so that each "
                     "repetition must end with a character the inner repeat cannot match "
                     "(e.g. (\\w+\\s)*\\w+), drop the outer repeat, or use a possessive "
-                    "quantifier a++ / an atomic group (?>…)",
+                    "quantifier a++ or an atomic group (?>…)",
                 )
             self.sequence(body, _union(start, follow, self.fold) if high > 1 else follow)
         elif op is C.BRANCH:

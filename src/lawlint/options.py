@@ -84,8 +84,7 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
     if len(pattern) > MAX_PATTERN:
         raise OptionError(
-            f"正则表达式超过 {MAX_PATTERN} 个字符",
-            f"a regex longer than {MAX_PATTERN} characters",
+            f"正则表达式超过 {MAX_PATTERN} 个字符 / a regex longer than {MAX_PATTERN} characters"
         )
     try:
         compiled = re.compile(pattern)
@@ -97,8 +96,8 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
     if problem is not None:
         zh, en = problem
         raise OptionError(
-            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}",
-            f"regex {pattern!r} can backtrack catastrophically: {en}",
+            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}"
+            f" / regex {pattern!r} can backtrack catastrophically: {en}"
         )
     return compiled
 
