@@ -23,7 +23,11 @@ first folder holding ``.lawlint.yaml``, ``.lawlint.yml`` or a ``pyproject.toml``
 ``[tool.lawlint]`` table (in that order), stopping after the repository root (a folder
 containing ``.git``) or the filesystem root; else the defaults. The nearest file wins
 whole: configurations are not merged. Paths and globs in a configuration are relative
-to its folder.
+to its folder. A discovered file that belongs to another user (not root) or that
+others may write is skipped with a warning (:func:`trusted`); ``--config`` is always
+used. ``extends`` names built-in packs or pack files in the configuration's folder or
+below (checked by :mod:`lawlint.workspace`); packs from elsewhere come with ``--pack``.
+A configuration, like a pack, is at most 1 MB of plain YAML data (see ``yamlio``).
 
 This module checks the file's shape (keys, types, values that need no packs); the
 rule ids and kind options are checked against the loaded packs by
@@ -605,9 +609,9 @@ STARTER = """\
 # 说明 / reference: README「配置 / Configuration」; JSON Schema: `lawlint schema config`
 # 去掉行首的 # 即可启用 / remove the leading # to use a setting.
 
-# 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件）。
+# 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件，须在本文件夹内）。
 # Rule packs: 'default' is every built-in pack; your own packs are paths relative to
-# this file.
+# this file, inside this folder (packs from elsewhere: --pack on the command line).
 extends:
   - default
   # - rules/my-province.yaml

@@ -20,6 +20,12 @@ Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
 problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
 regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
 file, the rule, the key and the YAML line.
+
+A pack is data that cannot hurt the run: at most 1 MB (:func:`read_utf8`), plain YAML
+(no tags, no aliases of lists or mappings: ``yamlio``), every field type-checked before
+use, message placeholders plain ``{field}`` only, and no regex that can backtrack
+catastrophically (``backtrack``). A file that does not show it is a pack is never
+quoted in an error.
 """
 
 from __future__ import annotations
