@@ -366,6 +366,15 @@ def test_catastrophic_pattern_in_configuration_override_is_refused(repo: Path) -
         (r"(?:\s*\d+)+", True),
         (r"(?i)(?:[A-Z]+a?)+!", True),
         (r"((ab)*)+", True),
+        (r"(a{1,10}){1,10}$", True),  # 10^10 ways to cut 100 a's
+        (r".*.*x", True),
+        (r"\d+\d+\d+x", True),
+        (r"关于.*的.*通知", True),
+        (r"(?:a\d+)*\d+", True),
+        (r"关于[^的]*的.*通知", False),
+        (r"\s*年?\s*[)）]?\s*》", False),  # only whitespace shared, as built-in packs do
+        (r"(a{1,5}){1,5}", False),
+        (r"(ab|cd){50}", False),
         (r"(\d+,)+", False),
         (r"(?:\d{1,3},)*\d+", False),
         (r"(第[一二三]条|第[四五]款)+", False),

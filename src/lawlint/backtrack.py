@@ -14,13 +14,18 @@ how to write them.
    the group's next repetition: ``(a+)+``, ``(a*)*``, ``(\\w+\\s?)+``, ``(\\d{1,3})+``.
    ``(\\d+,)+`` is fine: each repetition must end with a comma, which ``\\d`` cannot be.
 2. *Alternatives that can match the same text, repeated*: ``(a|a)*``, ``(a|aa)+``.
+3. *Unbounded repeats in a row that share characters*: ``.*.*x``, ``\\d+\\d+``,
+   ``a.*b.*c``; each one more multiplies the work by the text's length. Repeats that
+   share only whitespace (``\\s*月?\\s*``) are accepted, as the built-in packs use them.
    (Alternatives of single characters, ``(\\w|\\d)+``, are one character class to
    ``re`` and fine.)
 
-Only a repeat that can run long counts: one that may repeat more than 10 times or whose
-group has no length bound. ``(同时|[^，。；]{0,10}看到){0,2}`` is bounded work at each
-position and is accepted. Possessive repeats (``a++``) and atomic groups (``(?>…)``)
-never backtrack into what they matched and are accepted.
+Only a repeat that can run long counts: one without an upper bound, one whose group
+has no length bound, or one whose group can match in W ways per repetition with
+W ** count above 100,000 (``(a{1,10}){1,10}`` is 10^10 tries). ``(同时|[^，。；]{0,10}
+看到){0,2}`` is bounded work at each position and is accepted. Possessive repeats
+(``a++``) and atomic groups (``(?>…)``) never backtrack into what they matched and are
+accepted.
 """
 
 from __future__ import annotations
@@ -39,8 +44,10 @@ else:  # pragma: no cover - Python 3.10
     import sre_parse as P
 
 MAXREPEAT = C.MAXREPEAT
-LONG_COUNT = 10  # a repeat allowed more times than this can run long
 WIDE = 100  # a repeat allowed more times than this has no useful length bound
+# A bounded repeat whose group can match in at most W ways at each repetition costs
+# up to W ** (its count) at each position: above this it counts as long-running.
+MAX_WAYS = 100_000
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT)
 _POSSESSIVE = getattr(C, "POSSESSIVE_REPEAT", None)
 _ATOMIC = getattr(C, "ATOMIC_GROUP", None)
@@ -66,6 +73,20 @@ _CATEGORY_RE = {
 }
 _LOCAL_FOLD = re.compile(r"\(\?[a-zA-Z-]*i")
 _SCAN = 0x20000  # a character range longer than this is assumed to share characters
+
+
+def _spaces_only(chars: _Chars) -> bool:
+    """Whitespace and nothing else (\\s, a space, U+3000 …)?"""
+    if chars.neg or not chars.items:
+        return False
+    space = _CATEGORY_RE[_S]
+    for item in chars.items:
+        if item[0] == "cat" and item[1] == _S:
+            continue
+        if item[0] == "lit" and space.match(chr(item[1])):
+            continue
+        return False
+    return True
 
 
 class Backtracking(ValueError):
@@ -116,7 +137,15 @@ def _item_meets(a: tuple[Any, ...], b: tuple[Any, ...], fold: bool) -> bool:
     lo, hi = ranged[1], ranged[2]
     if hi - lo > _SCAN:
         return True
+    if other[0] == "cat" and other[1] in _CATEGORY_RE and not fold:
+        return _range_has_category(lo, hi, other[1])
     return any(_has((other,), cp, fold) for cp in range(lo, hi + 1))
+
+
+@cache
+def _range_has_category(lo: int, hi: int, category: Any) -> bool:
+    """Does a character of lo..hi belong to \\d, \\s, \\w …? (The regex engine looks.)"""
+    return bool(_CATEGORY_RE[category].search("".join(map(chr, range(lo, hi + 1)))))
 
 
 def _covered(item: tuple[Any, ...], items: tuple[tuple[Any, ...], ...], fold: bool) -> bool:
@@ -195,6 +224,36 @@ class _Analysis:
             return _NONE, True
         return _ALL, True  # a back reference, or anything not known: anything
 
+    def last(self, items: Any) -> tuple[_Chars, bool]:
+        """The characters a sequence can end with, and whether it can match empty."""
+        chars = _NONE
+        for op, av in reversed(list(items)):
+            f, empty = self.last_item(op, av)
+            chars = _union(chars, f, self.fold)
+            if not empty:
+                return chars, False
+        return chars, True
+
+    def last_item(self, op: Any, av: Any) -> tuple[_Chars, bool]:
+        if op is C.SUBPATTERN:
+            return self.last(av[-1])
+        if op is _ATOMIC:
+            return self.last(av)
+        if op in _REPEATS or op is _POSSESSIVE:
+            f, empty = self.last(av[2])
+            return f, empty or av[0] == 0
+        if op is C.BRANCH:
+            chars, empty = _NONE, False
+            for alt in av[1]:
+                f, e = self.last(alt)
+                chars, empty = _union(chars, f, self.fold), empty or e
+            return chars, empty
+        if op is C.GROUPREF_EXISTS:
+            yes, yes_empty = self.last(av[1])
+            no, no_empty = self.last(av[2]) if av[2] is not None else (_NONE, True)
+            return _union(yes, no, self.fold), yes_empty or no_empty
+        return self.first_item(op, av)  # one character, or zero-width
+
     @staticmethod
     def in_set(av: Any) -> _Chars:
         neg = False
@@ -235,13 +294,43 @@ class _Analysis:
                 return True
         return False
 
+    def ways(self, items: Any) -> int:
+        """A rough bound on the ways a (bounded) sequence can match at one position:
+        each repeat multiplies by its range of counts, each alternation by its number of
+        alternatives; capped at MAX_WAYS + 1."""
+        total = 1
+        for op, av in items:
+            if op in _REPEATS:
+                total *= (av[1] - av[0] + 1) * self.ways(av[2])
+            elif op is C.SUBPATTERN:
+                total *= self.ways(av[-1])
+            elif op is C.BRANCH:
+                total *= sum(self.ways(alt) for alt in av[1])
+            elif op is C.GROUPREF_EXISTS:
+                total *= self.ways(av[1]) + (self.ways(av[2]) if av[2] is not None else 1)
+            total = min(total, MAX_WAYS + 1)
+        return total
+
+    def costly(self, body: Any, count: int) -> bool:
+        """Can ``count`` repetitions of ``body`` try more than MAX_WAYS ways?"""
+        ways = self.ways(body)
+        if ways <= 1:
+            return False
+        total = 1
+        for _ in range(count):  # ways >= 2: done within 17 rounds
+            total *= ways
+            if total > MAX_WAYS:
+                return True
+        return False
+
     # -- the check ----------------------------------------------------------------------
     def walk(self, items: Any) -> None:
         """Check every repeat of the pattern, wherever it is."""
+        self.chain(items)
         for op, av in items:
             if op in _REPEATS:
                 _, high, body = av
-                if high > 1 and (high > LONG_COUNT or self.wide(body)):
+                if high > 1 and (high == MAXREPEAT or self.wide(body) or self.costly(body, high)):
                     start, _ = self.first(body)
                     self.sequence(body, start)
                 self.walk(body)
@@ -260,6 +349,49 @@ class _Analysis:
                     self.walk(av[2])
             elif op in (C.ASSERT, C.ASSERT_NOT):
                 self.walk(av[1])
+
+    def chain(self, items: Any) -> None:
+        """Adjacent unbounded repeats that can match the same characters (``.*.*x``,
+        ``\\d+\\d+``, ``a.*b.*c``, ``[^。]*…[^，]*``): each one more multiplies the work
+        at a position by the length of the text they share. Repeats sharing only
+        whitespace (``\\s*年?\\s*[)）]?\\s*``, as the built-in packs write) are accepted;
+        any other sharing is refused."""
+        linked: list[_Chars] = []  # repeats the next one may sit next to
+        for op, av in items:
+            repeat = self.unbounded(op, av)
+            if repeat is not None:
+                chars, _ = self.first(repeat)
+                ends, _ = self.last(repeat)
+                for earlier in linked:
+                    if _meets(earlier, chars, self.fold) and not (
+                        _spaces_only(earlier) or _spaces_only(chars)
+                    ):
+                        raise Backtracking(
+                            "有相邻的无上限重复能匹配相同的字符（如 .*.*、\\d+\\d+、a.*b.*c），"
+                            "每多一个，每个位置上的耗时就多乘一次文字长度；请合并为一个重复，"
+                            "或让后一个重复之前有一个前一个重复不能匹配的字符（如 a[^b]*b.*c）",
+                            "unbounded repeats in a row can match the same characters "
+                            "(like .*.*, \\d+\\d+, a.*b.*c): each one more multiplies the "
+                            "work at every position by the length of the text; merge them "
+                            "into one, or make the earlier one stop at a character it cannot "
+                            "match (e.g. a[^b]*b.*c)",
+                        )
+                linked = [c for c in linked if _meets(c, chars, self.fold)]
+                linked.append(ends)
+                continue
+            if linked:
+                first, empty = self.first_item(op, av)
+                if not empty:  # a character the repeats cannot take ends their run
+                    linked = [c for c in linked if _meets(c, first, self.fold)]
+
+    def unbounded(self, op: Any, av: Any) -> Any:
+        """The group of an unbounded, backtracking repeat (also inside a plain group),
+        or None."""
+        if op is C.SUBPATTERN and len(av[-1]) == 1:
+            return self.unbounded(*av[-1][0])
+        if op in _REPEATS and (av[1] == MAXREPEAT or self.wide(av[2])):
+            return av[2]
+        return None
 
     def sequence(self, items: Any, follow: _Chars) -> None:
         """Inside a long-running repeat: ``follow`` is what may come after ``items``
