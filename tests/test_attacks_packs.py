@@ -495,3 +495,12 @@ def test_own_group_writable_configuration_is_used(repo: Path) -> None:
     (repo / ".lawlint.yaml").write_text(EXCLUDE_ALL, encoding="utf-8")
     (repo / ".lawlint.yaml").chmod(0o664)  # umask 002: per-user groups
     assert check("r.txt") == (0, "[]\n", "")
+
+
+def test_overlong_regex_is_refused(repo: Path) -> None:
+    text = PACK.replace("words: [督查整改]", f"patterns: ['{'督' * 10_001}']")
+    (repo / "p.yaml").write_text(text, encoding="utf-8")
+    assert one_error(*check("r.txt", "--pack", "p.yaml")) == (
+        "lawlint: p.yaml:7 [rule my-rule, key rules.0.patterns]: 选项值无效：正则表达式超过 "
+        "10000 个字符 / invalid option value: a regex longer than 10000 characters"
+    )

@@ -396,11 +396,11 @@ class _Analysis:
     def sequence(self, items: Any, follow: _Chars) -> None:
         """Inside a long-running repeat: ``follow`` is what may come after ``items``
         (the rest of the repeated group, or the start of its next repetition)."""
-        items = list(items)
-        for i, (op, av) in enumerate(items):
-            rest, rest_empty = self.first(items[i + 1 :])
-            after = _union(rest, follow, self.fold) if rest_empty else rest
+        after = follow
+        for op, av in reversed(list(items)):  # right to left: what follows each item
             self.item(op, av, after)
+            chars, empty = self.first_item(op, av)
+            after = _union(chars, after, self.fold) if empty else chars
 
     def item(self, op: Any, av: Any, follow: _Chars) -> None:
         if op in _REPEATS:

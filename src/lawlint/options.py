@@ -76,15 +76,16 @@ def _str_list(opt: Option, v: Any) -> tuple[str, ...]:
 MAX_PATTERN = 10_000  # characters in one regex: real ones are a few hundred
 
 
-def compile_regex(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled, or an OptionError: too long, invalid, or able to backtrack
-    catastrophically (``(a+)+``; see :mod:`lawlint.backtrack`) — a pack's regexes must
-    never stall a run, so such a pattern is refused when the pack is loaded."""
+def compile_regex(pattern: str, *, max_length: int | None = None) -> re.Pattern[str]:
+    """``pattern`` compiled, or an OptionError: longer than ``max_length``, invalid, or
+    able to backtrack catastrophically (``(a+)+``; see :mod:`lawlint.backtrack`) — a
+    pack's regexes must never stall a run, so such a pattern is refused when the pack
+    is loaded. (Checks join many words into one pattern: no length limit by default.)"""
     from .backtrack import backtracking_problem
 
-    if len(pattern) > MAX_PATTERN:
+    if max_length is not None and len(pattern) > max_length:
         raise OptionError(
-            f"正则表达式超过 {MAX_PATTERN} 个字符 / a regex longer than {MAX_PATTERN} characters"
+            f"正则表达式超过 {max_length} 个字符 / a regex longer than {max_length} characters"
         )
     try:
         compiled = re.compile(pattern)
@@ -103,11 +104,11 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 
 def _regex(opt: Option, v: Any) -> re.Pattern[str]:
-    return compile_regex(_str(opt, v))
+    return compile_regex(_str(opt, v), max_length=MAX_PATTERN)
 
 
 def _regex_list(opt: Option, v: Any) -> tuple[re.Pattern[str], ...]:
-    return tuple(compile_regex(p) for p in _str_list(opt, v))
+    return tuple(compile_regex(p, max_length=MAX_PATTERN) for p in _str_list(opt, v))
 
 
 def _str_map(opt: Option, v: Any) -> dict[str, str]:

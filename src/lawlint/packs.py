@@ -42,7 +42,7 @@ from typing import Any
 
 from .errors import PackError
 from .findings import SEVERITIES
-from .options import OptionError, compile_regex
+from .options import MAX_PATTERN, OptionError, compile_regex
 from .resources import rules_dir
 from .sections import SectionSpec
 from .yamlio import Locator, safe_yaml
@@ -290,7 +290,9 @@ class _PackReader:
                         field_name,
                     )
                 try:
-                    patterns[field_name] = tuple(compile_regex(p) for p in value)
+                    patterns[field_name] = tuple(
+                        compile_regex(p, max_length=MAX_PATTERN) for p in value
+                    )
                 except OptionError as exc:
                     zh, _, en = str(exc).partition(" / ")
                     raise self.fail(zh, en, "sections", i, field_name) from None
