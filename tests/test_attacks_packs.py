@@ -504,3 +504,27 @@ def test_overlong_regex_is_refused(repo: Path) -> None:
         "lawlint: p.yaml:7 [rule my-rule, key rules.0.patterns]: 选项值无效：正则表达式超过 "
         "10000 个字符 / invalid option value: a regex longer than 10000 characters"
     )
+
+
+@pytest.mark.parametrize("how", ["other-owner", "world-writable"])
+def test_planted_pack_named_by_extends_is_refused(repo: Path, how: str) -> None:
+    if how == "other-owner" and os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    (repo / "packs").mkdir()
+    pack = repo / "packs" / "p.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    if how == "other-owner":
+        os.chown(pack, 54321, 54321)
+    else:
+        pack.chmod(0o666)
+    (repo / ".lawlint.yaml").write_text("extends: [default, packs/p.yaml]\n", encoding="utf-8")
+    assert one_error(*check("r.txt")) == (
+        "lawlint: .lawlint.yaml:1 [key extends.1]: 规则包文件属于其他用户或可被其他用户写入，"
+        f"不予使用：{pack}（确需使用请用命令行 --pack 指定） / the pack file belongs to another "
+        f"user or is writable by others, so it is not used: {pack} (give it with --pack to "
+        "use it anyway)"
+    )
+    (repo / ".lawlint.yaml").unlink()
+    (repo / "r.txt").write_text(REPORT + "完成督查整改3项。\n", encoding="utf-8")
+    code, out, err = check("r.txt", "--pack", "packs/p.yaml")  # the user's own choice
+    assert code == 1 and err == "" and '"rule": "my-rule"' in out

@@ -25,7 +25,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEFAULT_PACKS, Config, ConfigFinder, PerFile, default_config, load_config
+from .config import (
+    DEFAULT_PACKS,
+    Config,
+    ConfigFinder,
+    PerFile,
+    default_config,
+    load_config,
+    trusted,
+)
 from .errors import LawlintError
 from .findings import SEVERITY_RANK
 from .reader import STDIN
@@ -420,7 +428,9 @@ class Workspace:
         file in the configuration's own folder or below (after following links) is
         accepted: a configuration comes with the repository it sits in, and one that
         could name any file (extends: [/etc/shadow]) would have lawlint read, and
-        report on, files its author cannot see. Packs elsewhere are given with --pack."""
+        report on, files its author cannot see. Packs elsewhere are given with --pack.
+        The file must also be the user's or root's and not writable by others (as a
+        discovered configuration must: a planted pack could supersede every finding)."""
 
         from .packs import URL
 
@@ -458,6 +468,13 @@ class Workspace:
             raise refuse(
                 f"extends 指向文件夹而不是规则包文件：{path}",
                 f"'extends' names a folder, not a pack file: {path}",
+            )
+        if not trusted(path):  # as for configurations: a pack can supersede findings
+            raise refuse(
+                f"规则包文件属于其他用户或可被其他用户写入，不予使用：{path}"
+                "（确需使用请用命令行 --pack 指定）",
+                f"the pack file belongs to another user or is writable by others, so it "
+                f"is not used: {path} (give it with --pack to use it anyway)",
             )
         return path
 
