@@ -54,6 +54,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], int, bool]] = {
     "empty headings": (scaling.SHAPES["empty headings"], 4_000, False),
     "spaces between words": (_repeat("法治 政府 建设 a b "), 10_000, False),
     "e-mail addresses": (_repeat("联系邮箱ab@c.cn "), 20_000, False),
+    # one run of spaces that does not end the line: a "[ ]+$" search retries it from
+    # every position (trailing-space, the title's strip, once quadratic)
+    "a run of spaces": (lambda n: "截至1" + " " * n + "x。\n", 20_000, False),
+    "a run of spaces in a title": (lambda n: "法治" + " " * n + "报告\n", 20_000, False),
     "unclosed Markdown comments": (_repeat("<!--依法行政"), 20_000, True),
     "unclosed directives": (_repeat("<!-- lawlint-disable 依法行政 "), 20_000, True),
 }

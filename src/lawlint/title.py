@@ -14,7 +14,9 @@ _TITLE_END = re.compile(
 )
 # Breadcrumbs, metadata rows and sentences are not titles.
 _NOT_TITLE = re.compile(r"[>»|｜:：,，。;；!！?？/]|\s{2,}")
-_STRIP = re.compile(rf"^[{SPACE}#*_]+|[{SPACE}#*_]+$")
+# stripped with str.strip, not a "[…]+$" regex: that retries a long run of spaces from
+# every position in it (quadratic on a line of 20,000 spaces)
+_STRIP_CHARS = SPACE + "#*_"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([〇零一二三四五六七八九]{4})年")
 _CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
 MAX_TITLE = 60
@@ -49,9 +51,8 @@ def find_year(text: str) -> int | None:
 
 def _clean(line: str) -> tuple[str, int]:
     """The line without indentation, Markdown '#'/emphasis; and where it starts."""
-    m = _STRIP.match(line)
-    lead = m.end() if m else 0
-    return _STRIP.sub("", line), lead
+    rest = line.lstrip(_STRIP_CHARS)
+    return rest.rstrip(_STRIP_CHARS), len(line) - len(rest)
 
 
 # A line naming the issuer above "关于…的报告": the title's first line.

@@ -28,7 +28,7 @@ from ..document import Document, Heading
 from ..findings import Finding
 from .base import Check, Context
 
-_TRAILING = re.compile(r"[。，]+$")
+_TRAILING = re.compile(r"[。，]+")  # matched at rstrip's end: "+$" would be quadratic
 _SENTENCE = re.compile(r"[；;：:]")
 
 
@@ -43,7 +43,7 @@ class HeadingPunct(Check):
         for h in doc.headings:
             if not h.standalone:
                 continue
-            m = _TRAILING.search(h.text)
+            m = _TRAILING.match(h.text, len(h.text.rstrip("。，")))
             if not m or m.start() == 0:
                 continue
             if h.md_level is None and not _reads_as_heading(doc, h, m.group(0)):
