@@ -1,0 +1,124 @@
+"""Issue 14, the rest: official names checked against the pack's catalogue, stray
+spaces in the title line and before numbers, 截止 for 截至, “12.4” for “12·4”. Each
+test builds the real-looking Chinese text it judges and pins rule, line and column."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import spots
+
+from lawlint.checks._catalogue import Catalogue, find_in, levenshtein
+
+TITLE = "青禾县2024年法治政府建设年度报告\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "column", "name"),
+    [
+        # a word dropped (the issue's example)
+        (
+            "严格执行《党政主要负责人履行推进第一责任人职责规定》。",
+            5,
+            "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+        ),
+        # wrong years
+        (
+            "对照《法治中国建设规划（2021—2025年）》查找差距。",
+            3,
+            "《法治中国建设规划（2020—2025年）》",
+        ),
+        (
+            "落实《法治社会建设实施纲要（2021—2025年）》。",
+            3,
+            "《法治社会建设实施纲要（2020—2025年）》",
+        ),
+        # a word dropped, a word swapped
+        ("严格落实《重大行政决策程序条例》。", 5, "《重大行政决策程序暂行条例》"),
+        ("学习《中华人民共和国行政复议法实施细例》。", 3, "《中华人民共和国行政复议法实施条例》"),
+        ("贯彻《中华人民共和国政府信息公开规定》。", 3, "《中华人民共和国政府信息公开条例》"),
+        ("学习《中华人民共和国行政处罚》。", 3, "《中华人民共和国行政处罚法》"),
+        # a word added
+        (
+            "严格执行《党政主要负责人切实履行推进法治建设第一责任人职责规定》。",
+            5,
+            "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+        ),
+        ("对照《法治政府建设示范指标体系》开展创建。", 3, "《市县法治政府建设示范指标体系》"),
+    ],
+)
+def test_a_misquoted_catalogue_name_is_reported_with_the_name_as_fix(
+    lint, sentence: str, column: int, name: str
+) -> None:
+    found = lint(TITLE + sentence + "\n", "official-title")
+    assert spots(found) == [("official-title", 2, column)]
+    (f,) = found
+    assert f.fix is not None and f.fix.replacement == name
+    assert f.message.endswith(f"应为“{name}”")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # exact names
+        "严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》《信访工作条例》。",
+        "学习《中华人民共和国行政复议法》《中华人民共和国行政复议法实施条例》。",
+        "印发《中共中央、国务院转发〈中央宣传部、司法部关于开展法治宣传教育的第八个五年规划"
+        "（2021—2025年）〉的通知》。",
+        # short forms
+        "组织学习《行政处罚法》《民法典》《宪法》《政府信息公开条例》。",
+        # other real laws close in spelling
+        "学习《中华人民共和国刑法》《中华人民共和国行政监察法》《信访条例》。",
+        "学习《中华人民共和国行政处罚法释义》。",
+        # local documents that reuse the words
+        "制定《静海区法治政府建设实施纲要（2021—2025年）》和《法治嘉兴建设规划（2021—2025年）》。",
+        "落实《重庆市重大行政决策程序规定》《温州市优化营商环境条例》。",
+        "制定《2023年法治政府建设工作要点》《广东省法治政府建设实施纲要》。",
+    ],
+)
+def test_no_finding_for_exact_names_short_forms_and_other_documents(lint, sentence: str) -> None:
+    assert lint(TITLE + sentence + "\n", "official-title") == []
+
+
+def test_a_year_range_with_a_hyphen_stays_range_dash_work(lint) -> None:
+    """Catalogue names differing only in their marks are not misquotations: the dash
+    is range-dash's finding and the bracket halfwidth-punct's, as before."""
+    found = lint(TITLE + "落实《提升行政执法质量三年行动计划(2023-2025年)》。\n")
+    assert [f.rule for f in found if f.rule == "official-title"] == []
+    assert [s for s in spots(found) if s[0] in ("range-dash", "halfwidth-punct")] == [
+        ("halfwidth-punct", 2, 18),
+        ("range-dash", 2, 23),
+        ("halfwidth-punct", 2, 29),
+    ]
+
+
+def test_the_listed_variants_keep_their_findings(lint) -> None:
+    found = lint(TITLE + "根据《法治政府建设与责任落实督查工作规定》要求。\n", "official-title")
+    assert spots(found) == [("official-title", 2, 3)]
+    assert found[0].fix.replacement == "《法治政府建设与责任落实督察工作规定》"
+
+
+def test_fix_rewrites_a_misquoted_catalogue_name(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from lawlint.cli import main
+
+    path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
+    path.write_text(TITLE + "严格落实《重大行政决策程序条例》。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert result.exit_code == 1  # the report's other findings remain
+    assert path.read_text(encoding="utf-8") == TITLE + "严格落实《重大行政决策程序暂行条例》。\n"
+
+
+def test_banded_levenshtein_and_core_alignment() -> None:
+    assert levenshtein("行政处罚法", "行政许可法", 2) == 2
+    assert levenshtein("行政处罚法", "行政许可法", 1) is None
+    assert levenshtein("ab", "abcdef", 3) is None  # lengths differ by more than the band
+    assert levenshtein("", "", 0) == 0
+    assert find_in("法治建设", "推进法治建设第一") == (0, 2, 6)
+
+
+def test_candidates_come_from_the_character_index() -> None:
+    cat = Catalogue(("《信访工作条例》", "《中华人民共和国宪法》"))
+    assert cat.match("《信访工作条列》") == "《信访工作条例》"
+    assert cat.match("《中华人民共和国刑法》") is None
+    assert cat.match("《" + "法" * 200 + "》") is None  # over the length bound
