@@ -122,3 +122,38 @@ def test_candidates_come_from_the_character_index() -> None:
     assert cat.match("《信访工作条列》") == "《信访工作条例》"
     assert cat.match("《中华人民共和国刑法》") is None
     assert cat.match("《" + "法" * 200 + "》") is None  # over the length bound
+
+
+BODY = "一、主要举措和成效\n审核规范性文件12件。\n"
+
+
+def test_a_stray_space_in_the_title_line_is_reported(lint) -> None:
+    text = "青禾县卫生健康委员会 关于2024年度法治政府建设情况的报告\n" + BODY
+    found = lint(text, "cjk-space")
+    assert spots(found) == [("cjk-space", 1, 11)]
+    assert found[0].message == "多余的空格：中文之间不应有空格"
+    assert found[0].fix is not None and found[0].fix.replacement == ""
+
+
+def test_the_space_between_joint_issuers_in_the_title_is_kept(lint) -> None:
+    text = "中共青禾县委 青禾县人民政府关于2024年度法治政府建设情况的报告\n" + BODY
+    assert lint(text, "cjk-space") == []
+
+
+def test_a_space_between_chinese_and_a_number_is_reported(lint) -> None:
+    text = TITLE + "发放宣传资料 3000份，于 2024年3月开展宪法宣传周活动，办结率 98.5%以上。\n"
+    found = lint(text, "cjk-space")
+    assert spots(found) == [("cjk-space", 2, 7), ("cjk-space", 2, 15), ("cjk-space", 2, 36)]
+    assert {f.message for f in found} == {"多余的空格：中文与数字之间不应有空格"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "青禾县人民政府 2025年3月1日",  # a signature joined onto one line
+        "执行GB/T 15834-2011标准。",  # no Chinese before the number
+        "案件类型\t45件",  # a tab aligns a column
+    ],
+)
+def test_no_space_before_number_finding_for_signatures_and_aligned_columns(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "cjk-space") == []
