@@ -157,3 +157,80 @@ def test_a_space_between_chinese_and_a_number_is_reported(lint) -> None:
 )
 def test_no_space_before_number_finding_for_signatures_and_aligned_columns(lint, line: str) -> None:
     assert lint(TITLE + line + "\n", "cjk-space") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "match"),
+    [
+        ("截止2024年12月底，共办理行政复议案件12件。", 1, "截止"),
+        ("全镇截止11月30日累计调解纠纷36起。", 3, "截止"),
+        ("截止年底，共审查合同247份。", 1, "截止"),
+    ],
+)
+def test_jiezhi_before_a_date_should_be_jiezhi_until(
+    lint, line: str, column: int, match: str
+) -> None:
+    found = lint(TITLE + line + "\n", "cutoff-wording")
+    assert spots(found) == [("cutoff-wording", 2, column)]
+    assert found[0].fix is not None and found[0].fix.replacement == "截至"
+    assert found[0].message.startswith("“截止”后接时间时应为“截至”")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "截至2024年12月底，共办理行政复议案件12件。",
+        "明确申报截止日期和截止时间。",
+        "报名于2024年3月1日截止。",
+        "截止到目前已完成。",
+    ],
+)
+def test_no_cutoff_wording_finding_where_jiezhi_is_right(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "cutoff-wording") == []
+
+
+def test_fix_leaves_jiezhi_but_replaces_the_point_of_a_day_name(tmp_path) -> None:
+    """截止 → 截至 changes a character: reported, never applied. “12.4” → “12·4” only
+    changes a mark: applied."""
+    from click.testing import CliRunner
+
+    from lawlint.cli import main
+
+    path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
+    path.write_text(TITLE + "截止2024年12月底，利用“12.4”国家宪法日开展宣传。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    assert path.read_text(encoding="utf-8") == (
+        TITLE + "截止2024年12月底，利用“12·4”国家宪法日开展宣传。\n"
+    )
+    assert '"cutoff-wording"' in result.stdout
+    assert '"interpunct-date"' not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "fixed"),
+    [
+        ("利用“12.4”国家宪法日开展宪法宣传。", 3, "“12·4”"),
+        ("围绕“3.15”国际消费者权益日开展普法宣传。", 3, "“3·15”"),
+        ("组织“6．26”禁毒宣传活动。", 3, "“6·26”"),
+    ],
+)
+def test_a_point_in_a_day_name_should_be_the_interpunct(
+    lint, line: str, column: int, fixed: str
+) -> None:
+    found = lint(TITLE + line + "\n", "interpunct-date")
+    assert spots(found) == [("interpunct-date", 2, column)]
+    assert found[0].fix is not None and found[0].fix.replacement == fixed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "利用“12·4”国家宪法日开展宪法宣传。",
+        "办件量是上年的“2.5”倍，宣传活动同步开展。",
+        "推广“13.5”计划。",  # not a month
+        "评分“3.15”分。",  # nothing named after it
+    ],
+)
+def test_no_interpunct_finding_for_decimals_and_right_forms(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "interpunct-date") == []

@@ -36,7 +36,7 @@ class OfficialTitle(Check):
     options = {
         "titles": Option("str-map", {}, "Canonical name (with 《》) → regex of its quotations."),
         "catalogue": Option(
-            "str-list", (), "Canonical names (with 《》) whose near misses are misquotations."
+            "str-list", [], "Canonical names (with 《》) whose near misses are misquotations."
         ),
     }
 
