@@ -234,3 +234,32 @@ def test_a_point_in_a_day_name_should_be_the_interpunct(
 )
 def test_no_interpunct_finding_for_decimals_and_right_forms(lint, line: str) -> None:
     assert lint(TITLE + line + "\n", "interpunct-date") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "total", "parts"),
+    [
+        ("办理行政处罚案件45件，其中简易程序20件、一般程序30件。", 9, 45, 50),
+        ("受理行政复议申请12件。其中：不予受理3件、驳回10件。", 9, 12, 13),
+        ("全年办理案件45件，审结40件，其中简易程序20件、一般程序30件。", 13, 40, 50),
+    ],
+)
+def test_a_total_without_gong_is_checked_against_its_parts(
+    lint, line: str, column: int, total: int, parts: int
+) -> None:
+    found = lint(TITLE + line + "\n", "sum-mismatch")
+    assert spots(found) == [("sum-mismatch", 2, column)]
+    assert (found[0].data["total"], found[0].data["parts"]) == (total, parts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "办理行政处罚案件45件，其中简易程序20件、一般程序25件。",
+        "行政复议案件较2023年增加5件，其中维持3件、撤销4件。",  # a comparison, not a total
+        "完成述法473名（其中现场述法21名、书面述法460名）。",  # 其中 inside brackets
+        "局党组中心组多次开展法治学习，其中专题学习12次、集中学习20次。",  # no figure
+    ],
+)
+def test_no_sum_mismatch_without_a_stated_total_it_exceeds(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "sum-mismatch") == []
