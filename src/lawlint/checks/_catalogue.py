@@ -37,6 +37,20 @@ _GENERIC_SUFFIX = re.compile(
 )
 
 
+# The kind of document a name ends with: a 职责清单 is not a misquoted 职责规定, a
+# 实施方案 not a 纲要 (longest first, so that 暂行条例 reads as 条例).
+_KIND = re.compile(
+    r"(?:条例|规定|办法|细则|纲要|规划|意见|通知|决定|清单|方案|计划|要点|制度|规则|指引"
+    r"|标准|体系|章程|报告|总结|法典|法)$"
+)
+
+
+def kind(name: str) -> str | None:
+    """The kind of document ``name`` (without 《》) names, read from its last word."""
+    m = _KIND.search(_YEARS_SUFFIX.sub("", name))
+    return m.group(0) if m else None
+
+
 def normalise(title: str) -> str:
     """The form two quotations are compared in: no spaces, full-width brackets, one 一字线
     between years. Differences of these marks are other rules' job (halfwidth-punct,
@@ -144,9 +158,13 @@ class Catalogue:
 
 
 def _keeps_core(title: str, entry: Entry) -> bool:
-    """Does ``title`` keep the entry's core (few edits in it) in the same place — with
-    no words added before or after it, which would make it another document
-    (《静海区法治政府建设实施纲要》, 《……行政处罚法释义》)?"""
+    """Does ``title`` keep the entry's kind of document and its core (few edits in it)
+    in the same place — with no words added before or after it, which would make it
+    another document (《……职责清单》, 《静海区法治政府建设实施纲要》, 《……行政处罚法释义》)?
+    A title whose last word is no kind (《信访工作条列》) may be a typo of the entry's."""
+    title_kind = kind(title)
+    if title_kind is not None and title_kind != kind(entry.inner):
+        return False
     a, b = entry.core
     name_core = entry.inner[a:b]
     edits, start, end = find_in(name_core, title)
