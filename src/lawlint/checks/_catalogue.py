@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..chars import SPACE
 
 MAX_TITLE = 80
+_REMEMBER = 4096  # distinct quotations whose answer is kept
 # A misquotation differs in at most this share of the name's characters …
 RATIO = 0.2
 _DASHES = "—–\\-－~～―一"
@@ -125,6 +126,7 @@ class Catalogue:
 
     def __init__(self, names: tuple[str, ...]) -> None:
         self.exact = {normalise(n) for n in names}
+        self._seen: dict[str, str | None] = {}
         self.entries: list[Entry] = []
         self.by_char: dict[str, list[int]] = defaultdict(list)
         for name in names:
@@ -135,7 +137,16 @@ class Catalogue:
             self.entries.append(entry)
 
     def match(self, quoted: str) -> str | None:
-        """The catalogue name ``quoted`` (with 《》) misquotes, or None."""
+        """The catalogue name ``quoted`` (with 《》) misquotes, or None. Reports quote the
+        same names again and again: answers are remembered (a bounded number)."""
+        if quoted in self._seen:
+            return self._seen[quoted]
+        found = self._match(quoted)
+        if len(self._seen) < _REMEMBER:
+            self._seen[quoted] = found
+        return found
+
+    def _match(self, quoted: str) -> str | None:
         title = normalise(quoted)
         if title in self.exact or len(title) > MAX_TITLE + 2:
             return None

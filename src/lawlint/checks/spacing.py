@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..chars import CJK, HAN, SPACE
 from ..findings import Finding
 from ..options import Option
+from ..spans import SpanIndex
 from .base import Check, Context
 
 _S = f"[{SPACE}]+"
@@ -30,6 +31,7 @@ _ISSUER_BEFORE = re.compile(rf"{_ORGAN}$")
 _DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
 # one space character, not part of a run: a run or a tab aligns columns
 _ONE = " \u00a0\u3000"
+_ORGAN_REACH = 8  # more than the longest of _ORGAN
 _ISSUER_AFTER = re.compile(rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?{_ORGAN}")
 
 
@@ -80,14 +82,14 @@ class CjkSpace(Check):
                 continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
-            quoted = [m.span() for m in _QUOTED.finditer(line)]
+            # a space strictly inside a quotation: a < pos < b
+            quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
             for pattern, problem in self.patterns:
                 for m in pattern.finditer(line, body):
                     if base + m.start() in seen or m.end() == len(line):
                         continue
                     if pattern is self.inside and (
-                        any(a < m.start() < b for a, b in quoted)
-                        or _joint(line, m.start(), m.end())
+                        m.start() in quoted or _joint(line, m.start(), m.end())
                     ):
                         continue
                     if pattern is self.before_number and _signature(line, m.start(), m.end()):
@@ -133,12 +135,15 @@ def _signature(line: str, start: int, end: int) -> bool:
     """Is the space at ``line[start:end]`` the one between an issuing organ and its date
     ("青禾县人民政府 2025年3月1日"): a signature block joined onto one line by a web copy,
     not a stray space in a sentence?"""
-    return bool(_ISSUER_BEFORE.search(line, 0, start) and _DATE.match(line, end))
+    before = max(0, start - _ORGAN_REACH)  # an organ name ends right at the space
+    return bool(_ISSUER_BEFORE.search(line, before, start) and _DATE.match(line, end))
 
 
 def _joint(line: str, start: int, end: int) -> bool:
     """Is the space at ``line[start:end]`` the one between two joint issuers?"""
-    return bool(_ISSUER_BEFORE.search(line, 0, start) and _ISSUER_AFTER.match(line, end))
+    # an organ name ends right at the space: look back a few characters, not the line
+    before = max(0, start - _ORGAN_REACH)
+    return bool(_ISSUER_BEFORE.search(line, before, start) and _ISSUER_AFTER.match(line, end))
 
 
 CHECKS = (CjkSpace, TrailingSpace)
