@@ -267,3 +267,22 @@ def test_a_total_without_gong_is_checked_against_its_parts(
 )
 def test_no_sum_mismatch_without_a_stated_total_it_exceeds(lint, line: str) -> None:
     assert lint(TITLE + line + "\n", "sum-mismatch") == []
+
+
+def test_a_catalogue_name_without_title_marks_is_a_pack_error(tmp_path) -> None:
+    from lawlint.errors import PackError
+    from lawlint.packs import load_packs
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "pack: my-province\nrules:\n  - id: my-titles\n    kind: official-title\n"
+        "    severity: error\n    message: “{match}”应为“{replacement}”\n"
+        "    catalogue: [信访工作条例]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as exc:
+        load_packs([path])
+    message = str(exc.value)
+    assert "catalogue 中的名称应以《》括起" in message
+    assert "a name in 'catalogue' must be in 《》" in message
+    assert "pack.yaml" in message
