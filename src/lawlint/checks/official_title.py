@@ -5,17 +5,26 @@ misquotations — 督查 for 督察, a hyphen or a lost dash in (2021—2025年)
 A match that differs from the canonical name (ignoring only the width of its
 brackets, which ``halfwidth-punct`` reports) is a finding whose fix is the canonical
 name.
+
+``catalogue`` lists further canonical names; a quoted 《…》 that is clearly an attempt
+at one of them (a word dropped, added or swapped, a wrong year: see ``_catalogue``) is
+a finding whose fix is that name. Titles the regexes already report are not compared
+again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option, OptionError, compile_regex
+from ._catalogue import MAX_TITLE, Catalogue
 from .base import Check, Context
 
 _WIDE = str.maketrans("()", "（）")
+# a quoted name: 《 … 》 on one line, a nested 〈…〉 allowed
+_QUOTED = re.compile(rf"《[^《》\n]{{2,{MAX_TITLE}}}》")
 
 
 class OfficialTitle(Check):
@@ -26,6 +35,9 @@ class OfficialTitle(Check):
     fixes_words = True
     options = {
         "titles": Option("str-map", {}, "Canonical name (with 《》) → regex of its quotations."),
+        "catalogue": Option(
+            "str-list", [], "Canonical names (with 《》) whose near misses are misquotations."
+        ),
     }
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
@@ -37,15 +49,35 @@ class OfficialTitle(Check):
                     f"titles 中的正则未匹配其标准名称 {name} / "
                     f"the regex for {name} in 'titles' does not match the name itself"
                 )
+        for name in self.opts["catalogue"]:
+            if not _QUOTED.fullmatch(name):
+                raise OptionError(
+                    f"catalogue 中的名称应以《》括起且不超过{MAX_TITLE}字：{name} / "
+                    f"a name in 'catalogue' must be in 《》 and at most {MAX_TITLE} "
+                    f"characters: {name}"
+                )
+        self.catalogue = Catalogue(tuple(self.opts["catalogue"]))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
+        matched: list[tuple[int, int]] = []
         for name, pattern in self.titles:
             for m in pattern.finditer(text):
+                matched.append(m.span())
                 found = m.group(0)
                 if found.translate(_WIDE) == name:
                     continue
                 yield self.finding(ctx, m.start(), m.end(), fix=name, match=found, replacement=name)
+        if not self.catalogue.entries:
+            return
+        for m in _QUOTED.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in matched):
+                continue
+            name = self.catalogue.match(m.group(0))
+            if name is not None:
+                yield self.finding(
+                    ctx, m.start(), m.end(), fix=name, match=m.group(0), replacement=name
+                )
 
 
 CHECKS = (OfficialTitle,)

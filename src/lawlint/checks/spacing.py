@@ -28,6 +28,9 @@ _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
 # ("中共中央办公厅 国务院办公厅印发", "中共浙江省委 浙江省人民政府关于……").
 _ORGAN = r"(?:办公厅|办公室|委员会|人民政府|省委|市委|县委|区委|州委|党委|党组|国务院|中央)"
 _ISSUER_BEFORE = re.compile(rf"{_ORGAN}$")
+_DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
+# one space character, not part of a run: a run or a tab aligns columns
+_ONE = " \u00a0\u3000"
 _ORGAN_REACH = 8  # more than the longest of _ORGAN
 _ISSUER_AFTER = re.compile(rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?{_ORGAN}")
 
@@ -49,11 +52,15 @@ class CjkSpace(Check):
         super().__init__(rule)
         units = re.escape(self.opts["units"])
         self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")
+        self.before_number = re.compile(rf"(?<=[{HAN}])[{_ONE}](?=[0-9]+(?:\.[0-9]+)?%?[{HAN}])")
         self.patterns = (
             (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "中文标点前不应有空格"),
             (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "中文标点后不应有空格"),
             (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "数字与单位之间不应有空格"),
             (self.inside, "中文之间不应有空格"),
+            # a single space before a count or date that the text goes on with ("发放宣传
+            # 资料 3000份", "于 2024年"); runs of spaces and tabs align table columns
+            (self.before_number, "中文与数字之间不应有空格"),
             # after an ASCII mark that belongs to Chinese text ("领导下, 我镇", "(一) 加强"):
             # once the mark becomes full-width, the space is a stray one
             (
@@ -65,9 +72,11 @@ class CjkSpace(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         seen: set[int] = set()
-        # The title line may space joint issuers ("中共××市委 ××市人民政府关于……"), as
-        # 公文 titles do; chrome rows align their labels with spaces ("索 引 号").
-        skip = doc.chrome | doc.title_lines
+        # Chrome rows align their labels with spaces ("索 引 号"). The title line is
+        # checked like the body ("……卫生健康委员会 关于2025年……" has a stray space); the
+        # space between joint issuers ("中共××市委 ××市人民政府关于……") is kept there as
+        # in the body.
+        skip = doc.chrome
         for i, line in enumerate(doc.lines):
             if i + 1 in skip:
                 continue
@@ -82,6 +91,8 @@ class CjkSpace(Check):
                     if pattern is self.inside and (
                         m.start() in quoted or _joint(line, m.start(), m.end())
                     ):
+                        continue
+                    if pattern is self.before_number and _signature(line, m.start(), m.end()):
                         continue
                     seen.add(base + m.start())
                     yield self.finding(
@@ -118,6 +129,14 @@ class TrailingSpace(Check):
                 continue
             base = doc.line_starts[i]
             yield self.finding(ctx, base + m.start(), base + m.end(), fix="")
+
+
+def _signature(line: str, start: int, end: int) -> bool:
+    """Is the space at ``line[start:end]`` the one between an issuing organ and its date
+    ("青禾县人民政府 2025年3月1日"): a signature block joined onto one line by a web copy,
+    not a stray space in a sentence?"""
+    before = max(0, start - _ORGAN_REACH)  # an organ name ends right at the space
+    return bool(_ISSUER_BEFORE.search(line, before, start) and _DATE.match(line, end))
 
 
 def _joint(line: str, start: int, end: int) -> bool:

@@ -1,7 +1,8 @@
 """``substitution``: wrong wording with its right form (``swap: {wrong: right}``).
 
 Vale's ``substitution``: each finding carries the replacement as its fix. Keys are
-literal text unless ``regex: true``.
+literal text unless ``regex: true``; a regex key is matched in its context, so it may
+look behind and ahead (``截止(?=20[0-9]{2}年)``) and its replacement may name groups.
 """
 
 from __future__ import annotations
@@ -44,16 +45,19 @@ class Substitution(Check):
                 found = m.group(0)
                 if not found:
                     continue
-                replacement = self._replacement(found)
+                replacement = self._replacement(text, m.start(), m.end())
                 yield self.finding(
                     ctx, m.start(), m.end(), fix=replacement, match=found, replacement=replacement
                 )
 
-    def _replacement(self, found: str) -> str:
+    def _replacement(self, text: str, start: int, end: int) -> str:
+        """The replacement of the pair whose key matched ``text[start:end]``, matched where
+        it stands (lookarounds see the text around it)."""
         for pattern, replacement in self.pairs:
-            if pattern.fullmatch(found):
-                return pattern.sub(replacement, found) if self.opts["regex"] else replacement
-        return found
+            m = pattern.match(text, start)
+            if m and m.end() == end:
+                return m.expand(replacement) if self.opts["regex"] else replacement
+        return text[start:end]
 
 
 CHECKS = (Substitution,)

@@ -13,7 +13,9 @@ every later number:
   12件）").
 
 The total is the nearest 共/累计/合计/总计 figure before 其中 in the parts' unit (a total
-in another unit in between is passed over: "286件，罚没款合计413.5万元，其中……件"). Only
+in another unit in between is passed over: "286件，罚没款合计413.5万元，其中……件");
+without one, the figure that ends the clause right before 其中 ("办理行政处罚案件45件，
+其中……"), unless that clause is a comparison ("较2023年增加45件"). Only
 exact figures are compared (not "20余", "约300", "100件以上"); 万 and 亿 multiply
 ("1.2亿元，其中……3000万元"), and 场 and 场次 count as one unit. One part larger than the
 total is also reported.
@@ -37,6 +39,7 @@ _TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
 _EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
 _SEPARATORS = re.compile(r"[、，,；;]")
+_CLAUSE_REACH = 40  # how far back from 其中 a plainly stated total is looked for
 _HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
 
 
@@ -102,6 +105,8 @@ class SumMismatch(Check):
         figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
         self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,30}}?(?:达)?{figure}")
         self.part = re.compile(figure)
+        # a figure the clause before 其中 ends with (its own clause: after ，or 。)
+        self.stated = re.compile(rf"(?<=[{HAN}]){figure}$")
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
@@ -122,6 +127,8 @@ class SumMismatch(Check):
                 stop = breakdowns[k + 1] if k + 1 < len(breakdowns) else s.end
                 parts = self._parts(text, where + 2, stop)
                 total = self._total(text, look_from, where, parts[0].unit) if parts else None
+                if total is None and parts:
+                    total = self._stated(text, look_from, where, parts[0].unit)
                 look_from = where + 2
                 if total is None:
                     continue
@@ -156,6 +163,19 @@ class SumMismatch(Check):
             if figure.unit == unit:
                 found = figure
         return found
+
+    def _stated(self, text: str, start: int, end: int, unit: str) -> _Figure | None:
+        """A total stated without 共/累计/合计: the figure in ``unit`` that ends the clause
+        right before 其中 ("办理行政处罚案件45件，其中……"), not one in a comparison. Only
+        the clause's last characters are read (bounded work per 其中)."""
+        begin = max(start, end - _CLAUSE_REACH)
+        head = text[begin:end].rstrip("，,：:。 ")
+        cut = max(head.rfind(c) for c in "，,；;。") + 1
+        m = self.stated.search(head, cut)
+        if m is None or self.opts["compare"].search(head, cut, m.start()):
+            return None
+        figure = self._figure(m, begin)
+        return figure if figure.unit == unit else None
 
     def _parts(self, text: str, start: int, end: int) -> list[_Figure]:
         """The items listed from ``start`` (right after 其中): each item's first figure."""

@@ -1,0 +1,288 @@
+"""Issue 14, the rest: official names checked against the pack's catalogue, stray
+spaces in the title line and before numbers, 截止 for 截至, “12.4” for “12·4”. Each
+test builds the real-looking Chinese text it judges and pins rule, line and column."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import spots
+
+from lawlint.checks._catalogue import Catalogue, find_in, levenshtein
+
+TITLE = "青禾县2024年法治政府建设年度报告\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "column", "name"),
+    [
+        # a word dropped (the issue's example)
+        (
+            "严格执行《党政主要负责人履行推进第一责任人职责规定》。",
+            5,
+            "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+        ),
+        # wrong years
+        (
+            "对照《法治中国建设规划（2021—2025年）》查找差距。",
+            3,
+            "《法治中国建设规划（2020—2025年）》",
+        ),
+        (
+            "落实《法治社会建设实施纲要（2021—2025年）》。",
+            3,
+            "《法治社会建设实施纲要（2020—2025年）》",
+        ),
+        # a word dropped, a word swapped
+        ("严格落实《重大行政决策程序条例》。", 5, "《重大行政决策程序暂行条例》"),
+        ("学习《中华人民共和国行政复议法实施细例》。", 3, "《中华人民共和国行政复议法实施条例》"),
+        ("贯彻《中华人民共和国政府信息公开条列》。", 3, "《中华人民共和国政府信息公开条例》"),
+        ("学习《中华人民共和国行政处罚》。", 3, "《中华人民共和国行政处罚法》"),
+        # a word added
+        (
+            "严格执行《党政主要负责人切实履行推进法治建设第一责任人职责规定》。",
+            5,
+            "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+        ),
+        ("对照《法治政府建设示范指标体系》开展创建。", 3, "《市县法治政府建设示范指标体系》"),
+    ],
+)
+def test_a_misquoted_catalogue_name_is_reported_with_the_name_as_fix(
+    lint, sentence: str, column: int, name: str
+) -> None:
+    found = lint(TITLE + sentence + "\n", "official-title")
+    assert spots(found) == [("official-title", 2, column)]
+    (f,) = found
+    assert f.fix is not None and f.fix.replacement == name
+    assert f.message.endswith(f"应为“{name}”")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # exact names
+        "严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》《信访工作条例》。",
+        "学习《中华人民共和国行政复议法》《中华人民共和国行政复议法实施条例》。",
+        "印发《中共中央、国务院转发〈中央宣传部、司法部关于开展法治宣传教育的第八个五年规划"
+        "（2021—2025年）〉的通知》。",
+        # short forms
+        "组织学习《行政处罚法》《民法典》《宪法》《政府信息公开条例》。",
+        # other real laws close in spelling
+        "学习《中华人民共和国刑法》《中华人民共和国行政监察法》《信访条例》。",
+        "学习《中华人民共和国行政处罚法释义》。",
+        # another kind of document built on the name
+        "制定《党政主要负责人履行推进法治建设第一责任人职责清单》。",
+        "落实《党政主要负责人履行推进法治建设第一责任人职责工作清单》。",
+        "落实《重大行政决策程序暂行规定》。",
+        # local documents that reuse the words
+        "制定《静海区法治政府建设实施纲要（2021—2025年）》和《法治嘉兴建设规划（2021—2025年）》。",
+        "落实《重庆市重大行政决策程序规定》《温州市优化营商环境条例》。",
+        "制定《2023年法治政府建设工作要点》《广东省法治政府建设实施纲要》。",
+    ],
+)
+def test_no_finding_for_exact_names_short_forms_and_other_documents(lint, sentence: str) -> None:
+    assert lint(TITLE + sentence + "\n", "official-title") == []
+
+
+def test_a_year_range_with_a_hyphen_stays_range_dash_work(lint) -> None:
+    """Catalogue names differing only in their marks are not misquotations: the dash
+    is range-dash's finding and the bracket halfwidth-punct's, as before."""
+    found = lint(TITLE + "落实《提升行政执法质量三年行动计划(2023-2025年)》。\n")
+    assert [f.rule for f in found if f.rule == "official-title"] == []
+    assert [s for s in spots(found) if s[0] in ("range-dash", "halfwidth-punct")] == [
+        ("halfwidth-punct", 2, 18),
+        ("range-dash", 2, 23),
+        ("halfwidth-punct", 2, 29),
+    ]
+
+
+def test_the_listed_variants_keep_their_findings(lint) -> None:
+    found = lint(TITLE + "根据《法治政府建设与责任落实督查工作规定》要求。\n", "official-title")
+    assert spots(found) == [("official-title", 2, 3)]
+    assert found[0].fix.replacement == "《法治政府建设与责任落实督察工作规定》"
+
+
+def test_fix_rewrites_a_misquoted_catalogue_name(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from lawlint.cli import main
+
+    path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
+    path.write_text(TITLE + "严格落实《重大行政决策程序条例》。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert result.exit_code == 1  # the report's other findings remain
+    assert path.read_text(encoding="utf-8") == TITLE + "严格落实《重大行政决策程序暂行条例》。\n"
+
+
+def test_banded_levenshtein_and_core_alignment() -> None:
+    assert levenshtein("行政处罚法", "行政许可法", 2) == 2
+    assert levenshtein("行政处罚法", "行政许可法", 1) is None
+    assert levenshtein("ab", "abcdef", 3) is None  # lengths differ by more than the band
+    assert levenshtein("", "", 0) == 0
+    assert find_in("法治建设", "推进法治建设第一") == (0, 2, 6)
+
+
+def test_candidates_come_from_the_character_index() -> None:
+    cat = Catalogue(("《信访工作条例》", "《中华人民共和国宪法》"))
+    assert cat.match("《信访工作条列》") == "《信访工作条例》"
+    assert cat.match("《中华人民共和国刑法》") is None
+    assert cat.match("《" + "法" * 200 + "》") is None  # over the length bound
+
+
+BODY = "一、主要举措和成效\n审核规范性文件12件。\n"
+
+
+def test_a_stray_space_in_the_title_line_is_reported(lint) -> None:
+    text = "青禾县卫生健康委员会 关于2024年度法治政府建设情况的报告\n" + BODY
+    found = lint(text, "cjk-space")
+    assert spots(found) == [("cjk-space", 1, 11)]
+    assert found[0].message == "多余的空格：中文之间不应有空格"
+    assert found[0].fix is not None and found[0].fix.replacement == ""
+
+
+def test_the_space_between_joint_issuers_in_the_title_is_kept(lint) -> None:
+    text = "中共青禾县委 青禾县人民政府关于2024年度法治政府建设情况的报告\n" + BODY
+    assert lint(text, "cjk-space") == []
+
+
+def test_a_space_between_chinese_and_a_number_is_reported(lint) -> None:
+    text = TITLE + "发放宣传资料 3000份，于 2024年3月开展宪法宣传周活动，办结率 98.5%以上。\n"
+    found = lint(text, "cjk-space")
+    assert spots(found) == [("cjk-space", 2, 7), ("cjk-space", 2, 15), ("cjk-space", 2, 36)]
+    assert {f.message for f in found} == {"多余的空格：中文与数字之间不应有空格"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "青禾县人民政府 2025年3月1日",  # a signature joined onto one line
+        "执行GB/T 15834-2011标准。",  # no Chinese before the number
+        "案件类型\t45件",  # a tab aligns a column
+    ],
+)
+def test_no_space_before_number_finding_for_signatures_and_aligned_columns(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "cjk-space") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "match"),
+    [
+        ("截止2024年12月底，共办理行政复议案件12件。", 1, "截止"),
+        ("全镇截止11月30日累计调解纠纷36起。", 3, "截止"),
+        ("截止年底，共审查合同247份。", 1, "截止"),
+    ],
+)
+def test_jiezhi_before_a_date_should_be_jiezhi_until(
+    lint, line: str, column: int, match: str
+) -> None:
+    found = lint(TITLE + line + "\n", "cutoff-wording")
+    assert spots(found) == [("cutoff-wording", 2, column)]
+    assert found[0].fix is not None and found[0].fix.replacement == "截至"
+    assert found[0].message.startswith("“截止”后接时间时应为“截至”")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "截至2024年12月底，共办理行政复议案件12件。",
+        "明确申报截止日期和截止时间。",
+        "报名于2024年3月1日截止。",
+        "截止到目前已完成。",
+    ],
+)
+def test_no_cutoff_wording_finding_where_jiezhi_is_right(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "cutoff-wording") == []
+
+
+def test_fix_leaves_jiezhi_but_replaces_the_point_of_a_day_name(tmp_path) -> None:
+    """截止 → 截至 changes a character: reported, never applied. “12.4” → “12·4” only
+    changes a mark: applied."""
+    from click.testing import CliRunner
+
+    from lawlint.cli import main
+
+    path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
+    path.write_text(TITLE + "截止2024年12月底，利用“12.4”国家宪法日开展宣传。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    assert path.read_text(encoding="utf-8") == (
+        TITLE + "截止2024年12月底，利用“12·4”国家宪法日开展宣传。\n"
+    )
+    assert '"cutoff-wording"' in result.stdout
+    assert '"interpunct-date"' not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "fixed"),
+    [
+        ("利用“12.4”国家宪法日开展宪法宣传。", 3, "“12·4”"),
+        ("围绕“3.15”国际消费者权益日开展普法宣传。", 3, "“3·15”"),
+        ("组织“6．26”禁毒宣传活动。", 3, "“6·26”"),
+    ],
+)
+def test_a_point_in_a_day_name_should_be_the_interpunct(
+    lint, line: str, column: int, fixed: str
+) -> None:
+    found = lint(TITLE + line + "\n", "interpunct-date")
+    assert spots(found) == [("interpunct-date", 2, column)]
+    assert found[0].fix is not None and found[0].fix.replacement == fixed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "利用“12·4”国家宪法日开展宪法宣传。",
+        "办件量是上年的“2.5”倍，宣传活动同步开展。",
+        "推广“13.5”计划。",  # not a month
+        "评分“3.15”分。",  # nothing named after it
+    ],
+)
+def test_no_interpunct_finding_for_decimals_and_right_forms(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "interpunct-date") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "total", "parts"),
+    [
+        ("办理行政处罚案件45件，其中简易程序20件、一般程序30件。", 9, 45, 50),
+        ("受理行政复议申请12件。其中：不予受理3件、驳回10件。", 9, 12, 13),
+        ("全年办理案件45件，审结40件，其中简易程序20件、一般程序30件。", 13, 40, 50),
+    ],
+)
+def test_a_total_without_gong_is_checked_against_its_parts(
+    lint, line: str, column: int, total: int, parts: int
+) -> None:
+    found = lint(TITLE + line + "\n", "sum-mismatch")
+    assert spots(found) == [("sum-mismatch", 2, column)]
+    assert (found[0].data["total"], found[0].data["parts"]) == (total, parts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "办理行政处罚案件45件，其中简易程序20件、一般程序25件。",
+        "行政复议案件较2023年增加5件，其中维持3件、撤销4件。",  # a comparison, not a total
+        "完成述法473名（其中现场述法21名、书面述法460名）。",  # 其中 inside brackets
+        "局党组中心组多次开展法治学习，其中专题学习12次、集中学习20次。",  # no figure
+    ],
+)
+def test_no_sum_mismatch_without_a_stated_total_it_exceeds(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "sum-mismatch") == []
+
+
+def test_a_catalogue_name_without_title_marks_is_a_pack_error(tmp_path) -> None:
+    from lawlint.errors import PackError
+    from lawlint.packs import load_packs
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "pack: my-province\nrules:\n  - id: my-titles\n    kind: official-title\n"
+        "    severity: error\n    message: “{match}”应为“{replacement}”\n"
+        "    catalogue: [信访工作条例]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as exc:
+        load_packs([path])
+    message = str(exc.value)
+    assert "catalogue 中的名称应以《》括起" in message
+    assert "a name in 'catalogue' must be in 《》" in message
+    assert "pack.yaml" in message
