@@ -26,6 +26,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 #: Folders judged in this process: folder → usable. Each untrusted folder is named once.
 _judged: dict[str, bool] = {}
@@ -105,23 +106,38 @@ def _warn(folder: str) -> None:
     )
 
 
-def read_private(path: Path, limit: int | None = None) -> bytes | None:
-    """The bytes of cache file ``path``, or None if missing, unreadable, not a regular file
-    private to the user (or root), or larger than ``limit``. Never blocks on a FIFO."""
+def _open_regular(path: str | Path) -> tuple[BinaryIO, os.stat_result] | None:
+    """``path`` opened for reading if it is a regular file, with its status; never blocks
+    (a FIFO is opened without waiting for a writer) and never leaks the descriptor."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, flags)
     except OSError:
         return None
     try:
-        with os.fdopen(fd, "rb") as f:
-            st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode) or not private(st):
-                return None
-            if limit is not None and st.st_size > limit:
-                return None
+        st = os.fstat(fd)
+        if stat.S_ISREG(st.st_mode):
+            return os.fdopen(fd, "rb"), st
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def read_private(path: Path) -> bytes | None:
+    """The bytes of cache file ``path``, or None if missing, unreadable, or not a regular
+    file private to the user (or root)."""
+    opened = _open_regular(path)
+    if opened is None:
+        return None
+    f, st = opened
+    with f:
+        if not private(st):
+            return None
+        try:
             return f.read()
-    except OSError:
-        return None
+        except OSError:
+            return None
 
 
 def content_hash(path: str | Path | None) -> str | None:
@@ -131,17 +147,13 @@ def content_hash(path: str | Path | None) -> str | None:
     reports those with a clear error; the key only has to differ from a readable file's."""
     import hashlib
 
-    if path is None:
+    opened = None if path is None else _open_regular(path)
+    if opened is None:
         return None
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as f:
+    f, _ = opened
+    h = hashlib.blake2b(digest_size=16)
+    with f:
         try:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None
-            h = hashlib.blake2b(digest_size=16)
             while block := f.read(1 << 20):
                 h.update(block)
         except OSError:
