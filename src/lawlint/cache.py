@@ -13,7 +13,7 @@ The cache can make a run faster, never make it fail or change its result:
 
 * a folder someone else controls is not used at all (``cachefiles.usable``: a warning, and
   the run lints every file), and the file must be private to the user;
-* every entry is checked before it is used: its shape (exactly the keys below, each of
+* every entry is checked before it is used: its shape (exactly ``ENTRY_KEYS``, each of
   its type), a digest of its key and content (so a damaged or truncated entry, or one
   copied under another key, is a miss), and every finding record field by field. A bad
   entry is a miss: the file is linted again and the entry replaced;
