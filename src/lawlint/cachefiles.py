@@ -124,9 +124,9 @@ def _open_regular(path: str | Path) -> tuple[BinaryIO, os.stat_result] | None:
     return None
 
 
-def read_private(path: Path) -> bytes | None:
-    """The bytes of cache file ``path``, or None if missing, unreadable, or not a regular
-    file private to the user (or root)."""
+def read_private(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of cache file ``path``, or None if missing, unreadable, not a regular file
+    private to the user (or root), or longer than ``limit`` bytes (never read past it)."""
     opened = _open_regular(path)
     if opened is None:
         return None
@@ -135,9 +135,10 @@ def read_private(path: Path) -> bytes | None:
         if not private(st):
             return None
         try:
-            return f.read()
+            blob = f.read() if limit is None else f.read(limit + 1)
         except OSError:
             return None
+    return None if limit is not None and len(blob) > limit else blob
 
 
 def content_hash(path: str | Path | None) -> str | None:
