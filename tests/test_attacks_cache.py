@@ -65,27 +65,30 @@ def results_file(cache: Path) -> Path:
     return path
 
 
-def edit_cache(cache: Path, change: Callable[[dict[str, Any]], object]) -> None:
+Edit = Callable[[dict[str, Any], str], object]  # (the file's data, its profile)
+
+
+def edit_cache(cache: Path, change: Edit) -> None:
     path = results_file(cache)
     data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
+    change(data, path.stem)
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def edit_entry(change: Callable[[dict[str, Any]], object], *, resum: bool = True):
+def edit_entry(change: Callable[[dict[str, Any]], object], *, resum: bool = True) -> Edit:
     """Change the one entry; ``resum``: give it the digest of its new content, so only the
     shape checks stand between the edit and the report."""
 
-    def apply(data: dict[str, Any]) -> None:
+    def apply(data: dict[str, Any], profile: str) -> None:
         ((key, entry),) = data["entries"].items()
         change(entry)
         if resum and isinstance(entry.get("findings"), str):
-            entry["sum"] = _entry_sum(key, entry["findings"], entry.get("suppressed"))
+            entry["sum"] = _entry_sum(profile, key, entry["findings"], entry.get("suppressed"))
 
     return apply
 
 
-def edit_records(change: Callable[[list[Any]], object]):
+def edit_records(change: Callable[[list[Any]], object]) -> Edit:
     def apply(entry: dict[str, Any]) -> None:
         records = json.loads(entry["findings"])
         change(records)
@@ -102,7 +105,9 @@ def assert_valid_cache(cache: Path, n_entries: int) -> None:
     assert len(data["entries"]) == n_entries
     for key, entry in data["entries"].items():
         assert _shape_ok(entry)
-        assert entry["sum"] == _entry_sum(key, entry["findings"], entry["suppressed"])
+        assert entry["sum"] == _entry_sum(
+            results_file(cache).stem, key, entry["findings"], entry["suppressed"]
+        )
         assert decode_findings(entry["findings"]) is not None
 
 
@@ -137,8 +142,8 @@ ENTRY_EDITS = {
     "used-null": edit_entry(set_used(None)),
     "extra-key": edit_entry(lambda e: e.__setitem__("extra", 1)),
     "missing-key": edit_entry(lambda e: e.pop("suppressed")),
-    "entry-a-list": lambda d: d["entries"].update({k: [1, 2] for k in d["entries"]}),
-    "entry-null": lambda d: d["entries"].update(dict.fromkeys(d["entries"])),
+    "entry-a-list": lambda d, _: d["entries"].update({k: [1, 2] for k in d["entries"]}),
+    "entry-null": lambda d, _: d["entries"].update(dict.fromkeys(d["entries"])),
     # poisoned: findings [] for a file with errors, the digest left as it was
     "poisoned-findings-empty": edit_entry(lambda e: e.__setitem__("findings", "[]"), resum=False),
     "poisoned-one-finding-dropped": edit_entry(
@@ -151,9 +156,7 @@ ENTRY_EDITS = {
 
 
 @pytest.mark.parametrize("edit", ENTRY_EDITS.values(), ids=ENTRY_EDITS.keys())
-def test_an_edited_or_poisoned_entry_is_a_miss(
-    cache: Path, draft: Path, edit: Callable[[dict[str, Any]], object]
-) -> None:
+def test_an_edited_or_poisoned_entry_is_a_miss(cache: Path, draft: Path, edit: Edit) -> None:
     """The file is linted again: the same findings as without a cache, exit 1, nothing on
     stderr, and the entry replaced by a valid one."""
     expected = check(str(draft), "--no-cache")
@@ -205,10 +208,10 @@ def perfect_poison(cache: Path) -> None:
 
 def warning_for(folder: Path) -> str:
     return (
-        f"lawlint: 警告：缓存目录 {folder} 不属于当前用户（或 root），或可被其他用户写入，"
-        f"本次运行不读写缓存；请删除该目录或执行 chmod 700 / warning: the cache folder "
-        f"{folder} is not owned by you (or root) or is writable by others, so the cache is "
-        "neither read nor written; delete the folder or make it private (chmod 700)\n"
+        f"lawlint: {folder}: 警告：该缓存目录属于其他用户或可被其他用户写入，已忽略"
+        "（不读也不写缓存；可删除该目录或执行 chmod 700） / warning: this cache folder "
+        "belongs to another user or is writable by others; ignored (the cache is neither "
+        "read nor written; delete the folder or chmod 700 it)\n"
     )
 
 
@@ -267,6 +270,41 @@ def test_a_results_file_others_control_is_a_miss_and_replaced(
     st = path.stat()
     assert (st.st_uid, stat.S_IMODE(st.st_mode)) == (os.geteuid(), 0o600)
     assert_valid_cache(cache, 1)
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_a_symlinked_results_file_is_a_miss_and_replaced(cache: Path, draft: Path) -> None:
+    """lawlint writes no links; one in the folder (pointing at another of the user's own
+    files, which passes the owner check) is not followed."""
+    expected = check(str(draft), "--no-cache")
+    check(str(draft))
+    perfect_poison(cache)
+    path = results_file(cache)
+    moved = path.with_name("elsewhere.txt")
+    path.rename(moved)
+    path.symlink_to(moved.name)
+    assert check(str(draft)) == expected
+    assert not path.is_symlink()
+    assert_valid_cache(cache, 1)
+
+
+def test_another_profiles_results_are_not_served(cache: Path, tmp_path: Path) -> None:
+    """The same draft in two folders has the same entry key; a folder whose configuration
+    turns most rules off must not lend its findings to the other (a results file copied
+    under the other profile's name is a miss)."""
+    full, narrow = tmp_path / "full", tmp_path / "narrow"
+    for folder in (full, narrow):
+        folder.mkdir()
+        (folder / "draft.txt").write_bytes(FLAWED.read_bytes())
+    (narrow / ".lawlint.yaml").write_text("select: [cjk-space]\n", encoding="utf-8")
+    expected = check(str(full / "draft.txt"), "--no-cache")
+    narrow_run = check(str(narrow / "draft.txt"))
+    assert {f["rule"] for f in narrow_run[1]} == {"cjk-space"}
+    check(str(full / "draft.txt"))
+    by_size = sorted((cache / "results").glob("*.json"), key=lambda p: p.stat().st_size)
+    small, large = by_size
+    small.replace(large)
+    assert check(str(full / "draft.txt")) == expected
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX modes")

@@ -58,10 +58,11 @@ def fingerprint(description: Any) -> str:
     return digest(text)
 
 
-def _entry_sum(key: str, packed: str, suppressed: int) -> str:
-    """What an entry's ``sum`` must be: its key is in it, so an entry moved to another
-    key (another file's or another version's) is as bad as a damaged one."""
-    return digest("entry", key, packed, str(suppressed))
+def _entry_sum(profile: str, key: str, packed: str, suppressed: int) -> str:
+    """What an entry's ``sum`` must be: its profile and key are in it, so an entry moved
+    to another key or into another profile's file (one whose rules differ) is as bad as
+    a damaged one."""
+    return digest("entry", profile, key, packed, str(suppressed))
 
 
 def _is_int(value: object) -> bool:
@@ -167,7 +168,7 @@ class ResultCache:
             return None
         findings = None
         if _shape_ok(entry) and entry["sum"] == _entry_sum(
-            key, entry["findings"], entry["suppressed"]
+            profile, key, entry["findings"], entry["suppressed"]
         ):
             findings = decode_findings(entry["findings"])
         if findings is None:
@@ -190,7 +191,7 @@ class ResultCache:
             "findings": packed,
             "suppressed": suppressed,
             "used": time.time(),
-            "sum": _entry_sum(key, packed, suppressed),
+            "sum": _entry_sum(profile, key, packed, suppressed),
         }
         self._dirty.add(profile)
 

@@ -96,20 +96,25 @@ def _judge(folder: Path) -> bool:
 
 
 def _warn(folder: str) -> None:
+    # The shape of config.py's warning for a configuration others control.
     shown = folder.encode("unicode_escape").decode("ascii") if not folder.isprintable() else folder
-    print(
-        f"lawlint: 警告：缓存目录 {shown} 不属于当前用户（或 root），或可被其他用户写入，"
-        f"本次运行不读写缓存；请删除该目录或执行 chmod 700 / warning: the cache folder "
-        f"{shown} is not owned by you (or root) or is writable by others, so the cache is "
-        "neither read nor written; delete the folder or make it private (chmod 700)",
-        file=sys.stderr,
+    sys.stderr.write(
+        f"lawlint: {shown}: 警告：该缓存目录属于其他用户或可被其他用户写入，已忽略"
+        "（不读也不写缓存；可删除该目录或执行 chmod 700） / warning: this cache folder "
+        "belongs to another user or is writable by others; ignored (the cache is neither "
+        "read nor written; delete the folder or chmod 700 it)\n"
     )
 
 
-def _open_regular(path: str | Path) -> tuple[BinaryIO, os.stat_result] | None:
+def _open_regular(
+    path: str | Path, *, follow: bool = True
+) -> tuple[BinaryIO, os.stat_result] | None:
     """``path`` opened for reading if it is a regular file, with its status; never blocks
-    (a FIFO is opened without waiting for a writer) and never leaks the descriptor."""
+    (a FIFO is opened without waiting for a writer) and never leaks the descriptor.
+    ``follow=False``: a symbolic link is not followed (and so not opened)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
@@ -126,8 +131,10 @@ def _open_regular(path: str | Path) -> tuple[BinaryIO, os.stat_result] | None:
 
 def read_private(path: Path, limit: int | None = None) -> bytes | None:
     """The bytes of cache file ``path``, or None if missing, unreadable, not a regular file
-    private to the user (or root), or longer than ``limit`` bytes (never read past it)."""
-    opened = _open_regular(path)
+    private to the user (or root), or longer than ``limit`` bytes (never read past it).
+    A symbolic link is not followed: lawlint writes none, and one pointing at another of
+    the user's own cache files would pass the owner check."""
+    opened = _open_regular(path, follow=False)
     if opened is None:
         return None
     f, st = opened
