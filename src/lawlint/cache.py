@@ -82,26 +82,31 @@ def _shape_ok(entry: object) -> bool:
     )
 
 
-# A finding record (findings.to_record): field → the check of its value.
-_COUNT_FIELDS = (2, 3, 4, 5, 7, 8)  # line, column, end_line, end_column, start, end
-
-
 def _record_ok(item: object) -> bool:
+    """A finding record (``findings.to_record``), each field of its type. Written out
+    rather than looped: a warm run checks every cached finding (~1 µs each). Keys of
+    ``data`` need no check: JSON object keys are always strings."""
     if type(item) is not list or len(item) != 11:
         return False
-    rule, severity, *_, message, _start, _end, fix, data = item
+    rule, severity, line, column, end_line, end_column, message, start, end, fix, data = item
     return (
         type(rule) is str
-        and bool(rule)
+        and rule != ""
         and severity in SEVERITIES
-        and all(_is_int(item[i]) and item[i] >= 0 for i in _COUNT_FIELDS)
-        and item[2] >= 1
-        and item[3] >= 1
-        and item[7] <= item[8]
+        and type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+        and type(start) is int
+        and type(end) is int
+        and line >= 1
+        and column >= 1
+        and end_line >= 0
+        and end_column >= 0
+        and 0 <= start <= end
         and type(message) is str
         and (fix is None or type(fix) is str)
         and type(data) is dict
-        and all(type(k) is str for k in data)
     )
 
 
