@@ -442,5 +442,5 @@ def _the_cache_file(tmp_path: Path) -> Path:
 def _loads(cache_file: Path) -> bool:
     """Whether the file holds jieba's whole prefix dictionary, in buckets by first character."""
     layout, total, tags, buckets = marshal.loads(cache_file.read_bytes())
-    entries = sum(len(marshal.loads(b)) for b in buckets.values())
+    entries = sum(len(segmenter._decode_bucket(c, b)) for c, b in buckets.items())
     return layout == segmenter.CACHE_LAYOUT and entries > 300_000 and total > 0 and tags

@@ -36,7 +36,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from lawlint.cachefiles import cache_dir, write_atomically
+from lawlint.cachefiles import cache_dir, read_private, usable, write_atomically
 from lawlint.resources import rules_dir
 
 if TYPE_CHECKING:
@@ -288,9 +288,7 @@ class _Buckets:
         freq = self._tokenizer.FREQ
         for char in pending.keys() & set(text):
             try:
-                entries = marshal.loads(pending.pop(char))
-                if not isinstance(entries, dict):
-                    raise TypeError(char)
+                entries = _decode_bucket(char, pending.pop(char))
             except Exception:  # a damaged cache file: rebuild it and start again from that
                 self._install(self._rebuild())
                 self.ensure(text)
@@ -320,7 +318,8 @@ def _quiet_import(name: str) -> ModuleType:
 
 
 #: The layout of the dictionary cache file; part of its name, so an older layout is never read.
-CACHE_LAYOUT = "buckets1"
+#: buckets2: each bucket is the CRC-32 of its character and bytes, then the marshalled dict.
+CACHE_LAYOUT = "buckets2"
 
 
 def _cache_file_name(jieba_module: ModuleType, domain: bytes) -> str:
@@ -346,28 +345,59 @@ def _read_cache(path: Path) -> _Cached | None:
     """The cached ``(total, word tags, buckets)``, or None if missing or unusable.
 
     Anything may sit at that path (a truncated copy, a broken disk's bytes, another program's
-    file); every failure to read it means "rebuild", never an error for the user. A bucket is
-    decoded only when used, so a bucket's own bytes are checked then (see ``_Buckets``); the
-    cache is written atomically, so a damaged bucket in an intact frame means a broken disk.
+    file); every failure to read it means "rebuild", never an error for the user. Only a file
+    private to the user in a cache folder they control is read (``cachefiles``): another
+    user's dictionary would change how words are cut, and so the findings. A bucket is
+    decoded only when used, and its checksum checked then (:func:`_decode_bucket`), so a
+    damaged bucket costs a rebuild, not a wrong cut; hashing the whole 9 MB file up front
+    would cost 10-25 ms of every run that cuts words.
     """
+    if not usable(path.parent):
+        return None
+    blob = read_private(path)
+    if blob is None:
+        return None
     try:
-        with open(path, "rb") as f:
-            layout, total, tags, buckets = marshal.loads(f.read())
+        layout, total, tags, buckets = marshal.loads(blob)
     except Exception:
         return None
     if not (
         layout == CACHE_LAYOUT
-        and isinstance(total, int)
-        and isinstance(tags, dict)
-        and isinstance(buckets, dict)
+        and type(total) is int
+        and type(tags) is dict
+        and type(buckets) is dict
+        and all(type(k) is str and type(v) is str for k, v in tags.items())
     ):
         return None
     return total, tags, buckets
 
 
+def _bucket_sum(char: str, body: bytes) -> bytes:
+    import zlib
+
+    return zlib.crc32(body, zlib.crc32(char.encode("utf-8"))).to_bytes(4, "big")
+
+
+def _encode_bucket(char: str, entries: dict[str, int]) -> bytes:
+    body = marshal.dumps(entries)
+    return _bucket_sum(char, body) + body
+
+
+def _decode_bucket(char: str, blob: object) -> dict[str, int]:
+    """A bucket's ``{word: freq}``; ValueError if its bytes are not what was written for
+    ``char`` (the caller rebuilds the cache)."""
+    if type(blob) is not bytes or _bucket_sum(char, blob[4:]) != blob[:4]:
+        raise ValueError(f"damaged dictionary bucket {char!r}")
+    entries = marshal.loads(blob[4:])
+    if type(entries) is not dict:
+        raise ValueError(f"damaged dictionary bucket {char!r}")
+    return entries
+
+
 def _build_cache(tokenizer: jieba.Tokenizer, domain: bytes, path: Path) -> _Cached:
     """Parse jieba's ``dict.txt`` (about 0.5 s), apply the domain dictionary, split the
-    result into buckets by first character and keep it for the next run."""
+    result into buckets by first character and keep it for the next run (unless the cache
+    folder is not the user's own)."""
     import io
 
     tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
@@ -376,10 +406,11 @@ def _build_cache(tokenizer: jieba.Tokenizer, domain: bytes, path: Path) -> _Cach
     grouped: dict[str, dict[str, int]] = {}
     for word, freq in tokenizer.FREQ.items():
         grouped.setdefault(word[0], {})[word] = freq
-    buckets = {char: marshal.dumps(entries) for char, entries in grouped.items()}
+    buckets = {char: _encode_bucket(char, entries) for char, entries in grouped.items()}
     cached = (tokenizer.total, dict(tokenizer.user_word_tag_tab), buckets)
-    write_atomically(path, marshal.dumps((CACHE_LAYOUT, *cached)))
-    _remove_stale(path)
+    if usable(path.parent):
+        write_atomically(path, marshal.dumps((CACHE_LAYOUT, *cached)))
+        _remove_stale(path)
     return cached
 
 

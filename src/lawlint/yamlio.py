@@ -8,8 +8,10 @@ with the text itself to compare, and a run whose configuration and packs are as 
 were imports no YAML at all. Only what marshal holds is kept — mappings, lists,
 strings, numbers, booleans, null: what packs and configurations are made of; a
 document with, say, a date in it is parsed every time. A missing, unreadable or
-damaged entry is parsed again; a cache that cannot be written is skipped. The entries
-depend on the text alone, so ``--no-cache`` (the result cache) leaves them be.
+damaged entry (each starts with a digest of the rest), one holding anything but those
+types, or one in a cache folder others control (``cachefiles``) is parsed again; a
+cache that cannot be written is skipped. The entries depend on the text alone, so
+``--no-cache`` (the result cache) leaves them be.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from .cachefiles import cache_dir, write_atomically
+from .cachefiles import cache_dir, read_private, usable, write_atomically
 from .errors import PackError
 
 if TYPE_CHECKING:
@@ -29,9 +31,9 @@ if TYPE_CHECKING:
 
     import yaml
 
-FORMAT = (
-    2  # of an entry (2: documents checked by _check_nodes): marshal.dumps((FORMAT, text, data))
-)
+# of an entry: a digest of the rest, then marshal.dumps((FORMAT, text, data));
+# 2: documents checked by _check_nodes, 3: the digest
+FORMAT = 3
 MAX_ENTRIES = 64  # documents kept; the oldest go first (each edit of a file adds one)
 MAX_ENTRY = 16 << 20  # bytes of one entry read back
 _MISSING = object()
@@ -184,27 +186,67 @@ def _shown_tag(tag: str) -> str:
 
 
 def _read(entry: Path, text: str) -> Any:
-    try:
-        with open(entry, "rb") as f:
-            blob = f.read(MAX_ENTRY + 1)
-        if len(blob) > MAX_ENTRY:  # no entry of a 1 MB document is this large
-            return _MISSING
-        form, kept_text, data = marshal.loads(blob)
-    except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable, damaged
+    """The cached parse of ``text``, or ``_MISSING``. Only from a private cache folder and
+    file (``cachefiles``) of at most MAX_ENTRY bytes, only if the digest in front of the
+    marshalled bytes matches them (a truncated or damaged file is a miss, and marshal never
+    sees it), only for this exact text, and only if it holds nothing but plain data."""
+    if not usable(entry.parent):
         return _MISSING
-    return data if form == FORMAT and kept_text == text else _MISSING
+    blob = read_private(entry, limit=MAX_ENTRY + _SUM_SIZE)
+    if blob is None or len(blob) < _SUM_SIZE or _sum(blob[_SUM_SIZE:]) != blob[:_SUM_SIZE]:
+        return _MISSING
+    try:
+        form, kept_text, data = marshal.loads(blob[_SUM_SIZE:])
+    except Exception:  # not the triple this module writes
+        return _MISSING
+    if form != FORMAT or kept_text != text or not _plain(data):
+        return _MISSING
+    return data
 
 
 def _write(entry: Path, text: str, data: Any) -> None:
+    if not usable(entry.parent):  # a folder another user controls: not written
+        return
     try:
-        blob = marshal.dumps((FORMAT, text, data))
+        body = marshal.dumps((FORMAT, text, data))
     except ValueError:  # something marshal does not hold (a date...): not kept
         return
-    if write_atomically(entry, blob):
+    if write_atomically(entry, _sum(body) + body):
         with contextlib.suppress(OSError):
             entries = sorted(entry.parent.iterdir(), key=lambda p: p.stat().st_mtime)
             for old in entries[:-MAX_ENTRIES]:
                 old.unlink()
+
+
+_SUM_SIZE = 16
+
+
+def _sum(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_SUM_SIZE, person=b"lawlint-yaml").digest()
+
+
+# What _check_nodes lets a document hold, once built and marshalled (dates are never kept).
+_SCALARS = (str, int, float, bool, type(None))
+_CONTAINERS = (dict, list)
+
+
+def _plain(data: Any) -> bool:
+    """Does ``data`` hold only YAML's plain types (no code object or other marshal type)?
+    Iterative: nesting as deep as marshal allows must not hit the recursion limit."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind in _SCALARS:
+            continue
+        if kind not in _CONTAINERS:
+            return False
+        if kind is dict:
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            stack.extend(item)
+    return True
 
 
 class Locator:
