@@ -7,10 +7,11 @@ the rules of this module:
 
 * The folders are private to the user. A cache folder lawlint creates is mode 0700 (every
   level it creates). A cache folder that exists is used only if it is a folder owned by the
-  current user (or root) and not writable by group or others; otherwise whoever controls it
-  could plant entries (findings ``[]`` turn exit 1 into 0), so the cache is neither read nor
-  written, and a warning naming the folder is printed once. A cache *file* that is not a
-  regular file owned by the user (or root) and private to them is a miss.
+  current user (or root) and not writable by others (group-writable is accepted, see
+  private()); otherwise whoever controls it could plant entries (findings ``[]`` turn
+  exit 1 into 0), so the cache is neither read nor written, and a warning naming the
+  folder is printed once. A cache *file* that is not a regular file owned by the user (or
+  root) and private to them is a miss.
 * Files appear whole or not at all (a temporary file renamed into place), and every entry
   carries a digest of its own content, so a truncated or damaged entry is a miss. The
   digest is no signature: the user (or root) can still edit their own cache — deliberate
@@ -57,10 +58,13 @@ def _trusted_owners() -> tuple[int, ...]:
 
 
 def private(st: os.stat_result) -> bool:
-    """Owned by the current user or root, and writable by nobody else."""
+    """Owned by the current user or root, and not writable by others. Group-writable is
+    accepted, as for configuration files (config.trusted): under the common umask 002 each
+    user has a group of their own, and an older lawlint created its folders 0775 — those
+    would otherwise warn on every run. lawlint itself creates folders 0700, files 0600."""
     if sys.platform == "win32":  # no POSIX owners or modes: the profile folder's ACLs rule
         return True
-    return st.st_uid in _trusted_owners() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return st.st_uid in _trusted_owners() and not st.st_mode & stat.S_IWOTH
 
 
 def usable(folder: Path) -> bool:
