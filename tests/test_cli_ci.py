@@ -97,10 +97,10 @@ def test_quiet_prints_only_findings(warning_and_info: str) -> None:
     result = run(warning_and_info, "--select", "gb-typography", "--quiet", "--no-color")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{warning_and_info}:2:5  warning  cjk-space  多余的空格：中文之间不应有空格",
+        f"{warning_and_info}:2:5  警告  cjk-space  多余的空格：中文之间不应有空格",
         "     2 | 坚持依法 行政。 ",
         "       |         ^",
-        f"{warning_and_info}:2:9  info  trailing-space  行尾有多余的空白字符",
+        f"{warning_and_info}:2:9  提示  trailing-space  行尾有多余的空白字符",
         "     2 | 坚持依法 行政。 ",
         "       |                ^",
     ]

@@ -39,7 +39,7 @@ GIT_ENV = {
 DRAFT = "草稿.txt"  # a Chinese file name, as report repositories have
 HOOK = "lawlint (法治政府建设年度报告)"
 TITLE_FINDING = (
-    f"{DRAFT}:1:20  error  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”\n"
+    f"{DRAFT}:1:20  错误  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”\n"
 )
 
 
@@ -192,5 +192,5 @@ def test_the_hook_reads_a_word_draft(
     git(reports, "add", ".pre-commit-config.yaml", "草稿.docx")
     out = pre_commit(pre_commit_home, reports, "run", "--files", "草稿.docx")
     assert out.startswith("exit 1\n"), out
-    assert "草稿.docx:3:7  warning  halfwidth-punct" in out
-    assert "草稿.docx:1:19  error  title-format" in out
+    assert "草稿.docx:3:7  警告  halfwidth-punct" in out
+    assert "草稿.docx:1:19  错误  title-format" in out

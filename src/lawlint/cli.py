@@ -201,6 +201,22 @@ def main() -> None:
     " / exit 1 on findings at or above this severity (default: error).",
 )
 @click.option(
+    "--show",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="只显示该严重程度及以上的问题（汇总、--statistics 和退出码仍计入全部）"
+    " / show only findings at or above this severity (the summary, --statistics and the"
+    " exit code still count them all).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="text 和 html 报告中严重程度、部分名称的语言（json、sarif、github 总是英文）"
+    " / language of severities and part names in the text and html reports.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="不使用结果缓存 / do not read or write the result cache.",
@@ -231,6 +247,8 @@ def check(
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
+    show: str | None,
+    lang: str,
     no_cache: bool,
     n_jobs: int | None,
 ) -> None:
@@ -286,6 +304,8 @@ def check(
                 fail_on=fail_on,
                 quiet=quiet,
                 output_file=output_file,
+                show=show,
+                lang=lang,
             )
         )
     from .lintcmd import run_check
@@ -303,6 +323,8 @@ def check(
             no_cache=no_cache,
             n_jobs=n_jobs,
             fail_on=fail_on,
+            show=show,
+            lang=lang,
         )
     )
 

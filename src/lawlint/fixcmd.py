@@ -47,6 +47,8 @@ def run_fixes(
     fail_on: str | None = None,
     quiet: bool = False,
     output_file: str | None = None,
+    show: str | None = None,
+    lang: str = "zh",
 ) -> int:
     """Fix (or diff) every path with its configuration's linter; return the exit code."""
     from .formatters import get
@@ -107,7 +109,7 @@ def run_fixes(
     if diff:
         _summary(fixed, files, would=True)
         return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
-    options = format_options(jobs, results, fmt, quiet=quiet)
+    options = format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang)
     default = sys.stderr if STDIN in paths else sys.stdout
     written = write_report(
         lambda out: get(fmt)(results, out, color=color, options=options), output_file, default

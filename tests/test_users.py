@@ -1,0 +1,168 @@
+"""Output for the people who draft and review (issue 17): ``--show``, Chinese words in
+the human formats (``--lang``), the batch table's 未检查, bilingual usage errors,
+``rules`` at 80 columns, the pre-commit hook's defaults and zero files checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from htmltree import parse
+
+from lawlint.cli import main
+
+FLAWED = str(ROOT / "examples" / "flawed-draft.txt")
+CLEAN = str(ROOT / "examples" / "clean-report.txt")
+# flawed-draft.txt: 8 errors, 30 warnings, 5 infos (the default packs)
+HEAD = re.compile(r"^\S+:\d+:\d+  (\S+)  (\S+)  ", re.M)
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--no-color", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- --show -------------------------------------------------------------------------------
+
+
+def test_show_error_hides_warnings_and_infos_but_the_summary_counts_them() -> None:
+    code, out, _ = check(FLAWED, "--show", "error")
+    assert code == 1
+    assert {sev for sev, _ in HEAD.findall(out)} == {"错误"}
+    assert len(HEAD.findall(out)) == 8
+    assert (
+        "发现 43 个问题（错误 8，警告 30，提示 5）。35 条警告、提示未显示（--show error）。" in out
+    )
+    assert "43 findings (8 errors, 30 warnings, 5 infos). 35 below error not shown" in out
+
+
+def test_show_warning_hides_only_infos() -> None:
+    code, out, _ = check(FLAWED, "--show", "warning")
+    assert code == 1
+    assert {sev for sev, _ in HEAD.findall(out)} == {"错误", "警告"}
+    assert len(HEAD.findall(out)) == 38
+    assert "5 条提示未显示（--show warning）。" in out
+
+
+def test_show_info_and_no_show_hide_nothing() -> None:
+    for args in ((), ("--show", "info")):
+        _, out, _ = check(FLAWED, *args)
+        assert len(HEAD.findall(out)) == 43
+        assert "未显示" not in out
+
+
+def test_exit_code_follows_fail_on_not_show(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"  # one warning (cjk-space), nothing else
+    draft.write_text("云溪县2024年法治政府建设年度报告\n开展 培训。\n", encoding="utf-8")
+    args = (str(draft), "--select", "cjk-space", "--show", "error")
+    code, out, _ = check(*args)
+    assert code == 0 and HEAD.findall(out) == []
+    assert "发现 1 个问题（错误 0，警告 1，提示 0）。1 条警告未显示（--show error）。" in out
+    code, out, _ = check(*args, "--fail-on", "warning")
+    assert code == 1 and HEAD.findall(out) == []  # hidden, yet it fails the run
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github"])
+def test_show_applies_to_the_machine_formats(fmt: str) -> None:
+    code, out, _ = check(FLAWED, "--show", "error", "--format", fmt)
+    assert code == 1
+    if fmt == "json":
+        severities = [f["severity"] for f in json.loads(out)]
+    elif fmt == "sarif":
+        severities = [r["level"] for r in json.loads(out)["runs"][0]["results"]]
+    else:
+        severities = re.findall(r"^::(\w+) ", out, re.M)
+    assert severities == ["error"] * 8  # English in the machine formats, whatever --lang
+
+
+def test_show_applies_to_the_html_page_whose_counts_stay_whole(tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    code, _, _ = check(FLAWED, "--show", "error", "--format", "html", "-o", str(page))
+    assert code == 1
+    tree = parse(page.read_text(encoding="utf-8"))
+    article = tree.find("article")
+    notes = [
+        li
+        for ul in article.find_all("ul")
+        if "notes" in ul.attrs.get("class", "")
+        for li in ul.find_all("li")
+    ]
+    assert len(notes) == 8 and all(li.attrs["class"] == "sev-error" for li in notes)
+    counts = article.find("p", **{"class": "counts"}).text
+    assert "错误 8" in counts and "警告 30" in counts and "未显示 35" in counts
+
+
+def test_statistics_count_what_show_hides() -> None:
+    code, out, _ = check(FLAWED, "--show", "error", "--statistics", "--format", "json")
+    assert code == 1
+    rows = json.loads(out)
+    assert sum(r["count"] for r in rows) == 43
+    assert {r["severity"] for r in rows} == {"error", "warning", "info"}
+
+
+def test_show_takes_only_a_severity() -> None:
+    code, _, err = check(FLAWED, "--show", "all")
+    assert code == 2 and "--show" in err
+
+
+# -- Chinese words, --lang ----------------------------------------------------------------
+
+
+def test_text_findings_say_the_severity_in_chinese_by_default_and_english_with_lang_en() -> None:
+    _, zh, _ = check(FLAWED)
+    assert f"{FLAWED}:1:1  错误  section-missing  缺少年度报告必备内容：存在的不足和原因" in zh
+    assert {sev for sev, _ in HEAD.findall(zh)} == {"错误", "警告", "提示"}
+    _, en, _ = check(FLAWED, "--lang", "en")
+    assert f"{FLAWED}:1:1  error  section-missing  缺少年度报告必备内容：存在的不足和原因" in en
+    assert {sev for sev, _ in HEAD.findall(en)} == {"error", "warning", "info"}
+
+
+def test_batch_table_names_missing_parts_in_chinese(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.txt"
+    bare.write_text("云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n开展培训。\n")
+    _, zh, _ = check(CLEAN, str(bare), "--select", "section-missing")
+    row = zh.splitlines()[-1]
+    assert row.split()[0] == str(bare)
+    assert row.split()[4] == "第一责任人职责、存在的不足、下一年度安排"
+    _, en, _ = check(CLEAN, str(bare), "--select", "section-missing", "--lang", "en")
+    assert "   first-responsible, shortcomings, plans   " in en.splitlines()[-1]
+
+
+def test_html_rule_chips_carry_the_rules_chinese_summary(tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    check(FLAWED, "--format", "html", "-o", str(page))
+    tree = parse(page.read_text(encoding="utf-8"))
+    chips = tree.find("article").find("ul", **{"class": "rules"}).find_all("li")
+    chip = next(li for li in chips if li.attrs["data-rule"] == "section-missing")
+    assert chip.find("small").text.startswith("缺少年度报告必备内容")
+
+
+# -- 未检查 per file ---------------------------------------------------------------------
+
+
+def test_per_file_ignore_of_section_missing_is_not_checked_in_table_and_page(
+    tmp_path: Path,
+) -> None:
+    towns = tmp_path / "towns"
+    towns.mkdir()
+    text = "云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n开展培训。\n"
+    (towns / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / ".lawlint.yaml").write_text(
+        'per-file:\n  "towns/**": {ignore: [section-missing]}\n', encoding="utf-8"
+    )
+    a, b = str(towns / "a.txt"), str(tmp_path / "b.txt")
+    _, out, _ = check(a, b)
+    rows = {line.split()[0]: line for line in out.splitlines()[-2:]}
+    assert "未检查 / not checked" in rows[a]
+    assert "第一责任人职责、存在的不足、下一年度安排" in rows[b]
+    page = tmp_path / "r.html"
+    check(a, b, "--format", "html", "-o", str(page))
+    body = parse(page.read_text(encoding="utf-8")).by_id("overview-table").find("tbody")
+    cells = {tr.attrs["data-path"]: tr.find_all("td")[6].text for tr in body.find_all("tr")}
+    assert cells[a] == "未检查 not checked"
+    assert cells[b].startswith("1/4缺：")
