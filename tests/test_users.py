@@ -166,3 +166,59 @@ def test_per_file_ignore_of_section_missing_is_not_checked_in_table_and_page(
     cells = {tr.attrs["data-path"]: tr.find_all("td")[6].text for tr in body.find_all("tr")}
     assert cells[a] == "未检查 not checked"
     assert cells[b].startswith("1/4缺：")
+
+
+# -- bilingual usage errors -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["check", "--fail-on", "x", "a.txt"],
+            "lawlint: 用法错误：'--fail-on' 的值无效 / usage error: Invalid value for "
+            "'--fail-on': 'x' is not one of 'error', 'warning', 'info'.",
+        ),
+        (
+            ["check"],
+            "lawlint: 用法错误：缺少 'PATHS...' / usage error: Missing argument 'PATHS...'.",
+        ),
+        (
+            ["check", "--bogus", "a.txt"],
+            "lawlint: 用法错误：没有选项 --bogus / usage error: No such option '--bogus'.",
+        ),
+        (
+            ["bogus"],
+            "lawlint: 用法错误：没有这个命令（lawlint --help 列出全部命令） / usage error: "
+            "No such command 'bogus'.",
+        ),
+        (
+            ["--bogus"],
+            "lawlint: 用法错误：没有选项 --bogus / usage error: No such option '--bogus'.",
+        ),
+    ],
+)
+def test_usage_errors_are_one_chinese_and_english_line_exit_2(args: list[str], line: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(line)
+    assert "\nError: " not in "\n" + result.stderr  # not click's English-only line
+    assert "查看帮助 / Try '" in result.stderr
+
+
+def test_usage_error_from_the_installed_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "lawlint", "check", "--show", "all", "x.txt"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines()[-1] == (
+        "lawlint: 用法错误：'--show' 的值无效 / usage error: Invalid value for '--show': "
+        "'all' is not one of 'error', 'warning', 'info'."
+    )

@@ -48,13 +48,69 @@ class _Lawlint(click.Group):
     on standard error, whatever it raises (click's own usage errors, ``--help`` and
     ``sys.exit`` pass through as they are)."""
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # ``lawlint --bogus``
+            raise bilingual(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # a subcommand's options, or no such command
+            raise bilingual(exc) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except BaseException as exc:  # the point: never a traceback
             raise SystemExit(ended_by(exc)) from None
+
+
+class UsageError(click.UsageError):
+    """click's usage error, said in Chinese and English: the usage line, a hint in both,
+    then ``lawlint: 用法错误：… / usage error: …`` (click's own message); exit code 2."""
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(original.format_message(), original.ctx)
+        self.chinese = _chinese(original)
+
+    def show(self, file: Any = None) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if self.ctx is not None:
+                name = self.ctx.command_path
+                click.echo(self.ctx.get_usage(), err=True)
+                click.echo(
+                    f"运行 '{name} --help' 查看帮助 / Try '{name} --help' for help.\n", err=True
+                )
+        error_line(f"用法错误：{self.chinese} / usage error: {self.format_message()}")
+
+
+def bilingual(exc: click.UsageError) -> click.UsageError:
+    """``exc`` as :class:`UsageError`; click's "no arguments: show the help" as it is."""
+    if isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
+        return exc
+    return UsageError(exc)
+
+
+def _chinese(exc: click.UsageError) -> str:
+    """The Chinese half of a usage error: what is wrong and with which option."""
+    if isinstance(exc, click.NoSuchOption):
+        return f"没有选项 {exc.option_name}"
+    if isinstance(exc, click.BadParameter):  # MissingParameter is one too
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else exc.param_hint
+        if isinstance(exc, click.MissingParameter):
+            return f"缺少 {hint or '参数'}"
+        return f"{hint or '参数'} 的值无效"
+    if isinstance(exc, click.BadOptionUsage):
+        return f"选项 {exc.option_name} 用法有误"
+    if exc.message.startswith("No such command"):
+        return "没有这个命令（lawlint --help 列出全部命令）"
+    return "命令用法有误"
 
 
 def ended_by(exc: BaseException) -> int:
