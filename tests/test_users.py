@@ -222,3 +222,48 @@ def test_usage_error_from_the_installed_command(tmp_path: Path) -> None:
         "lawlint: 用法错误：'--show' 的值无效 / usage error: Invalid value for '--show': "
         "'all' is not one of 'error', 'warning', 'info'."
     )
+
+
+# -- lawlint rules at 80 columns ------------------------------------------------------------
+
+
+def _rules_output(env_columns: str | None) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if env_columns is not None:
+        env["COLUMNS"] = env_columns
+    done = subprocess.run(
+        [sys.executable, "-m", "lawlint", "rules"],
+        capture_output=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0 and done.stderr == b""
+    return done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("columns", ["80", None])  # a terminal's COLUMNS=80; piped: 80
+def test_rules_stack_each_summary_whole_under_its_id(columns: str | None) -> None:
+    from lawlint.chars import display_width
+
+    out = _rules_output(columns)
+    lines = out.splitlines()
+    assert max(display_width(line) for line in lines) <= 80
+    i = lines.index("  section-missing  错误 error  sections")
+    summary = lines[i + 1 : i + 3]  # wrapped at 80 cells, not squeezed to a column
+    assert all(line.startswith("      ") for line in summary)
+    assert "".join(line.strip() for line in summary) == (
+        "缺少年度报告必备内容（主要举措和成效、第一责任人履职情况、不足和原因、下一年度安排）"
+    )
+    assert "  halfwidth-punct  警告 warning  ✓ 可自动修复 / fixable" in lines
+
+
+def test_rules_use_a_wider_terminal() -> None:
+    lines = _rules_output("200").splitlines()
+    i = lines.index("  section-missing  错误 error  sections")
+    assert lines[i + 1] == (
+        "      缺少年度报告必备内容（主要举措和成效、第一责任人履职情况、不足和原因、下一年度安排）"
+    )

@@ -26,7 +26,7 @@ import click
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
-from .formatters.safe import shown, shown_lines
+from .formatters.safe import shown_lines
 from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error_line, fail, silence_stdout
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
@@ -477,34 +477,12 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    from .formatters import raise_broken_pipe
+    from .authoring import rules_listing
 
-    console = Console(highlight=False)
-    console.on_broken_pipe = raise_broken_pipe  # type: ignore[method-assign]
-    for name, title in titles:
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            title_justify="left",
-            title=shown(f"{name} — {title}"),
-        )
-        for column in ("id", "kind", "sev.", "fix"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("说明 / summary", overflow="fold", ratio=1)
-        for row in rows:
-            if row["pack"] == name:
-                table.add_row(
-                    row["id"],
-                    row["kind"],
-                    row["severity"],
-                    "✓" if row["fixable"] else "",
-                    shown(row["summary"]),
-                )
-        console.print(table)
+    # the terminal's width; piped, $COLUMNS or 80
+    sys.stdout.write(rules_listing(titles, rows, shutil.get_terminal_size().columns))
 
 
 @main.command()
