@@ -315,7 +315,7 @@ HOOK = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-
 
 def test_hook_entry_ends_the_options() -> None:
     """pre-commit runs ``entry args files``: the files come after ``--``."""
-    assert HOOK["entry"] == "lawlint check --"
+    assert HOOK["entry"] == "lawlint check --allow-empty --"
 
 
 @pytest.mark.parametrize("planted", ["--output-file=README.md", "-oREADME.md", "--config=cfg.md"])

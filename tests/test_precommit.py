@@ -46,7 +46,9 @@ TITLE_FINDING = (
 def test_hook_manifest() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "lawlint"
-    assert hook["entry"] == "lawlint check --"  # file names are never options (issue 20)
+    assert (
+        hook["entry"] == "lawlint check --allow-empty --"
+    )  # file names are never options (issue 20)
     assert hook["language"] == "python"
     assert hook["files"] == r"\.(docx|txt|md|markdown)$"
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 from htmltree import parse
@@ -267,3 +268,80 @@ def test_rules_use_a_wider_terminal() -> None:
     assert lines[i + 1] == (
         "      缺少年度报告必备内容（主要举措和成效、第一责任人履职情况、不足和原因、下一年度安排）"
     )
+
+
+# -- zero files checked; the pre-commit hook -----------------------------------------------
+
+HOOK = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+NOTHING = (
+    "没有要检查的文件（没有 .docx、.txt、.md 文件，或都被配置的 exclude 排除）；"
+    "确实如此时请加 --allow-empty / no files to check (no .docx, .txt or .md file, or all "
+    "excluded by the configuration's exclude); pass --allow-empty if that is expected"
+)
+
+
+def test_an_empty_folder_is_an_error_unless_allowed(tmp_path: Path) -> None:
+    (tmp_path / "notes.docx.bak").write_text("x", encoding="utf-8")
+    code, out, err = check(str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"lawlint: {tmp_path}: {NOTHING}\n"
+    code, out, err = check(str(tmp_path), "--allow-empty")
+    assert (code, err) == (0, "")
+    assert out.startswith("检查了 0 个文件，未发现问题。")
+    code, out, _ = check(str(tmp_path), "--allow-empty", "--format", "json")
+    assert (code, out) == (0, "[]\n")
+
+
+def test_everything_excluded_by_the_configuration_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / ".lawlint.yaml").write_text('exclude: ["*.txt"]\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("云溪县2024年法治政府建设年度报告\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(tmp_path / "r.txt")])
+    assert result.exit_code == 2 and NOTHING in result.stderr
+
+
+def test_the_hook_passes_a_commit_whose_reports_are_all_excluded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit runs ``entry`` then the staged names: with every staged report excluded
+    by .lawlint.yaml, lawlint has nothing to check, and the commit goes through."""
+    import shlex
+
+    (tmp_path / ".lawlint.yaml").write_text("exclude: [archive/]\n", encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text("云溪县2019年工作总结\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    entry = shlex.split(HOOK["entry"])
+    assert entry[0] == "lawlint" and entry[-1] == "--"
+    result = CliRunner().invoke(main, [*entry[1:], "archive/old.txt"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("检查了 0 个文件")
+    # the same file without the configuration is a draft with errors: the hook fails
+    (tmp_path / ".lawlint.yaml").unlink()
+    assert CliRunner().invoke(main, [*entry[1:], "archive/old.txt"]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "linted"),
+    [
+        ("README.md", False),
+        ("readme.txt", False),
+        ("reports/README.md", False),
+        ("CHANGELOG.md", False),
+        ("LICENSE.txt", False),
+        ("LICENSE", False),
+        ("requirements.txt", False),
+        ("requirements-dev.txt", False),
+        ("docs/guide.md", False),
+        ("docs/2024/notes.txt", False),
+        ("2024年法治政府建设年度报告.docx", True),
+        ("reports/草稿.md", True),
+        ("towns/docs.txt", True),
+        ("towns/docs/r.txt", True),
+        ("requirements-report.md", True),
+    ],
+)
+def test_hook_files_skip_a_repositorys_own_documents(path: str, linted: bool) -> None:
+    """pre-commit's matching: ``files`` and ``exclude`` are Python regexes searched in the
+    path relative to the repository root."""
+    selected = re.search(HOOK["files"], path) and not re.search(HOOK["exclude"], path)
+    assert bool(selected) == linted

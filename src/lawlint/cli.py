@@ -273,6 +273,11 @@ def main() -> None:
     " / language of severities and part names in the text and html reports.",
 )
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="没有要检查的文件时不报错（退出码 0）/ exit 0, not 2, when there is no file to check.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="不使用结果缓存 / do not read or write the result cache.",
@@ -305,6 +310,7 @@ def check(
     fail_on: str | None,
     show: str | None,
     lang: str,
+    allow_empty: bool,
     no_cache: bool,
     n_jobs: int | None,
 ) -> None:
@@ -333,6 +339,8 @@ def check(
         if output_file is not None:
             _not_an_input(output_file, found)
         jobs = workspace.jobs(found, stdin_name=stdin_filename)
+        if not jobs and not allow_empty:
+            _nothing_to_check(paths)
         if fix or diff:
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
@@ -382,6 +390,21 @@ def check(
             show=show,
             lang=lang,
         )
+    )
+
+
+def _nothing_to_check(paths: Sequence[str]) -> None:
+    """Zero files checked is a mistake, as ruff and Vale say: a wrong folder, a typo in an
+    extension, or a configuration that excludes everything. An error (exit 2) unless
+    ``--allow-empty``, which the pre-commit hook passes (a commit whose staged reports
+    are all excluded has nothing to check, and must not fail)."""
+    given = " ".join(paths)
+    raise LawlintError(
+        "没有要检查的文件（没有 .docx、.txt、.md 文件，或都被配置的 exclude 排除）；"
+        "确实如此时请加 --allow-empty",
+        "no files to check (no .docx, .txt or .md file, or all excluded by the "
+        "configuration's exclude); pass --allow-empty if that is expected",
+        path=given,
     )
 
 
