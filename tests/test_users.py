@@ -18,7 +18,7 @@ from lawlint.cli import main
 
 FLAWED = str(ROOT / "examples" / "flawed-draft.txt")
 CLEAN = str(ROOT / "examples" / "clean-report.txt")
-# flawed-draft.txt: 8 errors, 30 warnings, 5 infos (the default packs)
+# flawed-draft.txt: 8 errors, 28 warnings, 5 infos (the default packs)
 HEAD = re.compile(r"^\S+:\d+:\d+  (\S+)  (\S+)  ", re.M)
 
 
@@ -36,23 +36,23 @@ def test_show_error_hides_warnings_and_infos_but_the_summary_counts_them() -> No
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误"}
     assert len(HEAD.findall(out)) == 8
     assert (
-        "发现 43 个问题（错误 8，警告 30，提示 5）。35 条警告、提示未显示（--show error）。" in out
+        "发现 41 个问题（错误 8，警告 28，提示 5）。33 条警告、提示未显示（--show error）。" in out
     )
-    assert "43 findings (8 errors, 30 warnings, 5 infos). 35 below error not shown" in out
+    assert "41 findings (8 errors, 28 warnings, 5 infos). 33 below error not shown" in out
 
 
 def test_show_warning_hides_only_infos() -> None:
     code, out, _ = check(FLAWED, "--show", "warning")
     assert code == 1
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误", "警告"}
-    assert len(HEAD.findall(out)) == 38
+    assert len(HEAD.findall(out)) == 36
     assert "5 条提示未显示（--show warning）。" in out
 
 
 def test_show_info_and_no_show_hide_nothing() -> None:
     for args in ((), ("--show", "info")):
         _, out, _ = check(FLAWED, *args)
-        assert len(HEAD.findall(out)) == 43
+        assert len(HEAD.findall(out)) == 41
         assert "未显示" not in out
 
 
@@ -94,14 +94,14 @@ def test_show_applies_to_the_html_page_whose_counts_stay_whole(tmp_path: Path) -
     ]
     assert len(notes) == 8 and all(li.attrs["class"] == "sev-error" for li in notes)
     counts = article.find("p", **{"class": "counts"}).text
-    assert "错误 8" in counts and "警告 30" in counts and "未显示 35" in counts
+    assert "错误 8" in counts and "警告 28" in counts and "未显示 33" in counts
 
 
 def test_statistics_count_what_show_hides() -> None:
     code, out, _ = check(FLAWED, "--show", "error", "--statistics", "--format", "json")
     assert code == 1
     rows = json.loads(out)
-    assert sum(r["count"] for r in rows) == 43
+    assert sum(r["count"] for r in rows) == 41
     assert {r["severity"] for r in rows} == {"error", "warning", "info"}
 
 
@@ -345,3 +345,57 @@ def test_hook_files_skip_a_repositorys_own_documents(path: str, linted: bool) ->
     path relative to the repository root."""
     selected = re.search(HOOK["files"], path) and not re.search(HOOK["exclude"], path)
     assert bool(selected) == linted
+
+
+# -- issue 17 item 8: readable messages, one finding per fault ------------------------------
+
+
+def test_an_unpaired_quote_mark_is_quoted_readably(tmp_path: Path) -> None:
+    draft = tmp_path / "r.txt"
+    draft.write_text("云溪县2024年法治政府建设年度报告\n他说“好。\n", encoding="utf-8")
+    code, out, _ = check(str(draft), "--select", "unpaired-mark")
+    assert code == 1
+    assert f"{draft}:2:3  错误  unpaired-mark  成对符号「“」缺少与之配对的「”」\n" in out
+
+
+def test_a_bracketed_marker_with_a_comma_is_one_finding(tmp_path: Path) -> None:
+    draft = tmp_path / "r.txt"
+    draft.write_bytes("云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n(二)、普法\n".encode())
+    code, out, _ = check(str(draft), "--select", "heading-marker,halfwidth-punct", "-q")
+    assert code == 0  # warnings only
+    assert [(m.group(0)) for m in re.finditer(r"^\S+:\d+:\d+  \S+  \S+", out, re.M)] == [
+        f"{draft}:3:1  警告  heading-marker"
+    ]
+    assert "“(二)、”应写作“（二）”" in out
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--fix", "--select", "heading-marker,halfwidth-punct", str(draft)],
+    )
+    assert result.exit_code == 0
+    assert (
+        draft.read_bytes()
+        == "云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n（二）普法\n".encode()
+    )
+
+
+def test_diff_in_colour_highlights_the_changed_characters(tmp_path: Path) -> None:
+    draft = tmp_path / "r.txt"
+    original = "云溪县2024年法治政府建设年度报告\n开展培训,普法。\n".encode()
+    draft.write_bytes(original)
+    args = ["check", "--no-cache", "--diff", "--select", "halfwidth-punct", str(draft)]
+    plain = CliRunner().invoke(main, args)
+    assert plain.exit_code == 1
+    assert "-开展培训,普法。\n+开展培训，普法。\n" in plain.stdout and "\x1b" not in plain.stdout
+    coloured = CliRunner().invoke(main, [*args, "--color"])
+    assert coloured.exit_code == 1
+    assert coloured.stdout.splitlines()[:5] == [
+        f"\x1b[1m--- {draft}\x1b[0m",
+        f"\x1b[1m+++ {draft}\x1b[0m",
+        "\x1b[36m@@ -1,2 +1,2 @@\x1b[0m",
+        " 云溪县2024年法治政府建设年度报告",
+        "\x1b[31m-开展培训\x1b[7m,\x1b[0m\x1b[31m普法。\x1b[0m",
+    ]
+    assert (
+        coloured.stdout.splitlines()[5] == "\x1b[32m+开展培训\x1b[7m，\x1b[0m\x1b[32m普法。\x1b[0m"
+    )
+    assert draft.read_bytes() == original  # --diff changes nothing
