@@ -127,13 +127,13 @@ def test_batch_table_one_row_per_report() -> None:
     )
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-7:] == [
-        "2 files checked, 27 findings (5 errors, 20 warnings, 2 infos).",
+        "2 files checked, 25 findings (5 errors, 18 warnings, 2 infos).",
         "",
         "报告                          错误       警告    提示   缺少部分       举措含数字",
         "report                      errors   warnings   infos   missing      with figures",
         "─" * 81,
         "examples/clean-report.txt        0          0       0   —             40/42 (95%)",
-        "examples/flawed-draft.txt        5         20       2   存在的不足    19/23 (83%)",
+        "examples/flawed-draft.txt        5         18       2   存在的不足    19/23 (83%)",
     ]
 
 

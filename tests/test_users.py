@@ -399,3 +399,42 @@ def test_diff_in_colour_highlights_the_changed_characters(tmp_path: Path) -> Non
         coloured.stdout.splitlines()[5] == "\x1b[32m+开展培训\x1b[7m，\x1b[0m\x1b[32m普法。\x1b[0m"
     )
     assert draft.read_bytes() == original  # --diff changes nothing
+
+
+def test_a_year_on_its_own_line_under_the_title_is_the_report_year(tmp_path: Path) -> None:
+    from lawlint.document import Document
+    from lawlint.reader import source_from_bytes
+
+    text = "云溪县法治政府建设年度报告\n\n（2024年度）\n\n一、主要举措和成效\n开展培训3次。\n"
+    doc = Document(source_from_bytes(text.encode(), "r.txt"))
+    assert doc.title is not None and doc.title.text == "云溪县法治政府建设年度报告"
+    assert doc.title.year == 2024 and doc.report_year == 2024
+    draft = tmp_path / "r.txt"
+    draft.write_text(text, encoding="utf-8")
+    code, out, _ = check(str(draft), "--select", "title-format", "-q")
+    assert (code, out) == (0, "")
+    # a bracketed note that is not a year gives none: the title still lacks it
+    other = "云溪县法治政府建设年度报告\n（征求意见稿）\n一、主要举措和成效\n"
+    assert Document(source_from_bytes(other.encode(), "r.txt")).report_year is None
+
+
+def test_a_page_copys_metadata_rows_are_neither_linted_nor_fixed(tmp_path: Path) -> None:
+    page = (
+        "首页 > 政务公开 > 法治政府建设\n"
+        "索引号: 11330100/2024-00123\n"
+        "发布机构: 云溪县司法局\n"
+        "发布日期: 2024-03-15\n"
+        "云溪县2024年法治政府建设年度报告\n"
+        "一、主要举措和成效\n"
+        "开展培训,普法。\n"
+    )
+    draft = tmp_path / "r.txt"
+    draft.write_text(page, encoding="utf-8")
+    code, out, _ = check(str(draft), "--select", "halfwidth-punct", "-q")
+    assert code == 0  # a warning
+    assert [m.group(0) for m in re.finditer(r"^\S+:\d+:\d+", out, re.M)] == [f"{draft}:7:5"]
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--fix", "--select", "halfwidth-punct", str(draft)]
+    )
+    assert result.exit_code == 0
+    assert draft.read_text(encoding="utf-8") == page.replace("培训,普法", "培训，普法")
