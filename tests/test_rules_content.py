@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 from conftest import spots
+
+from lawlint.cli import main
 
 TITLE = "青禾镇2024年法治政府建设年度报告\n"
 
@@ -211,6 +218,48 @@ def test_sum_mismatch(lint) -> None:
     assert spots(found) == [("sum-mismatch", 1, 6)]
     assert found[0].data == {"total": 20, "parts": 22, "unit": "场"}
     assert found[0].message == "分项之和（22场次）大于总数（20场次），请核对数字"
+
+
+def _no_constants(name: str) -> None:
+    raise ValueError(f"not JSON: bare {name}")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_sum_mismatch_absurd_figures_keep_the_report_valid_json(tmp_path: Path, fmt: str) -> None:
+    """A 400-digit "figure" once summed to float Infinity, written as a bare
+    ``Infinity`` (not JSON). A figure of more than 15 digits is not compared; one of 15
+    still is, and its sum is a finite number."""
+    draft = tmp_path / "r.txt"
+    draft.write_text(
+        f"共办理案件10件，其中刑事案件{'9' * 400}件、民事案件5件。\n"
+        "共办理案件10件，其中刑事案件999999999999999件、民事案件5件。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--select", "sum-mismatch", "--format", fmt, str(draft)]
+    )
+    assert result.exit_code == 0, result.output  # a warning does not fail the run
+    report = json.loads(result.output, parse_constant=_no_constants)
+    if fmt == "json":
+        assert [(i["rule"], i["line"], i["column"], i["data"]) for i in report] == [
+            ("sum-mismatch", 2, 6, {"total": 10, "parts": 1000000000000004, "unit": "件"})
+        ]
+    else:
+        results = report["runs"][0]["results"]
+        assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results] == [
+            2
+        ]
+
+
+def test_sum_list_ends_at_the_next_qizhong(lint) -> None:
+    """A second 其中 begins a breakdown of its own: its items are not parts of the first
+    (which also keeps a sentence of many 其中 linear)."""
+    text = "共办理案件70件，其中刑事案件60件，其中未成年人案件12件。\n"
+    assert lint(text, "sum-mismatch") == []
+    text = "共办理案件70件，其中刑事案件60件、民事案件20件，其中调解结案5件。\n"
+    found = lint(text, "sum-mismatch")
+    assert spots(found) == [("sum-mismatch", 1, 6)]
+    assert found[0].data == {"total": 70, "parts": 80, "unit": "件"}
 
 
 def test_sum_parts_are_the_items_listed_after_qizhong(lint) -> None:

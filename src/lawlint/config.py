@@ -24,7 +24,11 @@ first folder holding ``.lawlint.yaml``, ``.lawlint.yml`` or a ``pyproject.toml``
 ``[tool.lawlint]`` table (in that order), stopping after the repository root (a folder
 containing ``.git``) or the filesystem root; else the defaults. The nearest file wins
 whole: configurations are not merged. Paths and globs in a configuration are relative
-to its folder.
+to its folder. A discovered file that belongs to another user (not root) or that
+others may write is skipped with a warning (:func:`trusted`); ``--config`` is always
+used. ``extends`` names built-in packs or pack files in the configuration's folder or
+below (checked by :mod:`lawlint.workspace`); packs from elsewhere come with ``--pack``.
+A configuration, like a pack, is at most 1 MB of plain YAML data (see ``yamlio``).
 
 This module checks the file's shape (keys, types, values that need no packs); the
 rule ids and kind options are checked against the loaded packs by
@@ -35,8 +39,9 @@ key and, for YAML, the line — exit code 2.
 from __future__ import annotations
 
 import os
-import re
+import stat
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -94,7 +99,7 @@ class RuleSetting:
 @dataclass(frozen=True, slots=True)
 class PerFile:
     pattern: str
-    regex: re.Pattern[str]
+    regex: Glob
     ignore: tuple[str, ...] = ()
     severity: str | dict[str, str] | None = None  # one level for all rules, or id → level
 
@@ -108,7 +113,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     per_file: tuple[PerFile, ...] = ()
-    exclude: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    exclude: tuple[tuple[str, Glob], ...] = ()
     level: str | None = None
     report_year: int | None = None
     title: str | None = None  # for a text without a title line (a web copy)
@@ -116,10 +121,17 @@ class Config:
     prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
     locator: Locator | None = field(default=None, repr=False)
 
-    def error(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> ConfigError:
-        """An error naming this file, the key path ``at`` and (YAML) its line."""
+    def error(
+        self, zh: str, en: str, *at: object, rule: str | None = None, quiet: bool = False
+    ) -> ConfigError:
+        """An error naming this file, the key path ``at`` and (YAML) its line; ``quiet``:
+        a step of ``at`` that does not look like a key is not shown (an unknown key of a
+        file that may be no configuration at all)."""
+        from .packs import key_path
+
         path = (*self.prefix, *at)
-        key = ".".join(str(a) for a in path) if path else None
+        shown = key_path(path) if quiet else ".".join(str(a) for a in path)
+        key = shown if path else None
         line = self.locator.line(*at) if self.locator is not None and at else None
         return ConfigError(zh, en, path=self.path, rule=rule, key=key, line=line)
 
@@ -146,44 +158,153 @@ def default_config(root: Path | None = None) -> Config:
 
 
 # -- globs -------------------------------------------------------------------------------
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob as a regex over ``/``-separated relative paths.
+MAX_GLOB = 1000  # characters in one glob: matching costs (glob length) x (path length)
+
+# The glob's pieces, each one NFA step: a character test, or a loop
+_ANY = "any"  # one character, '/' included
+_NAME = "name"  # one character but '/'
+
+
+class Glob:
+    """A compiled glob: ``fullmatch(path)`` in time linear in the path.
+
+    A regex of several ``[^/]*`` (``*a*a*a*b``) backtracks exponentially on a name that
+    almost matches; here the glob is a small NFA run as a DFA built lazily, one step per
+    character of the path, so no name costs more than (its length) x (glob length).
+    """
+
+    __slots__ = ("_accept", "_edges", "_eps", "_loops", "_start", "_table", "pattern")
+
+    def __init__(self, pattern: str, pieces: list[tuple[str, object]]) -> None:
+        self.pattern = pattern
+        # node i: a character test to node i+1 (_edges), a character test back to i
+        # itself (_loops), and empty moves (_eps); the last node accepts
+        self._edges: list[tuple[str, object] | None] = []
+        self._loops: list[tuple[str, object] | None] = []
+        self._eps: list[list[int]] = []
+        for piece in pieces:
+            self._add(piece)
+        self._accept = len(self._edges)
+        self._edges.append(None)
+        self._loops.append(None)
+        self._eps.append([])
+        self._start = self._closure([0])
+        # the DFA, built as paths need it: a set of NFA nodes -> character -> next set
+        self._table: dict[frozenset[int], dict[str, frozenset[int]]] = {}
+
+    def _node(self, edge: tuple[str, object] | None, loop: tuple[str, object] | None) -> int:
+        self._edges.append(edge)
+        self._loops.append(loop)
+        self._eps.append([])
+        return len(self._edges) - 1
+
+    def _add(self, piece: tuple[str, object]) -> None:
+        op, arg = piece
+        if op == "char":  # one character matching arg
+            self._node(arg, None)  # type: ignore[arg-type]
+        elif op == "loop":  # any number of characters matching arg
+            i = self._node(None, arg)  # type: ignore[arg-type]
+            self._eps[i].append(i + 1)
+        elif op == "folders":  # (?:.*/)? : nothing, or anything ending in '/'
+            i = self._node(None, None)
+            j = self._node(("is", "/"), (_ANY, None))
+            self._eps[i] += [j + 1, j]
+        elif op == "below":  # (?:/.*)? : nothing, or '/' and anything
+            i = self._node(("is", "/"), None)
+            j = self._node(None, (_ANY, None))
+            self._eps[i].append(j + 1)
+            self._eps[j].append(j + 1)
+
+    @staticmethod
+    def _test(test: tuple[str, object] | None, ch: str) -> bool:
+        if test is None:
+            return False
+        op, arg = test
+        if op == _ANY:
+            return True
+        if op == _NAME:
+            return ch != "/"
+        if op == "is":
+            return ch == arg
+        members, negate = arg  # type: ignore[misc]
+        return (ch in members) != negate
+
+    def _closure(self, nodes: Iterable[int]) -> frozenset[int]:
+        seen = set(nodes)
+        todo = list(seen)
+        while todo:
+            for nxt in self._eps[todo.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return frozenset(seen)
+
+    def _step(self, nodes: frozenset[int], ch: str) -> frozenset[int]:
+        step = [i + 1 for i in nodes if self._test(self._edges[i], ch)]
+        step += [i for i in nodes if self._test(self._loops[i], ch)]
+        return self._closure(step)
+
+    def fullmatch(self, text: str) -> bool:
+        table = self._table
+        nodes = self._start
+        for ch in text:
+            moves = table.get(nodes)
+            if moves is None:
+                if len(table) > 4096:  # bounded memory whatever the paths
+                    table.clear()
+                moves = table[nodes] = {}
+            nxt = moves.get(ch)
+            if nxt is None:
+                if len(moves) > 1024:
+                    moves.clear()
+                nxt = moves[ch] = self._step(nodes, ch)
+            if not nxt:
+                return False
+            nodes = nxt
+        return self._accept in nodes
+
+    def __repr__(self) -> str:
+        return f"Glob({self.pattern!r})"
+
+
+def glob_regex(pattern: str) -> Glob:
+    """A gitignore-like glob over ``/``-separated relative paths, as a :class:`Glob`
+    (``fullmatch(path)``).
 
     ``*`` and ``?`` stay within a folder name, ``**`` crosses folders, ``[abc]`` is a
-    class. A pattern without ``/`` (but a trailing one) matches a name at any depth;
-    one with ``/`` is anchored at the configuration's folder. A pattern that matches a
-    folder matches everything under it.
+    class of those characters (``[!abc]``: any other character). A pattern without ``/``
+    (but a trailing one) matches a name at any depth; one with ``/`` is anchored at the
+    configuration's folder. A pattern that matches a folder matches everything under it.
     """
     body = pattern.strip()
     anchored = "/" in body.rstrip("/")
     body = body.strip("/")
-    out: list[str] = []
+    pieces: list[tuple[str, object]] = [] if anchored else [("folders", None)]
     i = 0
     while i < len(body):
         if body.startswith("**/", i):
-            out.append("(?:.*/)?")
+            pieces.append(("folders", None))
             i += 3
         elif body.startswith("**", i):
-            out.append(".*")
+            pieces.append(("loop", (_ANY, None)))
             i += 2
         elif body[i] == "*":
-            out.append("[^/]*")
+            pieces.append(("loop", (_NAME, None)))
             i += 1
         elif body[i] == "?":
-            out.append("[^/]")
+            pieces.append(("char", (_NAME, None)))
             i += 1
         elif body[i] == "[" and "]" in body[i + 2 :]:
             end = body.index("]", i + 2)
             members = body[i + 1 : end]
             negate = members.startswith("!")
-            members = re.escape(members[1:] if negate else members)
-            out.append(f"[{'^' if negate else ''}{members}]")
+            pieces.append(("char", ("in", (members[1:] if negate else members, negate))))
             i = end + 1
         else:
-            out.append(re.escape(body[i]))
+            pieces.append(("char", ("is", body[i])))
             i += 1
-    lead = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{lead}{''.join(out)}(?:/.*)?")
+    pieces.append(("below", None))
+    return Glob(pattern, pieces)
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -216,20 +337,27 @@ def parse_pyproject(text: str, path: str, root: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}", path=path) from None
-    table = data.get("tool", {}).get("lawlint", {})
-    return _read(Config(path, root, prefix=("tool", "lawlint")), table)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            "tool 应为表 [tool]", "'tool' must be a table [tool]", path=path, key="tool"
+        )
+    return _read(Config(path, root, prefix=("tool", "lawlint")), tool.get("lawlint", {}))
 
 
 def _read(config: Config, data: Any) -> Config:
     fail = config.error
     if not isinstance(data, dict):
         raise fail("配置应为映射（键: 值）", "a configuration must be a mapping of keys")
+    from .packs import quote_key
+
     for key in data:
         if key not in KEYS:
             raise fail(
-                f"未知的配置键“{key}”（可用：{', '.join(KEYS)}）",
-                f"unknown configuration key {key!r} (known: {', '.join(KEYS)})",
-                str(key),
+                f"未知的配置键 {quote_key(key)}（可用：{', '.join(KEYS)}）",
+                f"unknown configuration key {quote_key(key)} (known: {', '.join(KEYS)})",
+                key,
+                quiet=True,
             )
     if "extends" in data:
         config.extends = _names(config, data["extends"], "extends")
@@ -238,7 +366,7 @@ def _read(config: Config, data: Any) -> Config:
     config.rules = _rules(config, data.get("rules", {}))
     config.per_file = _per_file(config, data.get("per-file", {}))
     exclude = _names(config, data.get("exclude", []), "exclude")
-    config.exclude = tuple((g, glob_regex(g)) for g in exclude)
+    config.exclude = tuple((g, _glob(config, g, "exclude", i)) for i, g in enumerate(exclude))
     config.level = _choice(config, data, "level", LEVELS)
     config.fail_on = _choice(config, data, "fail-on", SEVERITIES)
     year = data.get("report-year")
@@ -270,6 +398,14 @@ def _names(config: Config, value: Any, *at: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _glob(config: Config, pattern: str, *at: str | int) -> Glob:
+    if len(pattern) > MAX_GLOB:
+        raise config.error(
+            f"glob 超过 {MAX_GLOB} 个字符", f"a glob longer than {MAX_GLOB} characters", *at
+        )
+    return glob_regex(pattern)
+
+
 def _choice(config: Config, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> Any:
     value = data.get(key)
     if value is not None and value not in choices:
@@ -296,13 +432,18 @@ def _rules(config: Config, raw: Any) -> dict[str, RuleSetting]:
         raise config.error("rules 应为映射 {规则id: 设置}", "'rules' must map rule ids", "rules")
     out: dict[str, RuleSetting] = {}
     for rid, value in raw.items():
-        rid = str(rid)
+        if not isinstance(rid, str):
+            raise config.error("规则 id 应为字符串", "a rule id must be a string", "rules")
         if value is False or value == OFF:  # YAML reads a bare off as false
             out[rid] = RuleSetting(off=True)
         elif isinstance(value, str):
             out[rid] = RuleSetting(severity=_severity(config, value, "rules", rid))
         elif isinstance(value, dict):
-            options = {str(k): v for k, v in value.items() if k != "severity"}
+            options = {k: v for k, v in value.items() if k != "severity"}
+            if not all(isinstance(k, str) for k in options):
+                raise config.error(
+                    "选项名应为字符串", "option names must be strings", "rules", rid, rule=rid
+                )
             severity = value.get("severity")
             if severity is not None:
                 _severity(config, severity, "rules", rid, "severity")
@@ -327,7 +468,8 @@ def _per_file(config: Config, raw: Any) -> tuple[PerFile, ...]:
         )
     out = []
     for pattern, value in raw.items():
-        pattern = str(pattern)
+        if not isinstance(pattern, str):
+            raise config.error("glob 应为字符串", "a glob must be a string", "per-file")
         if not isinstance(value, dict):
             raise config.error(
                 "应为 {ignore: […], severity: …}",
@@ -348,33 +490,72 @@ def _per_file(config: Config, raw: Any) -> tuple[PerFile, ...]:
         severity = value.get("severity")
         if isinstance(severity, dict):
             for rid, level in severity.items():
-                _severity(config, level, "per-file", pattern, "severity", str(rid))
-            severity = {str(k): v for k, v in severity.items()}
+                if not isinstance(rid, str):
+                    raise config.error(
+                        "规则 id 应为字符串",
+                        "a rule id must be a string",
+                        "per-file",
+                        pattern,
+                        "severity",
+                    )
+                _severity(config, level, "per-file", pattern, "severity", rid)
         elif severity is not None:
             _severity(config, severity, "per-file", pattern, "severity")
-        out.append(PerFile(pattern, glob_regex(pattern), ignore, severity))
+        out.append(PerFile(pattern, _glob(config, pattern, "per-file", pattern), ignore, severity))
     return tuple(out)
 
 
 # -- discovery ---------------------------------------------------------------------------
-def config_in(folder: Path) -> Path | None:
-    """The configuration file in ``folder`` itself, if any."""
+def config_in(folder: Path, untrusted: list[Path] | None = None) -> Path | None:
+    """The configuration file in ``folder`` itself, if any. A file another user could
+    have planted (see :func:`trusted`) does not count; it is added to ``untrusted``."""
     for name in CONFIG_FILES:
         candidate = folder / name
         if candidate.is_file():
-            return candidate
+            if trusted(candidate):
+                return candidate
+            if untrusted is not None:
+                untrusted.append(candidate)
     pyproject = folder / PYPROJECT
     if pyproject.is_file() and _has_tool_table(pyproject):
-        return pyproject
+        if trusted(pyproject):
+            return pyproject
+        if untrusted is not None:
+            untrusted.append(pyproject)
     return None
+
+
+def trusted(path: Path) -> bool:
+    """May a configuration found by walking up the folders be used? Only if the file
+    (and, for a symbolic link, the link too) belongs to the user running lawlint or to
+    root, and no other user may write it. Otherwise anyone able to write a parent
+    folder (a shared /tmp, a world-writable checkout) could plant ``exclude: ["**"]``
+    and make every check pass. Group-writable files are accepted: with the usual
+    per-user groups (umask 002) that is every file a user creates. (``--config FILE``
+    is the user's own choice and always used.)"""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: no owners to compare
+        return True
+    me = getuid()
+    try:
+        link = os.lstat(path)
+        target = os.stat(path)
+    except OSError:
+        return False
+    owners_ok = all(st.st_uid in (me, 0) for st in (link, target))
+    return owners_ok and not target.st_mode & stat.S_IWOTH
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     """Does it have a [tool.lawlint] table? A pyproject.toml that does not mention
     lawlint is not parsed, so a broken one elsewhere never stops lawlint."""
+    from .packs import MAX_BYTES, read_utf8
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        if pyproject.stat().st_size > MAX_BYTES:
+            return True  # too large to look into: loading it reports that
+        text = read_utf8(pyproject, str(pyproject), ("配置", "configuration"), ConfigError)
+    except (OSError, ConfigError):
         return False
     if "lawlint" not in text:
         return False
@@ -384,14 +565,28 @@ def _has_tool_table(pyproject: Path) -> bool:
     except tomllib.TOMLDecodeError:
         return True  # it means to configure lawlint: loading it reports the error
     tool = data.get("tool")
-    return isinstance(tool, dict) and "lawlint" in tool
+    return not isinstance(tool, dict) or "lawlint" in tool  # not a table: loading says so
 
 
 class ConfigFinder:
-    """Nearest configuration of a folder, remembered per folder."""
+    """Nearest configuration of a folder, remembered per folder. A configuration that
+    is not :func:`trusted` is skipped (the walk goes on) with a warning on standard
+    error, once per file."""
 
     def __init__(self) -> None:
         self._found: dict[Path, Path | None] = {}
+        self._warned: set[Path] = set()
+
+    def _warn(self, untrusted: list[Path]) -> None:
+        for path in untrusted:
+            if path in self._warned:
+                continue
+            self._warned.add(path)
+            sys.stderr.write(
+                f"lawlint: {path}: 警告：该配置文件属于其他用户或可被其他用户写入，已忽略"
+                " / warning: this configuration file belongs to another user or is writable"
+                " by others; ignored\n"
+            )
 
     def find(self, folder: Path) -> Path | None:
         folder = Path(os.path.abspath(folder))
@@ -403,7 +598,9 @@ class ConfigFinder:
                 found = self._found[current]
                 break
             visited.append(current)
-            found = config_in(current)
+            untrusted: list[Path] = []
+            found = config_in(current, untrusted)
+            self._warn(untrusted)
             if found is not None or (current / ".git").exists():
                 break
             current = current.parent if current.parent != current else None
@@ -419,9 +616,9 @@ STARTER = """\
 # 说明 / reference: README「配置 / Configuration」; JSON Schema: `lawlint schema config`
 # 去掉行首的 # 即可启用 / remove the leading # to use a setting.
 
-# 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件）。
+# 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件，须在本文件夹内）。
 # Rule packs: 'default' is every built-in pack; your own packs are paths relative to
-# this file.
+# this file, inside this folder (packs from elsewhere: --pack on the command line).
 extends:
   - default
   # - rules/my-province.yaml

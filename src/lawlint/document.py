@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -38,6 +39,10 @@ _SENTENCE_END = re.compile(
     re.M,
 )
 _RUN_IN_END = re.compile(r"[。！？!?]")
+# Real sentences are under 500 characters; a longer run without an end mark is cut
+# (after a pause mark where there is one) so that per-sentence work stays bounded.
+MAX_SENTENCE = 1200
+_PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
@@ -186,8 +191,13 @@ class Document:
         data: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding at the span ``start``–``end`` of this document."""
-        line, col = self.position(start)
-        end_line, end_col = self.position(end)
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, start) - 1
+        # most spans end on the line they start on: one search, not two (a file with
+        # a finding every few characters makes this the hottest path)
+        j = i if end <= starts[i] + len(self.lines[i]) else bisect.bisect_right(starts, end) - 1
+        line, col = i + 1, start - starts[i] + 1
+        end_line, end_col = j + 1, end - starts[j] + 1
         return Finding(
             self.path, rule, severity, line, col, end_line, end_col, message, start, end,
             None if fix is None else Fix(fix), data or {},
@@ -281,14 +291,22 @@ class Document:
         return sections
 
     def section_of(self, offset: int) -> Section:
-        """The innermost section holding ``offset``."""
-        best = self.sections[0]
-        for sec in self.sections[1:]:
+        """The innermost section holding ``offset``: the last section starting at or
+        before it, or the nearest of its ancestors that still holds it (sections are
+        in document order and nest); the preamble when none does."""
+        sections = self.sections
+        i = bisect.bisect_right(self._section_starts, offset)  # sections[1:][:i] start <= offset
+        parent = i if i else None
+        while parent is not None:
+            sec = sections[parent]
             if sec.start <= offset < sec.end:
-                best = sec
-            elif sec.start > offset:
-                break
-        return best
+                return sec
+            parent = sec.parent
+        return sections[0]
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [sec.start for sec in self.sections[1:]]
 
     # -- paragraphs and sentences ----------------------------------------------------
     @cached_property
@@ -360,16 +378,33 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        """The sentences of each paragraph; one longer than ``MAX_SENTENCE`` (a report
+        pasted as one line, a list that never ends) is cut into pieces, so that what the
+        checks do per sentence — segmenting it, matching a pack's patterns across it —
+        costs a bounded amount per piece and the whole stays linear in the text."""
         out: list[Sentence] = []
         heading_spans = [(h.start, h.end) for h in self.headings]  # in document order
         for p in self.paragraphs:
             pos = p.start
             for m in _SENTENCE_END.finditer(self.text, p.start, p.end):
-                out.append(self._sentence(len(out), p.index, pos, m.end(), heading_spans))
+                for a, b in self._pieces(pos, m.end()):
+                    out.append(self._sentence(len(out), p.index, a, b, heading_spans))
                 pos = m.end()
             if pos < p.end:
-                out.append(self._sentence(len(out), p.index, pos, p.end, heading_spans))
+                for a, b in self._pieces(pos, p.end):
+                    out.append(self._sentence(len(out), p.index, a, b, heading_spans))
         return [s for s in out if s.end > s.start]
+
+    def _pieces(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """``text[start:end]`` in pieces of at most ``MAX_SENTENCE`` characters, each cut
+        after the last clause mark of its second half (else at the limit)."""
+        while end - start > MAX_SENTENCE:
+            limit = start + MAX_SENTENCE
+            cut = max(self.text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _PAUSES)
+            cut = cut + 1 if cut >= 0 else limit
+            yield start, cut
+            start = cut
+        yield start, end
 
     def _sentence(
         self, index: int, para: int, start: int, end: int, headings: list[tuple[int, int]]

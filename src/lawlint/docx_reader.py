@@ -18,19 +18,32 @@ text the rest of lawlint reads, so the document model and every check work uncha
   number as Word shows it (display only); and whether the paragraph is in a table or
   is a table-of-contents entry (never a heading).
 
-Headers, footers, footnotes, comments and text boxes are not read. python-docx (and
-lxml under it) is imported only here, only when a .docx is read. A file that is not
-a readable .docx — encrypted, an old .doc, corrupt, another format — is an
+Headers, footers, footnotes, comments and text boxes are not read, nor inflated:
+:mod:`~lawlint.docx_package` opens the package and parses only the document, its
+styles and its numbering with lxml (python-docx's parser library), under limits on
+size, tags, paragraphs, text and nesting; lxml is imported only when a .docx is read.
+A file that is not a readable .docx — encrypted, an old .doc, corrupt, another
+format, over a limit, crafted (a DTD, a list level past Word's nine) — is an
 :class:`~lawlint.errors.InputError` naming the file (exit code 2), never a traceback.
 """
 
 from __future__ import annotations
 
-import io
+import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .docx_package import (
+    MAX_PARAGRAPHS,
+    MAX_TEXT_CHARS,
+    Parts,
+    corrupt,
+    default_styles,
+    open_parts,
+    too_many_paragraphs,
+    too_much_text,
+)
 from .errors import InputError
 from .numbering import parse_marker
 from .reader import LineHint, Source
@@ -53,6 +66,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (
 )
 _WRAPPERS = (_SDT, _SDT_CONTENT, _CUSTOM_XML)
 _BR = f"{_W}br"
+_PPR = f"{_W}pPr"
+_VAL = f"{_W}val"
 # What a run's elements show: text (None: the element's own text), tabs, line breaks.
 _TEXT: dict[str, str | None] = {
     f"{_W}t": None,
@@ -83,31 +98,24 @@ _TOC_STYLE = re.compile(r"^(?:toc|目录)\s*[1-9]$", re.I)
 
 
 def read_docx(data: bytes, path: str) -> Source:
-    """The Source of a .docx file's bytes; InputError when it is not a readable .docx."""
+    """The Source of a .docx file's bytes; InputError when it is not a readable .docx
+    or is over a limit (see :mod:`~lawlint.docx_package`)."""
     _sniff(data, path)
     try:
-        import docx
+        import lxml.etree  # noqa: F401  (python-docx's one compiled dependency)
     except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
         raise InputError(
             "读取 .docx 需要 python-docx，请运行 pip install python-docx",
             "reading .docx needs python-docx: pip install python-docx",
             path=path,
         ) from None
+    parts = open_parts(data, path)
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines, hints = _read(document)
+        lines, hints = _read(parts, path)
     except InputError:
         raise
-    except ValueError as exc:
-        if "content type" in str(exc):  # python-docx: a zip that is not a Word document
-            raise InputError(
-                "不是 Word 文档（可能是 Excel、PowerPoint 或其他 ZIP 文件），无法检查",
-                "is not a Word document (an Excel, PowerPoint or other ZIP file)",
-                path=path,
-            ) from None
-        raise _corrupt(path, exc) from None
-    except Exception as exc:  # zipfile, lxml, python-docx: all mean a damaged file
-        raise _corrupt(path, exc) from None
+    except Exception as exc:  # a shape the reader did not foresee: still a damaged file
+        raise corrupt(path, f"{type(exc).__name__}: {exc}".strip().rstrip(":")) from None
     return Source(path, "\n".join(lines), paragraphs=True, hints=hints)
 
 
@@ -139,34 +147,34 @@ def _sniff(data: bytes, path: str) -> None:
         )
 
 
-def _corrupt(path: str, exc: Exception) -> InputError:
-    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-    if len(detail) > 120:
-        detail = detail[:117] + "..."
-    return InputError(
-        f"文件已损坏，无法作为 Word 文档打开（{detail}）",
-        f"is damaged: cannot be opened as a Word document ({detail})",
-        path=path,
-    )
-
-
 # -- body ---------------------------------------------------------------------------
 
 
-def _read(document: Any) -> tuple[list[str], dict[int, LineHint]]:
-    styles = _Styles(document)
-    numbering = _Numbering(document, styles)
+def _read(parts: Parts, path: str) -> tuple[list[str], dict[int, LineHint]]:
+    body = parts.document.find(f"{_W}body")
+    if body is None:
+        raise corrupt(path, "the main document part has no w:body")
+    styles = _Styles(parts.styles if parts.styles is not None else default_styles())
+    numbering = _Numbering(parts.numbering, styles, path)
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
-    for p, in_table in _paragraphs(document.element.body, in_table=False):
+    chars = 0
+    for p, in_table in _paragraphs(body):
         index = len(lines)
-        lines.append(paragraph_text(p))
-        style_id = _val(p, "pPr", "pStyle")
+        if index == MAX_PARAGRAPHS:  # paragraphs the count on the bytes could not see
+            raise too_many_paragraphs(path)
+        text = paragraph_text(p)
+        chars += len(text) + 1
+        if chars > MAX_TEXT_CHARS:
+            raise too_much_text(path)
+        lines.append(text)
+        ppr = p.find(_PPR)  # the paragraph's properties: looked up once
+        style_id = _val(ppr, "pStyle")
         if in_table or styles.is_toc(style_id):
             hints[index] = LineHint(table=True)
             continue
-        level = _outline_level(p, style_id, styles)
-        label, num_level = numbering.label(p, style_id)
+        level = _outline_level(ppr, style_id, styles)
+        label, num_level = numbering.label(ppr, style_id, index + 1)
         if level is None:
             level = num_level
         if level is not None or label:
@@ -174,25 +182,38 @@ def _read(document: Any) -> tuple[list[str], dict[int, LineHint]]:
     return lines, hints
 
 
-def _paragraphs(parent: _Element, *, in_table: bool) -> Iterator[tuple[_Element, bool]]:
-    """The block-level paragraphs under ``parent`` in document order."""
-    for child in parent:
+def _paragraphs(body: _Element) -> Iterator[tuple[_Element, bool]]:
+    """The block-level paragraphs under ``body`` in document order, and whether each is
+    in a table. Iterative (a stack of open containers), so tables nested as deep as the
+    XML parser allows cost no Python recursion."""
+    stack: list[tuple[Iterator[_Element], bool]] = [(iter(body), False)]
+    while stack:
+        children, in_table = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag == _P:
             yield child, in_table
-        elif tag == _TBL:
-            for row in _children(child, _TR):
-                for cell in _children(row, _TC):
-                    yield from _paragraphs(cell, in_table=True)
+        elif tag == _TBL:  # row by row, cell by cell
+            stack.append((_cells_children(child), True))
         elif tag == _SDT:  # a content control; Word puts its table of contents in one
             gallery = _val(child, "sdtPr", "docPartObj", "docPartGallery")
-            yield from _paragraphs(child, in_table=in_table or gallery == "Table of Contents")
+            stack.append((iter(child), in_table or gallery == "Table of Contents"))
         elif tag in _WRAPPERS:
-            yield from _paragraphs(child, in_table=in_table)
+            stack.append((iter(child), in_table))
+
+
+def _cells_children(table: _Element) -> Iterator[_Element]:
+    for row in _children(table, _TR):
+        for cell in _children(row, _TC):
+            yield from cell
 
 
 def _children(parent: _Element, tag: str) -> Iterator[_Element]:
-    """Children with ``tag``, looking through content controls and custom XML."""
+    """Children with ``tag``, looking through content controls and custom XML (the
+    recursion is bounded by the parser's depth limit)."""
     for child in parent:
         if child.tag == tag:
             yield child
@@ -233,8 +254,13 @@ def _val(el: _Element | None, *path: str) -> str | None:
     """``w:val`` of the element at ``path`` under ``el`` (w: names), or None."""
     if el is None:
         return None
-    found = el.find("/".join(f"{_W}{name}" for name in path))
-    return None if found is None else found.get(f"{_W}val")
+    found = el.find(_path(path))
+    return None if found is None else found.get(_VAL)
+
+
+@functools.cache
+def _path(names: tuple[str, ...]) -> str:
+    return "/".join(f"{_W}{name}" for name in names)
 
 
 def _int(value: str | None) -> int | None:
@@ -250,12 +276,13 @@ def _int(value: str | None) -> int | None:
 class _Styles:
     """Paragraph styles by id: their name, base style and paragraph properties."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, root: _Element | None) -> None:
         self.by_id: dict[str, _Element] = {}
         self.default: str | None = None
-        try:
-            root = document.styles.element
-        except Exception:  # a document without a styles part
+        # what a style implies, worked out once per style, not once per paragraph
+        self._toc: dict[str | None, bool] = {}
+        self._outline: dict[str | None, int | None] = {}
+        if root is None:
             return
         for style in root.iterchildren(f"{_W}style"):
             if style.get(f"{_W}type") != "paragraph":
@@ -278,23 +305,36 @@ class _Styles:
 
     def is_toc(self, style_id: str | None) -> bool:
         """A table-of-contents entry ("toc 1", "目录 1")?"""
-        return any(_TOC_STYLE.match(_val(s, "name") or "") for s in self.chain(style_id))
+        if style_id not in self._toc:
+            self._toc[style_id] = any(
+                _TOC_STYLE.match(_val(s, "name") or "") for s in self.chain(style_id)
+            )
+        return self._toc[style_id]
+
+    def outline_level(self, style_id: str | None) -> int | None:
+        """Level from the style's outline level or its name ("heading 2", "标题 2")."""
+        if style_id not in self._outline:
+            self._outline[style_id] = self._find_outline_level(style_id)
+        return self._outline[style_id]
+
+    def _find_outline_level(self, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
+            level = _int(_val(style, "pPr", "outlineLvl"))
+            if level is not None:
+                return level + 1 if 0 <= level < 9 else None
+            m = _HEADING_STYLE.match((_val(style, "name") or "").strip())
+            if m:
+                return int(m.group(1))
+        return None
 
 
-def _outline_level(p: _Element, style_id: str | None, styles: _Styles) -> int | None:
-    """Level from the paragraph's or its style's outline level (0–8; 9 is body text),
-    or from a heading style's name ("heading 2", "标题 2")."""
-    level = _int(_val(p, "pPr", "outlineLvl"))
+def _outline_level(ppr: _Element | None, style_id: str | None, styles: _Styles) -> int | None:
+    """Level from the paragraph's (``ppr``: its properties) or its style's outline level
+    (0–8; 9 is body text), or from a heading style's name."""
+    level = _int(_val(ppr, "outlineLvl"))
     if level is not None:
         return level + 1 if 0 <= level < 9 else None
-    for style in styles.chain(style_id):
-        level = _int(_val(style, "pPr", "outlineLvl"))
-        if level is not None:
-            return level + 1 if 0 <= level < 9 else None
-        m = _HEADING_STYLE.match((_val(style, "name") or "").strip())
-        if m:
-            return int(m.group(1))
-    return None
+    return styles.outline_level(style_id)
 
 
 # -- automatic numbering ------------------------------------------------------------
@@ -303,36 +343,52 @@ def _outline_level(p: _Element, style_id: str | None, styles: _Styles) -> int | 
 class _Numbering:
     """Word's automatic numbering: which paragraphs are numbered, at what list level,
     and the number Word shows (counted as Word counts: per list, deeper levels
-    restarting after a higher one)."""
+    restarting after a higher one).
 
-    def __init__(self, document: Any, styles: _Styles) -> None:
+    Bounded on crafted input: a list level outside Word's 0–8 is an error; numbers are
+    Word's 32-bit values (a larger ``w:start`` is ignored); letters and roman numerals
+    fall back to digits past :data:`MAX_LETTER` / :data:`MAX_ROMAN`; a number text
+    (``w:lvlText``) longer than :data:`MAX_LEVEL_TEXT` shows no number; each list's
+    levels are looked up once, not once per paragraph."""
+
+    def __init__(self, root: _Element | None, styles: _Styles, path: str) -> None:
         self.styles = styles
+        self.path = path
         self.nums: dict[str, _Element] = {}
         self.abstracts: dict[str, _Element] = {}
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part: nothing is numbered
-            root = None
-        if root is not None:
+        if root is not None:  # no numbering part: nothing is numbered
             for a in root.iterchildren(f"{_W}abstractNum"):
                 self.abstracts[a.get(f"{_W}abstractNumId", "")] = a
             for n in root.iterchildren(f"{_W}num"):
                 self.nums[n.get(f"{_W}numId", "")] = n
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        self._levels_of: dict[str, tuple[_Element | None, ...]] = {}
+        self._style_levels: dict[tuple[str, str | None], int] = {}
+        self._style_num: dict[str | None, tuple[str | None, int | None]] = {}
 
-    def label(self, p: _Element, style_id: str | None) -> tuple[str, int | None]:
-        """(number as shown, level it implies) for paragraph ``p``; ("", None) if it
-        is not numbered, or is a bullet."""
-        num_id, ilvl = self._num_pr(p, style_id)
+    def label(
+        self, ppr: _Element | None, style_id: str | None, line: int
+    ) -> tuple[str, int | None]:
+        """(number as shown, level it implies) for the ``line``-th paragraph, whose
+        properties are ``ppr``; ("", None) if it is not numbered, or is a bullet."""
+        num_id, ilvl = self._num_pr(ppr, style_id)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return "", None
+        if not 0 <= ilvl < LIST_LEVELS:
+            ilvl_text = str(ilvl) if abs(ilvl) < 10**12 else f"{str(ilvl)[:12]}…"
+            raise InputError(
+                f"第 {line} 段的列表级别 w:ilvl={ilvl_text} 超出 Word 的 0–8 级，"
+                "文件已损坏或被篡改",
+                f"paragraph {line} has list level w:ilvl={ilvl_text}, outside Word's 0–8: "
+                "the file is damaged or crafted",
+                path=self.path,
+            )
         num = self.nums[num_id]
         abstract_id = _val(num, "abstractNumId") or ""
-        abstract = self._abstract(abstract_id)
-        if abstract is None:
+        levels = self._levels(num_id, num, abstract_id)
+        if levels is None:
             return "", None
-        levels = {i: self._level(num, abstract, i) for i in range(ilvl + 1)}
         lvl = levels[ilvl]
         fmt = _fmt(lvl)
         if lvl is None or fmt in ("bullet", "none"):
@@ -341,20 +397,23 @@ class _Numbering:
         if num_id not in self.started:  # a list restarted with "start at" begins anew
             self.started.add(num_id)
             for over in num.iterchildren(f"{_W}lvlOverride"):
-                start = _int(_val(over, "startOverride"))
-                if start is not None:
-                    counters[_int(over.get(f"{_W}ilvl")) or 0] = start - 1
+                start = _number(_val(over, "startOverride"))
+                over_level = _number(over.get(f"{_W}ilvl")) or 0
+                if start is not None and 0 <= over_level < LIST_LEVELS:
+                    counters[over_level] = start - 1
         for i in range(ilvl):
-            counters.setdefault(i, _int(_val(levels[i], "start")) or 1)
-        start = _int(_val(lvl, "start"))
+            counters.setdefault(i, _number(_val(levels[i], "start")) or 1)
+        start = _number(_val(lvl, "start"))
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else (start or 1)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         text = _val(lvl, "lvlText") or ""
+        if len(text) > MAX_LEVEL_TEXT:
+            return "", None
 
         def number(m: re.Match[str]) -> str:
             i = int(m.group(1)) - 1
-            if i not in levels:
+            if i > ilvl:
                 return ""
             n = counters.get(i, 1)
             return _format(n, "decimal" if i < ilvl and _legal(lvl) else _fmt(levels[i]))
@@ -363,23 +422,63 @@ class _Numbering:
         marker = parse_marker(shown + "标题")
         return shown, (marker.level if marker else ilvl + 1)
 
-    def _num_pr(self, p: _Element, style_id: str | None) -> tuple[str | None, int]:
-        num_id = _val(p, "pPr", "numPr", "numId")
-        ilvl = _int(_val(p, "pPr", "numPr", "ilvl"))
+    def _levels(
+        self, num_id: str, num: _Element, abstract_id: str
+    ) -> tuple[_Element | None, ...] | None:
+        """The list's level definitions 0–8 (an override's before the abstract's), or
+        None if it has no abstract numbering; computed once per list."""
+        if num_id in self._levels_of:
+            return self._levels_of[num_id]
+        abstract = self._abstract(abstract_id)
+        if abstract is None:
+            return None
+        levels: list[_Element | None] = [None] * LIST_LEVELS
+        for lvl in abstract.iterchildren(f"{_W}lvl"):
+            i = _number(lvl.get(f"{_W}ilvl"))
+            if i is not None and 0 <= i < LIST_LEVELS and levels[i] is None:
+                levels[i] = lvl
+        overridden: set[int] = set()
+        for over in num.iterchildren(f"{_W}lvlOverride"):
+            i = _number(over.get(f"{_W}ilvl"))
+            lvl = over.find(f"{_W}lvl")
+            if i is not None and 0 <= i < LIST_LEVELS and lvl is not None and i not in overridden:
+                overridden.add(i)
+                levels[i] = lvl
+        self._levels_of[num_id] = found = tuple(levels)
+        return found
+
+    def _num_pr(self, ppr: _Element | None, style_id: str | None) -> tuple[str | None, int]:
+        num_id = _val(ppr, "numPr", "numId")
+        ilvl = _int(_val(ppr, "numPr", "ilvl"))  # any size: out of 0–8 is an error
         if num_id is not None:
             return num_id, ilvl or 0
+        if style_id not in self._style_num:
+            self._style_num[style_id] = self._find_style_num(style_id)
+        num_id, style_ilvl = self._style_num[style_id]
+        if num_id is None:
+            return None, 0
+        return num_id, (ilvl if ilvl is not None else style_ilvl) or 0
+
+    def _find_style_num(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """The list a style numbers its paragraphs in, and at what level."""
         for style in self.styles.chain(style_id):
             num_id = _val(style, "pPr", "numPr", "numId")
             if num_id is not None:
-                if ilvl is None:
-                    ilvl = _int(_val(style, "pPr", "numPr", "ilvl"))
+                ilvl = _int(_val(style, "pPr", "numPr", "ilvl"))
                 if ilvl is None:
                     ilvl = self._style_level(num_id, style.get(f"{_W}styleId"))
-                return num_id, ilvl or 0
-        return None, 0
+                return num_id, ilvl
+        return None, None
 
     def _style_level(self, num_id: str, style_id: str | None) -> int:
-        """The list level a numbering links to a style with ``w:pStyle``."""
+        """The list level a numbering links to a style with ``w:pStyle`` (once per
+        list and style)."""
+        key = (num_id, style_id)
+        if key not in self._style_levels:
+            self._style_levels[key] = self._find_style_level(num_id, style_id)
+        return self._style_levels[key]
+
+    def _find_style_level(self, num_id: str, style_id: str | None) -> int:
         num = self.nums.get(num_id)
         abstract = self._abstract(_val(num, "abstractNumId") or "") if num is not None else None
         if abstract is not None and style_id:
@@ -401,17 +500,20 @@ class _Numbering:
                         return target
         return abstract
 
-    @staticmethod
-    def _level(num: _Element, abstract: _Element, ilvl: int) -> _Element | None:
-        for over in num.iterchildren(f"{_W}lvlOverride"):
-            if _int(over.get(f"{_W}ilvl")) == ilvl:
-                lvl = over.find(f"{_W}lvl")
-                if lvl is not None:
-                    return lvl
-        for lvl in abstract.iterchildren(f"{_W}lvl"):
-            if _int(lvl.get(f"{_W}ilvl")) == ilvl:
-                return lvl
+
+LIST_LEVELS = 9  # Word's list levels: w:ilvl 0–8
+MAX_LEVEL_TEXT = 64  # characters of w:lvlText; Word's own are a few
+MAX_LETTER = 26 * 30  # upperLetter/lowerLetter: at most 30 repeated letters (ZZ…Z)
+MAX_ROMAN = 3999  # MMMCMXCIX: the largest ordinary roman numeral
+_INT32 = 2**31  # Word's numbers (ST_DecimalNumber) are 32-bit
+
+
+def _number(value: str | None) -> int | None:
+    """A Word decimal number (32-bit), or None if absent, not a number or larger."""
+    if value is None or len(value) > 12:  # before int(): no 4,000-digit conversion
         return None
+    n = _int(value)
+    return n if n is not None and -_INT32 <= n < _INT32 else None
 
 
 def _fmt(lvl: _Element | None) -> str:
@@ -453,10 +555,10 @@ def _format(n: int, fmt: str) -> str:
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= 20:
         return chr(0x2460 + n - 1)
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < n <= MAX_LETTER:
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n <= MAX_ROMAN:
         out = ""
         for value, numeral in _ROMAN:
             while n >= value:

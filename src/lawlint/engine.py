@@ -21,6 +21,7 @@ from .packs import Pack, Rule
 from .reader import Source, read_source, source_from_bytes
 from .results import FileResult
 from .sections import SectionSpec
+from .spans import Covering
 from .suppress import apply as apply_directives
 
 __all__ = ["FileOverrides", "FileResult", "Linter", "build_check", "select_rules"]
@@ -164,15 +165,16 @@ class Linter:
 
 def _superseded(findings: list[Finding], supersedes: Mapping[str, frozenset[str]]) -> list[Finding]:
     """Drop the findings another finding's rule ``supersedes`` within its span."""
-    covering = [f for f in findings if f.rule in supersedes]
-    if not covering:
+    spans: dict[str, list[tuple[int, int]]] = {}  # superseded rule -> covering spans
+    for f in findings:
+        for rule in supersedes.get(f.rule, ()):
+            spans.setdefault(rule, []).append((f.start, f.end))
+    if not spans:
         return findings
+    # one index per superseded rule: a lookup per finding, not a scan of the others
+    covering = {rule: Covering(s) for rule, s in spans.items()}
     return [
-        g
-        for g in findings
-        if not any(
-            g.rule in supersedes[f.rule] and f.start <= g.start and g.end <= f.end for f in covering
-        )
+        g for g in findings if g.rule not in covering or not covering[g.rule].covers(g.start, g.end)
     ]
 
 

@@ -73,21 +73,42 @@ def _str_list(opt: Option, v: Any) -> tuple[str, ...]:
     return tuple(v)
 
 
-def compile_regex(pattern: str) -> re.Pattern[str]:
+MAX_PATTERN = 10_000  # characters in one regex: real ones are a few hundred
+
+
+def compile_regex(pattern: str, *, max_length: int | None = None) -> re.Pattern[str]:
+    """``pattern`` compiled, or an OptionError: longer than ``max_length``, invalid, or
+    able to backtrack catastrophically (``(a+)+``; see :mod:`lawlint.backtrack`) — a
+    pack's regexes must never stall a run, so such a pattern is refused when the pack
+    is loaded. (Checks join many words into one pattern: no length limit by default.)"""
+    from .backtrack import backtracking_problem
+
+    if max_length is not None and len(pattern) > max_length:
+        raise OptionError(
+            f"正则表达式超过 {max_length} 个字符 / a regex longer than {max_length} characters"
+        )
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError, ValueError) as exc:
         raise OptionError(
             f"正则表达式无效：{pattern!r}（{exc}）", f"invalid regex {pattern!r} ({exc})"
         ) from None
+    problem = backtracking_problem(pattern)
+    if problem is not None:
+        zh, en = problem
+        raise OptionError(
+            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}"
+            f" / regex {pattern!r} can backtrack catastrophically: {en}"
+        )
+    return compiled
 
 
 def _regex(opt: Option, v: Any) -> re.Pattern[str]:
-    return compile_regex(_str(opt, v))
+    return compile_regex(_str(opt, v), max_length=MAX_PATTERN)
 
 
 def _regex_list(opt: Option, v: Any) -> tuple[re.Pattern[str], ...]:
-    return tuple(compile_regex(p) for p in _str_list(opt, v))
+    return tuple(compile_regex(p, max_length=MAX_PATTERN) for p in _str_list(opt, v))
 
 
 def _str_map(opt: Option, v: Any) -> dict[str, str]:

@@ -20,11 +20,19 @@ Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
 problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
 regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
 file, the rule, the key and the YAML line.
+
+A pack is data that cannot hurt the run: at most 1 MB (:func:`read_utf8`), plain YAML
+(no tags, no aliases of lists or mappings: ``yamlio``), every field type-checked before
+use, message placeholders plain ``{field}`` only, and no regex that can backtrack
+catastrophically (``backtrack``). A file that does not show it is a pack is never
+quoted in an error.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +42,7 @@ from typing import Any
 
 from .errors import PackError
 from .findings import SEVERITIES
-from .options import OptionError, compile_regex
+from .options import MAX_PATTERN, OptionError, compile_regex
 from .resources import rules_dir
 from .sections import SectionSpec
 from .yamlio import Locator, safe_yaml
@@ -46,6 +54,8 @@ RULE_KEYS = (
 PACK_KEYS = ("pack", "title", "description", "sections", "rules")
 SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# a configuration's keys (config.KEYS, not imported: config imports this module)
+_CONFIG_KEYS = ("extends", "select", "ignore", "per-file", "exclude", "level", "fail-on")
 
 
 @dataclass(slots=True)
@@ -76,18 +86,95 @@ class Pack:
     description: str = ""
 
 
+MAX_BYTES = 1_048_576  # a pack or configuration file: real ones are under 30 KB
+# a URL, also once pathlib has folded its '//' (not a Windows drive, C:/)
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
+_KEY_LIKE = re.compile(r"[\w.-]{1,64}")
+
+
+def quote_key(key: object) -> str:
+    """A key of a file for a message: quoted when it looks like a key, else left out —
+    a file that is no pack (a password file named by mistake) has its lines read as
+    keys, and they must not be printed."""
+    text = str(key)
+    return repr(text) if _KEY_LIKE.fullmatch(text) else "(…)"
+
+
 def read_utf8(
     path: Path, shown: str, what: tuple[str, str], error: type[PackError] = PackError
 ) -> str:
-    """A pack's or configuration's text; a missing or unreadable file is ``error``.
-    ``what`` names the file in Chinese and English ("规则包", "rule pack")."""
+    """A pack's or configuration's text; a missing, unreadable, oversized or non-UTF-8
+    file, a folder, a device or pipe (/dev/zero), or a URL is ``error``. ``what`` names
+    the file in Chinese and English ("规则包", "rule pack"). At most MAX_BYTES + 1 bytes
+    are ever read, and a pipe is never waited on."""
     zh, en = what
+    if URL.match(str(path)) or URL.match(shown):
+        raise error(
+            f"{zh}须为本地文件：lawlint 从不下载任何内容",
+            f"the {en} must be a local file: lawlint never downloads anything",
+            path=shown,
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        return path.read_text(encoding="utf-8")
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise error(f"{zh}文件不存在", f"{en} file not found", path=shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"无法读取{zh}（{exc}）", f"cannot read the {en} ({exc})", path=shown) from None
+    except IsADirectoryError:  # Windows; elsewhere a folder opens and fstat tells
+        raise error(
+            f"{zh}是文件夹，不是文件", f"the {en} is a folder, not a file", path=shown
+        ) from None
+    except OSError as exc:
+        raise error(
+            f"无法读取{zh}（{exc.strerror}）", f"cannot read the {en} ({exc.strerror})", path=shown
+        ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{zh}是文件夹，不是文件", f"the {en} is a folder, not a file", path=shown)
+        if not stat.S_ISREG(mode):
+            raise error(
+                f"{zh}不是普通文件（设备、管道或套接字）",
+                f"the {en} is not a regular file (a device, pipe or socket)",
+                path=shown,
+            )
+        data = _read_at_most(fd, MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(
+            f"无法读取{zh}（{exc.strerror}）", f"cannot read the {en} ({exc.strerror})", path=shown
+        ) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise error(
+            f"{zh}文件超过 1 MB 上限",
+            f"the {en} file is larger than the 1 MB limit",
+            path=shown,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{zh}不是 UTF-8 文本（第 {exc.start} 字节）",
+            f"the {en} is not UTF-8 text (byte {exc.start})",
+            path=shown,
+        ) from None
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def key_path(steps: Sequence[object]) -> str:
+    """``rules.0.id``: the steps to a key, each shown only if it looks like a key."""
+    return ".".join(str(s) if isinstance(s, int) else quote_key(s).strip("'") for s in steps)
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -105,26 +192,39 @@ class _PackReader:
         self.path = path
         self.where = where
 
-    def fail(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> PackError:
-        key = ".".join(str(a) for a in at) if at else None
+    def fail(self, zh: str, en: str, *at: object, rule: str | None = None) -> PackError:
+        key = key_path(at) if at else None
         return PackError(zh, en, path=self.path, rule=rule, key=key, line=self.where.line(*at))
 
     def read(self, data: Any) -> Pack:
+        # Until the file shows it is a pack (a mapping with a valid 'pack' name), no
+        # error quotes anything from it: a file named by mistake or by a hostile
+        # configuration (extends: [/etc/shadow]) must not be printed into a CI log.
         if not isinstance(data, dict):
-            raise self.fail("规则包应为 YAML 映射", "a rule pack must be a YAML mapping")
-        for key in data:
-            if key not in PACK_KEYS:
-                raise self.fail(f"未知的键“{key}”", f"unknown key {key!r}", str(key))
+            raise self.fail(
+                "不是规则包：规则包应为含 pack 和 rules 的 YAML 映射",
+                "not a rule pack: a rule pack is a YAML mapping with 'pack' and 'rules'",
+            )
         name = data.get("pack")
+        if "pack" not in data and any(k in data for k in _CONFIG_KEYS):
+            raise self.fail(
+                "这是 lawlint 配置文件，不是规则包：extends 只能指定规则包（配置之间不能继承）",
+                "this is a lawlint configuration, not a rule pack: 'extends' names rule "
+                "packs only (configurations do not extend each other)",
+            )
         if not isinstance(name, str) or not _ID.match(name):
             raise self.fail(
                 "缺少或无效的 pack 名称（小写字母、数字和连字符）",
                 "missing or invalid 'pack' name (lowercase letters, digits, hyphens)",
                 "pack",
             )
+        for key in data:
+            if key not in PACK_KEYS:
+                raise self.fail(f"未知的键 {quote_key(key)}", f"unknown key {quote_key(key)}", key)
+        for key in ("title", "description"):
+            if not isinstance(data.get(key, ""), str):
+                raise self.fail(f"{key} 应为字符串", f"'{key}' must be a string", key)
         title = data.get("title", "")
-        if not isinstance(title, str):
-            raise self.fail("title 应为字符串", "'title' must be a string", "title")
         sections = self.read_sections(data.get("sections", []))
         raw_rules = data.get("rules")
         if not isinstance(raw_rules, list):
@@ -144,7 +244,7 @@ class _PackReader:
                 )
             seen.add(rule.id)
             rules.append(rule)
-        return Pack(name, title, self.path, rules, sections, str(data.get("description", "")))
+        return Pack(name, title, self.path, rules, sections, data.get("description", ""))
 
     def read_sections(self, raw: Any) -> tuple[SectionSpec, ...]:
         if not isinstance(raw, list):
@@ -158,12 +258,25 @@ class _PackReader:
             for key in item:
                 if key not in SECTION_KEYS:
                     raise self.fail(
-                        f"未知的键“{key}”", f"unknown key {key!r}", "sections", i, str(key)
+                        f"未知的键 {quote_key(key)}",
+                        f"unknown key {quote_key(key)}",
+                        "sections",
+                        i,
+                        key,
                     )
             key = item.get("key")
             if not isinstance(key, str) or not _ID.match(key):
                 raise self.fail(
                     "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
+                )
+            name = item.get("name", key)
+            if not isinstance(name, str):  # checked before any str(): it may be huge
+                raise self.fail(
+                    "section 的 name 应为字符串",
+                    "a section's 'name' must be a string",
+                    "sections",
+                    i,
+                    "name",
                 )
             patterns = {}
             for field_name in ("heading", "content", "content_anywhere"):
@@ -177,7 +290,9 @@ class _PackReader:
                         field_name,
                     )
                 try:
-                    patterns[field_name] = tuple(compile_regex(p) for p in value)
+                    patterns[field_name] = tuple(
+                        compile_regex(p, max_length=MAX_PATTERN) for p in value
+                    )
                 except OptionError as exc:
                     zh, _, en = str(exc).partition(" / ")
                     raise self.fail(zh, en, "sections", i, field_name) from None
@@ -193,7 +308,7 @@ class _PackReader:
             specs.append(
                 SectionSpec(
                     key,
-                    str(item.get("name", key)),
+                    name,
                     patterns["heading"],
                     patterns["content"],
                     unclaimed,
@@ -287,8 +402,12 @@ class _PackReader:
         return rule
 
     def check_template(self, message: str, fields: Sequence[str], i: int, rid: str) -> None:
+        """Only plain ``{field}`` placeholders of the kind's fields: a format spec or
+        conversion (``{match:d}``, ``{match:>2000000000}``, ``{match!r}``), an index or
+        attribute (``{0}``, ``{match.x}``, ``{match[0]}``) would fail or blow up on
+        every finding, mid-run."""
         try:
-            names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+            parts = list(string.Formatter().parse(message))
         except ValueError as exc:
             raise self.fail(
                 f"message 模板无效（{exc}）",
@@ -298,7 +417,21 @@ class _PackReader:
                 "message",
                 rule=rid,
             ) from None
-        for name in names:
+        for _, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if spec or conversion:
+                raise self.fail(
+                    f"message 中的占位符只能是 {{字段}}，不能带格式或转换（{{{name}"
+                    f"{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}）",
+                    "a message placeholder must be a plain {field}, without a format spec "
+                    f"or conversion ({{{name}{'!' + conversion if conversion else ''}"
+                    f"{':' + spec if spec else ''}}})",
+                    "rules",
+                    i,
+                    "message",
+                    rule=rid,
+                )
             if name not in fields:
                 known = ", ".join("{" + f + "}" for f in fields) or "无 none"
                 raise self.fail(

@@ -32,6 +32,7 @@ more than one when it joins parts with 和/及/与 or a comma and its pieces nam
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .markup import blank_titles
-from .spans import inside, subtract, union
+from .spans import SpanIndex, subtract, union
 
 if TYPE_CHECKING:
     from .document import Document, Section
@@ -155,7 +156,9 @@ class SectionIndex:
         tops = [self.doc.line_starts[h.line - 1] for h in self.doc.headings if h.level <= 1]
         unclaimed: list[tuple[int, int]] = []
         for i, label in enumerate(labels):
-            ends = [s for s in tops if s > label.start]
+            # the first top-level heading after the label (tops are in document order)
+            k = bisect.bisect_right(tops, label.start)
+            ends = tops[k : k + 1]
             if i + 1 < len(labels):
                 ends.append(labels[i + 1].start)
             span = (label.start, min(ends, default=len(self.doc.text)))
@@ -198,13 +201,19 @@ class SectionIndex:
         starts.extend((sec.start, (k,)) for k, secs in self.by_heading.items() for sec in secs)
         starts.extend((a, (k,)) for k, spans in self.by_label.items() for a, _ in spans)
         starts.sort()
+        # per part, where another part begins: the next one after an opening is a bisect
+        others: dict[str, list[int]] = {}
         out: dict[str, list[tuple[int, int]]] = {}
         for start, in_heading, keys in self._matched_openings:
             if in_heading or start < self._first_heading:
                 continue
             limit = self.doc.section_of(start).end
             for key in keys:
-                end = next((b for b, bk in starts if start < b < limit and key not in bk), limit)
+                if key not in others:
+                    others[key] = [b for b, bk in starts if key not in bk]
+                after = others[key]
+                k = bisect.bisect_right(after, start)
+                end = after[k] if k < len(after) and after[k] < limit else limit
                 out.setdefault(key, []).append((start, end))
         return out
 
@@ -232,6 +241,7 @@ class SectionIndex:
         out: list[tuple[int, bool, str]] = []
         previous: int | None = None
         run_in = False
+        titles = SpanIndex(doc.quoted_titles)
         for s in doc.sentences:
             text = blank_titles(doc.text[s.start : s.end])
             if s.paragraph != previous or run_in:
@@ -241,7 +251,7 @@ class SectionIndex:
             run_in = (s.paragraph != previous and s.in_heading) or bool(_ITEM_HEAD.match(text))
             previous = s.paragraph
             for m in _ITEM.finditer(doc.text, s.start, s.end):
-                if not inside(m.start(), doc.quoted_titles):
+                if m.start() not in titles:
                     out.append((m.start(), s.in_heading, blank_titles(m.group(0))))
         return out
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
-from .markup import DIRECTIVE, PLAIN_DIRECTIVE, mask_code
+from .markup import PLAIN_DIRECTIVE, directives, mask_code
 
 if TYPE_CHECKING:
     from .document import Document
@@ -90,7 +90,7 @@ def find_directives(doc: Document) -> Iterable[tuple[int, int, str, str]]:
     if "lawlint-" not in raw:
         return
     if doc.markdown:
-        for m in DIRECTIVE.finditer(mask_code(raw)):
+        for m in directives(mask_code(raw)):
             yield m.start(), m.end(), m.group(1), m.group(2) or ""
     else:
         for m in PLAIN_DIRECTIVE.finditer(raw):

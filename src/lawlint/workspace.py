@@ -25,7 +25,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEFAULT_PACKS, Config, ConfigFinder, PerFile, default_config, load_config
+from .config import (
+    DEFAULT_PACKS,
+    Config,
+    ConfigFinder,
+    PerFile,
+    default_config,
+    load_config,
+    trusted,
+)
 from .errors import LawlintError
 from .findings import SEVERITY_RANK
 from .reader import STDIN
@@ -397,15 +405,7 @@ class Workspace:
             elif name in builtin:
                 chosen.append(builtin[name])
             elif _is_path(name):
-                path = base / name
-                if not path.is_file():
-                    raise config.error(
-                        f"规则包文件不存在：{path}",
-                        f"rule pack file not found: {path}",
-                        "extends",
-                        i,
-                    )
-                chosen.append(self._pack(str(path)))
+                chosen.append(self._pack(str(self._extended(config, base, name, i))))
             else:
                 raise config.error(
                     f"未知的规则包“{name}”（内置：{DEFAULT_PACKS}, {', '.join(builtin)}；"
@@ -422,6 +422,62 @@ class Workspace:
                 unique.append(pack)
         check_unique_ids(unique)
         return unique
+
+    @staticmethod
+    def _extended(config: Config, base: Path, name: str, i: int) -> Path:
+        """The pack file a configuration's ``extends`` entry ``i`` names. Only a local
+        file in the configuration's own folder or below (after following links) is
+        accepted: a configuration comes with the repository it sits in, and one that
+        could name any file (extends: [/etc/shadow]) would have lawlint read, and
+        report on, files its author cannot see. Packs elsewhere are given with --pack.
+        The file must also be the user's or root's and not writable by others (as a
+        discovered configuration must: a planted pack could supersede every finding)."""
+
+        from .packs import URL
+
+        def refuse(zh: str, en: str) -> LawlintError:
+            return config.error(zh, en, "extends", i)
+
+        if URL.match(name):
+            raise refuse(
+                "extends 不能是网址：lawlint 从不下载任何内容，请指定本地规则包文件",
+                "'extends' cannot name a URL: lawlint never downloads anything; "
+                "name a local pack file",
+            )
+        path = base / name
+        inside = base.resolve()
+        target = path.resolve()
+        if (
+            os.path.isabs(name)
+            or os.path.expanduser(name) != name
+            or (target != inside and inside not in target.parents)
+        ):
+            raise refuse(
+                f"extends 只能指定本配置所在文件夹及其子文件夹中的规则包（{name} 不在其中）；"
+                "其他位置的规则包请用命令行 --pack 指定",
+                f"'extends' may only name packs in this configuration's folder or below "
+                f"({name} is not); give packs from elsewhere with --pack on the command line",
+            )
+        if config.path is not None and target == Path(config.path).resolve():
+            raise refuse(
+                "extends 指向本配置文件自身：extends 只能指定规则包",
+                "'extends' names this configuration itself: it names rule packs only",
+            )
+        if not path.exists():
+            raise refuse(f"规则包文件不存在：{path}", f"rule pack file not found: {path}")
+        if path.is_dir():
+            raise refuse(
+                f"extends 指向文件夹而不是规则包文件：{path}",
+                f"'extends' names a folder, not a pack file: {path}",
+            )
+        if not trusted(path):  # as for configurations: a pack can supersede findings
+            raise refuse(
+                f"规则包文件属于其他用户或可被其他用户写入，不予使用：{path}"
+                "（确需使用请用命令行 --pack 指定）",
+                f"the pack file belongs to another user or is writable by others, so it "
+                f"is not used: {path} (give it with --pack to use it anyway)",
+            )
+        return path
 
     def _pack(self, path: str) -> Pack:
         key = os.path.abspath(path)

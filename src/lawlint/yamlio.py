@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-from functools import cached_property
+import re
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from .cachefiles import cache_dir, write_atomically
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 
     import yaml
 
-FORMAT = 1  # of an entry: marshal.dumps((FORMAT, text, data))
+FORMAT = (
+    2  # of an entry (2: documents checked by _check_nodes): marshal.dumps((FORMAT, text, data))
+)
 MAX_ENTRIES = 64  # documents kept; the oldest go first (each edit of a file adds one)
+MAX_ENTRY = 16 << 20  # bytes of one entry read back
 _MISSING = object()
 
 
@@ -52,26 +56,140 @@ def safe_loader() -> type[yaml.SafeLoader]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# What a pack or configuration may hold: YAML's plain data. Any other tag
+# (!!python/object, !!python/name, !custom …) is refused before anything is built.
+_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+)
+MAX_TEXT = 1_048_576  # characters of strings in a document, aliases expanded
+
+
 def _parse(text: str, path: str, error: type[PackError]) -> Any:
+    """Compose the node tree, check it is plain data of bounded size, then build it."""
     import yaml
 
+    loader = _checked_loader()(text)
     try:
-        return yaml.load(text, Loader=safe_loader())  # a safe loader: no arbitrary objects
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_nodes(node, path, error)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = _quiet(getattr(exc, "problem", None) or type(exc).__name__)
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            zh, en = f"YAML 值无效：{problem}", f"invalid YAML value: {problem}"
+        else:
+            zh, en = f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}"
         raise error(
-            f"YAML 语法错误：{problem}",
-            f"YAML syntax error: {problem}",
+            zh,
+            en,
             path=path,
             line=mark.line + 1 if mark else None,
         ) from None
+    except RecursionError:  # the pure-Python loader on deep nesting
+        raise error("YAML 嵌套过深", "YAML nested too deeply", path=path) from None
+
+
+def _quiet(problem: str) -> str:
+    """PyYAML's description of a problem without the document's own text: quoted
+    fragments (a character, an anchor's name) are left out, so a file that is not a
+    pack or configuration at all (a key file named by mistake) never has its content
+    echoed into a CI log."""
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "…", problem)[:200]
+
+
+@cache
+def _checked_loader() -> type[yaml.SafeLoader]:
+    """The safe loader, with a value its constructor cannot build (a date 2024-13-45,
+    !!int abc) reported as a YAML error at its line, not a Python exception."""
+    import yaml
+
+    class CheckedLoader(safe_loader()):  # type: ignore[misc,valid-type]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a value that cannot be read as its type", node.start_mark
+                ) from None
+
+    return CheckedLoader
+
+
+def _check_nodes(root: yaml.Node, path: str, error: type[PackError]) -> None:
+    """Refuse what is not plain data or would grow without bound once built: tags other
+    than YAML's own scalars, lists and mappings; an alias of a list or mapping (the
+    "billion laughs": ten aliases of ten aliases of … make 10^9 nodes from a few hundred
+    bytes, and a recursive one never ends); more than MAX_TEXT characters of strings
+    with the aliases of strings expanded. Bounded work: each list or mapping is visited
+    once (a second visit is the refused alias)."""
+    import yaml
+
+    seen: set[int] = set()
+    total = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        line = node.start_mark.line + 1
+        if node.tag not in _TAGS:
+            shown = _shown_tag(node.tag)
+            raise error(
+                f"不允许使用 YAML 标签 {shown}：规则包和配置只是数据（字符串、数字、布尔值、"
+                "列表、映射），不能构造对象",
+                f"YAML tag {shown} is not allowed: packs and configurations are data "
+                "(strings, numbers, booleans, lists, mappings), never objects",
+                path=path,
+                line=line,
+            )
+        if isinstance(node, yaml.ScalarNode):
+            total += len(node.value)
+            if total > MAX_TEXT:
+                raise error(
+                    f"展开别名后的文字超过 {MAX_TEXT} 个字符",
+                    f"more than {MAX_TEXT} characters of text once aliases are expanded",
+                    path=path,
+                    line=line,
+                )
+            continue
+        if id(node) in seen:
+            raise error(
+                "YAML 别名（*名称）只能重复字符串或数字，不能重复列表或映射"
+                "（防止“十亿笑声”式的无限展开）",
+                "a YAML alias (*name) may repeat a string or a number, not a list or a "
+                "mapping (no 'billion laughs' expansion)",
+                path=path,
+                line=line,
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        else:
+            stack.extend(node.value)
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as written (``!!python/object``), without what follows a colon (the object
+    it names) and only if it looks like a tag."""
+    prefix = "tag:yaml.org,2002:"
+    short = "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+    short = short.split(":")[0]
+    return short if re.fullmatch(r"!{1,2}[\w./-]{0,40}", short) else "!…"
 
 
 def _read(entry: Path, text: str) -> Any:
     try:
         with open(entry, "rb") as f:
-            form, kept_text, data = marshal.loads(f.read())
+            blob = f.read(MAX_ENTRY + 1)
+        if len(blob) > MAX_ENTRY:  # no entry of a 1 MB document is this large
+            return _MISSING
+        form, kept_text, data = marshal.loads(blob)
     except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable, damaged
         return _MISSING
     return data if form == FORMAT and kept_text == text else _MISSING

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from ..spans import Covering
 
 # A clause ends at a pause or a sentence end (full- or half-width); LINE_CLAUSE_END also
 # at a line end, for text that spans headings (a heading has no end mark).
@@ -37,14 +39,29 @@ def clauses(
         yield pos, end
 
 
-def excepted(
-    patterns: list[re.Pattern[str]], text: str, window: tuple[int, int], start: int, end: int
-) -> bool:
-    """Does a match of one of ``patterns`` in ``text[window]`` cover ``text[start:end]``?
-    (A rule's ``exceptions``: contexts in which its word means something else.)"""
-    return any(
-        m.start() <= start and end <= m.end() for p in patterns for m in p.finditer(text, *window)
-    )
+def exception_spans(
+    patterns: Iterable[re.Pattern[str]], text: str, start: int, end: int
+) -> Covering:
+    """The matches of a rule's ``exceptions`` in ``text[start:end]`` (contexts in which
+    its word means something else), for :meth:`Covering.covers`."""
+    return Covering(m.span() for p in patterns for m in p.finditer(text, start, end))
+
+
+class Figures:
+    """The figures of ``text[start:end]`` (one scan), asked whether one lies outside a
+    span: :func:`has_figure` for many spans of one window, in O(1) each."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.spans = [m.span() for m in pattern.finditer(text, start, end)]
+
+    def outside(self, skip: tuple[int, int]) -> bool:
+        """Is there a figure that does not overlap ``skip``? The matches are ordered and
+        do not overlap, so if the first ends after ``skip`` starts and the last starts
+        before it ends, every one overlaps it."""
+        spans = self.spans
+        return bool(spans) and (spans[0][1] <= skip[0] or spans[-1][0] >= skip[1])
 
 
 def has_figure(

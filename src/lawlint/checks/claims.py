@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._scope import part_spans
 from ._text import FIGURE, has_figure
 from .base import Check, Context
@@ -43,10 +43,10 @@ class UnsupportedClaim(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         text = doc.text
-        skipped = part_spans(ctx, self.opts["skip"])
+        skipped = SpanIndex(part_spans(ctx, self.opts["skip"]))
         sentences = doc.sentences
         for i, s in enumerate(sentences):
-            if s.in_heading or inside(s.start, skipped):
+            if s.in_heading or s.start in skipped:
                 continue
             following = [
                 n

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._scope import part_spans
-from ._text import FIGURE, has_figure
+from ._text import FIGURE, Figures
 from .base import Check, Context
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# "2023年度" and the spaces around it fit in far fewer characters
+_YEAR_BEFORE_REACH = 64
 
 
 class PartialPeriod(Check):
@@ -43,24 +45,32 @@ class PartialPeriod(Check):
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
         text = doc.text
-        titles = ctx.doc.quoted_titles
-        skipped = part_spans(ctx, self.opts["skip"])
+        titles = SpanIndex(ctx.doc.quoted_titles)
+        skipped = SpanIndex(part_spans(ctx, self.opts["skip"]))
         for s in doc.sentences:
-            if inside(s.start, skipped) or any(
+            if s.start in skipped or any(
                 p.search(text, s.start, s.end) for p in self.opts["unless"]
             ):
                 continue
+            figures: Figures | None = None  # the sentence's, once, on first use
             for pattern in self.opts["patterns"]:
                 for m in pattern.finditer(text, s.start, s.end):
-                    if inside(m.start(), titles) or self._other_year(ctx, text, s.start, m):
+                    if m.start() in titles or self._other_year(ctx, text, s.start, m):
                         continue
-                    if not has_figure(self.opts["figure"], text, s.start, s.end, m.span()):
+                    if figures is None:
+                        figures = Figures(self.opts["figure"], text, s.start, s.end)
+                    if not figures.outside(m.span()):
                         continue
                     yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
 
     @staticmethod
     def _other_year(ctx: Context, text: str, start: int, m: re.Match[str]) -> bool:
-        year = _YEAR.search(text, m.start(), m.end()) or _YEAR_BEFORE.search(text, start, m.start())
+        # the year right before the period: a bounded look back, not the whole sentence
+        # so far, which would cost every match the length of a long sentence
+        before = max(start, m.start() - _YEAR_BEFORE_REACH)
+        year = _YEAR.search(text, m.start(), m.end()) or _YEAR_BEFORE.search(
+            text, before, m.start()
+        )
         return bool(year and ctx.report_year and int(year.group(1)) != ctx.report_year)
 
 

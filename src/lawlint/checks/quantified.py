@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._text import FIGURE
 from .base import Check, Context
 
@@ -20,10 +20,10 @@ from .base import Check, Context
 def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, int]:
     """(sentences, sentences with a figure) in the part ``key``, headings excluded."""
     text = ctx.doc.text
-    spans = ctx.sections.spans(key)
+    spans = SpanIndex(ctx.sections.spans(key))
     total = with_figures = 0
     for s in ctx.doc.sentences:
-        if s.in_heading or not inside(s.start, spans):
+        if s.in_heading or s.start not in spans:
             continue
         total += 1
         if figure.search(text, s.start, s.end):

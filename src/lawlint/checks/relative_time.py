@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._scope import SCOPE, scope_spans
-from ._text import excepted
+from ._text import Covering, exception_spans
 from .base import Check, Context
 from .phrase import union
 
@@ -43,15 +43,20 @@ class RelativeTime(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        titles = ctx.doc.quoted_titles
+        titles = SpanIndex(ctx.doc.quoted_titles)
         offsets: dict[str, int] = self.opts["year_offsets"]
         doc = ctx.doc
+        exceptions: dict[int, Covering] = {}  # by line: scanned once, not once per word
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
-                line = doc.line_span(doc.line_index(m.start()) + 1)
-                if inside(m.start(), titles) or excepted(
-                    self.opts["exceptions"], text, line, m.start(), m.end()
-                ):
+                if m.start() in titles:
+                    continue
+                line = doc.line_index(m.start()) + 1
+                if line not in exceptions:
+                    exceptions[line] = exception_spans(
+                        self.opts["exceptions"], text, *doc.line_span(line)
+                    )
+                if exceptions[line].covers(m.start(), m.end()):
                     continue
                 word = m.group(0)
                 yield self.finding(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..chars import CJK, HAN, SPACE
 from ..findings import Finding
 from ..options import Option
+from ..spans import SpanIndex
 from .base import Check, Context
 
 _S = f"[{SPACE}]+"
@@ -27,6 +28,7 @@ _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
 # ("中共中央办公厅 国务院办公厅印发", "中共浙江省委 浙江省人民政府关于……").
 _ORGAN = r"(?:办公厅|办公室|委员会|人民政府|省委|市委|县委|区委|州委|党委|党组|国务院|中央)"
 _ISSUER_BEFORE = re.compile(rf"{_ORGAN}$")
+_ORGAN_REACH = 8  # more than the longest of _ORGAN
 _ISSUER_AFTER = re.compile(rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?{_ORGAN}")
 
 
@@ -71,14 +73,14 @@ class CjkSpace(Check):
                 continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
-            quoted = [m.span() for m in _QUOTED.finditer(line)]
+            # a space strictly inside a quotation: a < pos < b
+            quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
             for pattern, problem in self.patterns:
                 for m in pattern.finditer(line, body):
                     if base + m.start() in seen or m.end() == len(line):
                         continue
                     if pattern is self.inside and (
-                        any(a < m.start() < b for a, b in quoted)
-                        or _joint(line, m.start(), m.end())
+                        m.start() in quoted or _joint(line, m.start(), m.end())
                     ):
                         continue
                     seen.add(base + m.start())
@@ -120,7 +122,9 @@ class TrailingSpace(Check):
 
 def _joint(line: str, start: int, end: int) -> bool:
     """Is the space at ``line[start:end]`` the one between two joint issuers?"""
-    return bool(_ISSUER_BEFORE.search(line, 0, start) and _ISSUER_AFTER.match(line, end))
+    # an organ name ends right at the space: look back a few characters, not the line
+    before = max(0, start - _ORGAN_REACH)
+    return bool(_ISSUER_BEFORE.search(line, before, start) and _ISSUER_AFTER.match(line, end))
 
 
 CHECKS = (CjkSpace, TrailingSpace)

@@ -3,6 +3,7 @@
 The parts are the items listed right after 其中 (or a sentence opening with 其中), not
 every later number:
 
+- the list ends at the next 其中, which begins a breakdown of its own;
 - items joined by 、 ("其中讲座12场、送法下乡10场"); items joined by ， or ； only while
   each is a parallel item sharing a word with the first one ("其中刑事案件60件，民事案件
   40件"), not a new statement ("其中受理18件，审结17件", "……，调解成功305件");
@@ -29,7 +30,9 @@ from ..findings import Finding
 from ..options import Option
 from .base import Check, Context
 
-_NUMBER = r"(?P<n>\d+(?:\.\d+)?)(?P<x>[万亿])?"
+# At most 15 digits before the point: a float holds them exactly, and a longer "figure"
+# is not a count anyone reports (a 400-digit one would sum to Infinity, not JSON).
+_NUMBER = r"(?P<n>\d{1,15}(?:\.\d+)?)(?P<x>[万亿])?"
 _TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
 _EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
@@ -112,8 +115,12 @@ class SumMismatch(Check):
                 and sentences[i - 1].paragraph == s.paragraph
             ):
                 look_from = sentences[i - 1].start
-            for where in (m.start() for m in _BREAKDOWN.finditer(text, s.start, s.end)):
-                parts = self._parts(text, where + 2, s.end)
+            breakdowns = [m.start() for m in _BREAKDOWN.finditer(text, s.start, s.end)]
+            for k, where in enumerate(breakdowns):
+                # the list ends where the next 其中 begins a breakdown of its own, so each
+                # part of the sentence is read for one 其中 only (linear, however many)
+                stop = breakdowns[k + 1] if k + 1 < len(breakdowns) else s.end
+                parts = self._parts(text, where + 2, stop)
                 total = self._total(text, look_from, where, parts[0].unit) if parts else None
                 look_from = where + 2
                 if total is None:

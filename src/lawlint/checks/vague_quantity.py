@@ -12,14 +12,15 @@ a slogan or a name, not the report's own count.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._scope import part_spans
-from ._text import FIGURE, clauses, excepted, has_figure
+from ._text import FIGURE, Figures, clauses, exception_spans
 from .base import Check, Context
 
 if TYPE_CHECKING:
@@ -75,31 +76,39 @@ class VagueQuantity(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
-        skipped = part_spans(ctx, self.opts["skip"])
+        skipped = SpanIndex(part_spans(ctx, self.opts["skip"]))
+        quoted = SpanIndex([*ctx.doc.quoted_titles, *ctx.doc.quoted_phrases])
         sentences = ctx.doc.sentences
+        counted_next: dict[int, bool] = {}
         for index, s in enumerate(sentences):
             if not self.prefilter.search(text, s.start, s.end):
                 continue
-            if inside(s.start, skipped):
+            if s.start in skipped:
                 continue
-            tokens = ctx.segmenter.tokens(text[s.start : s.end])
+            # everything asked of the sentence is computed once for it, not once per
+            # word: a "sentence" may be a whole report pasted as one line
+            exceptions = exception_spans(self.opts["exceptions"], text, s.start, s.end)
             spans = list(clauses(text, s.start, s.end))
-            for word, a, b in tokens:
+            clause_starts = [c for c, _ in spans]
+            figures: dict[tuple[int, int], Figures] = {}  # by clause, on first use
+            totals = self._totals(text, s.start, s.end)
+            for word, a, b in ctx.segmenter.tokens(text[s.start : s.end]):
                 if not self._vague(word):
                     continue
                 start, end = s.start + a, s.start + b
-                if (
-                    inside(start, ctx.doc.quoted_titles)
-                    or inside(start, ctx.doc.quoted_phrases)
-                    or excepted(self.opts["exceptions"], text, (s.start, s.end), start, end)
-                ):
+                if start in quoted or exceptions.covers(start, end):
                     continue
-                clause = next(((c, d) for c, d in spans if c <= start < d), (s.start, s.end))
-                if has_figure(self.opts["figure"], text, *clause, skip=(start, end)):
+                k = bisect.bisect_right(clause_starts, start) - 1
+                clause = spans[k] if k >= 0 and start < spans[k][1] else (s.start, s.end)
+                if clause not in figures:
+                    figures[clause] = Figures(self.opts["figure"], text, *clause)
+                if figures[clause].outside((start, end)):
                     continue
-                if self._total_follows(text, end, s.end) or self._counted_next(
-                    text, sentences, index
-                ):
+                if totals and totals[-1] >= end:
+                    continue  # a total with a figure follows in the sentence
+                if index not in counted_next:
+                    counted_next[index] = self._counted_next(text, sentences, index)
+                if counted_next[index]:
                     continue
                 yield self.finding(ctx, start, end, match=word)
 
@@ -110,6 +119,7 @@ class VagueQuantity(Check):
         nxt = sentences[index + 1]
         if nxt.paragraph != sentences[index].paragraph:
             return False
+        # sliced: the pattern opens with ^, which matches only at a string's start
         if not self.opts["next_opens"].match(text[nxt.start : nxt.end]):
             return False
         return len(self.opts["figure"].findall(text, nxt.start, nxt.end)) >= need
@@ -120,11 +130,14 @@ class VagueQuantity(Check):
         stem, last = word[:-1], word[-1:]
         return bool(stem) and stem in self.words and last in self.opts["measures"]
 
-    def _total_follows(self, text: str, start: int, end: int) -> bool:
-        for m in self.opts["totals"].finditer(text, start, end):
-            if self.opts["figure"].search(text, m.end(), min(end, m.end() + 8)):
-                return True
-        return False
+    def _totals(self, text: str, start: int, end: int) -> list[int]:
+        """Offsets (ascending) of the totals in ``text[start:end]`` followed by a figure
+        within 8 characters ("共计60余次"): a vague word before one is counted."""
+        return [
+            m.start()
+            for m in self.opts["totals"].finditer(text, start, end)
+            if self.opts["figure"].search(text, m.end(), min(end, m.end() + 8))
+        ]
 
 
 CHECKS = (VagueQuantity,)

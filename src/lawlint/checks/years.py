@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..options import Option
-from ..spans import inside
+from ..spans import SpanIndex
 from ._text import LINE_CLAUSE_END, clauses
 from .base import Check, Context
 
@@ -78,10 +78,10 @@ class YearMismatch(Check):
         year = ctx.report_year
         if year is None:
             return
-        titles = ctx.doc.quoted_titles
+        titles = SpanIndex(ctx.doc.quoted_titles)
         yield from self._headings(ctx, year, titles)
         # under "存在的不足和2024年工作安排" a year may be either part's
-        shared = ctx.sections.shared
+        shared = SpanIndex(ctx.sections.shared)
         for part in ("done", "plans"):
             nested = {(s.body_start, s.end) for s in self._nested(ctx, part)}
             for start, end in ctx.sections.spans(self.opts[f"{part}_section"]):
@@ -89,7 +89,7 @@ class YearMismatch(Check):
                     continue
                 spans = list(clauses(ctx.doc.text, start, end, LINE_CLAUSE_END))
                 for i, (c_start, c_end) in enumerate(spans):
-                    if inside(c_start, shared):
+                    if c_start in shared:
                         continue
                     after = spans[i + 1][1] if i + 1 < len(spans) else c_end
                     yield from self._clause(ctx, part, year, c_start, c_end, after, titles)
@@ -105,14 +105,12 @@ class YearMismatch(Check):
             if any(a <= sec.start and sec.end <= b for a, b in other)
         ]
 
-    def _years(
-        self, text: str, start: int, end: int, titles: list[tuple[int, int]]
-    ) -> Iterator[re.Match[str]]:
+    def _years(self, text: str, start: int, end: int, titles: SpanIndex) -> Iterator[re.Match[str]]:
         """Years of ``text[start:end]`` that say when something is done: not in titles,
         not compared or referred to."""
         for m in _YEAR.finditer(text, start, end):
             before = text[max(start, m.start() - 3) : m.start()]
-            if not inside(m.start(), titles) and not self.opts["compare"].search(before):
+            if m.start() not in titles and not self.opts["compare"].search(before):
                 yield m
 
     def _clause(
@@ -123,17 +121,18 @@ class YearMismatch(Check):
         start: int,
         end: int,
         after: int,
-        titles: list[tuple[int, int]],
+        titles: SpanIndex,
     ) -> Iterator[Finding]:
         text = ctx.doc.text
+        future: dict[int, bool] = {}  # by scope (two at most): searched once per clause
         for m in self._years(text, start, end, titles):
             found = int(m.group(1))
             # a clause that is only a date dates the next one: its words count too
             scope = after if _DATE_ONLY.fullmatch(text, m.end(), end) else end
             if part == "done" and found > year:
-                if self.opts["future"].search(text, start, scope) or self.opts["starts"].match(
-                    text, m.end()
-                ):
+                if scope not in future:
+                    future[scope] = self.opts["future"].search(text, start, scope) is not None
+                if future[scope] or self.opts["starts"].match(text, m.end()):
                     continue
                 problem = f"“主要举措和成效”中出现晚于报告年度（{year}年）的{found}年"
                 expected = year
@@ -151,9 +150,7 @@ class YearMismatch(Check):
                 continue
             yield self._finding(ctx, m, year, part, expected, problem)
 
-    def _headings(
-        self, ctx: Context, year: int, titles: list[tuple[int, int]]
-    ) -> Iterator[Finding]:
+    def _headings(self, ctx: Context, year: int, titles: SpanIndex) -> Iterator[Finding]:
         """The part's own heading naming another year than the part's: the report year
         for the measures, the next year for the plans."""
         text = ctx.doc.text
