@@ -34,7 +34,7 @@ from lawlint.runner import default_jobs, jobs_to_use
 
 FLAWED = EXAMPLES / "flawed-draft.txt"
 DRAFT = FLAWED.read_bytes()
-FIRST = "1:1  error  section-missing  缺少年度报告必备内容：存在的不足和原因"
+FIRST = "1:1  错误  section-missing  缺少年度报告必备内容：存在的不足和原因"
 GBK_NAME = b"\xb1\xa8\xb8\xe6.txt"  # 报告.txt in GBK, as unzipped from a Windows archive
 SHOWN_GBK = "\\xb1\\xa8\\xb8\\xe6.txt"
 TIMEOUT = 60
@@ -315,7 +315,7 @@ HOOK = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-
 
 def test_hook_entry_ends_the_options() -> None:
     """pre-commit runs ``entry args files``: the files come after ``--``."""
-    assert HOOK["entry"] == "lawlint check --"
+    assert HOOK["entry"] == "lawlint check --allow-empty --"
 
 
 @pytest.mark.parametrize("planted", ["--output-file=README.md", "-oREADME.md", "--config=cfg.md"])
@@ -462,7 +462,7 @@ def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
     assert all(line.startswith((NAME, " ")) for line in lines if line)
     quoted = "云溪县\\x1b[31m石桥镇\\x9b2J2024年法治政府建设工作总结"
     column = TITLE.index("总结") + 1
-    head = f"{NAME}:1:{column}  error  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”"
+    head = f"{NAME}:1:{column}  错误  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”"
     title = lines.index(head)
     assert lines[title + 1] == f"     1 | {quoted}"
     pad = display_width(quoted[: quoted.index("总结")])
@@ -693,7 +693,7 @@ rules:
     [
         (
             ("check", "draft.txt"),
-            "draft.txt:2:1  warning  avoid-jiben  避免“基本”\\x1b[31m红\\x1b[0m",
+            "draft.txt:2:1  警告  avoid-jiben  避免“基本”\\x1b[31m红\\x1b[0m",
         ),
         (("explain", "avoid-jiben"), "  避免“{match}”\\x1b[31m红\\x1b[0m"),
         (("rules",), "笼统\\x1b[2J"),

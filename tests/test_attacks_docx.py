@@ -240,7 +240,7 @@ def test_an_image_inflating_to_a_gigabyte_is_never_read(tmp_path: Path, monkeypa
     document = document_xml(GOOD_BODY + para("坚持依法行政,推进建设。"))
     docx = bomb_zip(tmp_path / "image.docx", "word/media/big.png", 1, document=document)
     code, out, err, peak = lawlint(tmp_path, str(docx), "--select", "halfwidth-punct")
-    assert (code, err) == (0, "") and f"{docx}:2:7  warning  halfwidth-punct" in out
+    assert (code, err) == (0, "") and f"{docx}:2:7  警告  halfwidth-punct" in out
     assert peak < RSS_BOUND_KB, peak
 
     opened: list[str] = []

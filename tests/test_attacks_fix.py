@@ -78,7 +78,7 @@ def test_a_line_appended_after_the_read_is_kept_and_the_write_refused(
         " is kept; run --fix again"
     ) in result.stderr
     assert "Fixed 9 problems in 1 file." in result.stderr  # only other.txt counts
-    assert f"{path}:1:1  error  section-missing" in result.stdout  # reported as it stands
+    assert f"{path}:1:1  错误  section-missing" in result.stdout  # reported as it stands
     assert names(tmp_path) == ["draft.txt", "other.txt"]
 
 

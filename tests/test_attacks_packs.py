@@ -487,14 +487,15 @@ def test_planted_configuration_is_ignored_with_a_warning(repo: Path, name: str, 
     assert code == 1 and '"rule": "section-missing"' in out  # linted: exclude not applied
     assert err == f"lawlint: {planted}: {WARNING}\n"
     # named with --config it is the user's own choice: used
-    code, out, err = check("towns/r.txt", "--config", name)
+    # (everything excluded: nothing to check, allowed here; issue 17)
+    code, out, err = check("towns/r.txt", "--config", name, "--allow-empty")
     assert (code, out.strip(), err) == (0, "[]", "")
 
 
 def test_own_group_writable_configuration_is_used(repo: Path) -> None:
     (repo / ".lawlint.yaml").write_text(EXCLUDE_ALL, encoding="utf-8")
     (repo / ".lawlint.yaml").chmod(0o664)  # umask 002: per-user groups
-    assert check("r.txt") == (0, "[]\n", "")
+    assert check("r.txt", "--allow-empty") == (0, "[]\n", "")  # excluded: nothing checked
 
 
 def test_overlong_regex_is_refused(repo: Path) -> None:

@@ -127,13 +127,13 @@ def test_batch_table_one_row_per_report() -> None:
     )
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-7:] == [
-        "2 files checked, 27 findings (5 errors, 20 warnings, 2 infos).",
+        "2 files checked, 25 findings (5 errors, 18 warnings, 2 infos).",
         "",
-        "报告                          错误       警告    提示   缺少部分         举措含数字",
-        "report                      errors   warnings   infos   missing        with figures",
-        "─" * 83,
-        "examples/clean-report.txt        0          0       0   —               40/42 (95%)",
-        "examples/flawed-draft.txt        5         20       2   shortcomings    19/23 (83%)",
+        "报告                          错误       警告    提示   缺少部分       举措含数字",
+        "report                      errors   warnings   infos   missing      with figures",
+        "─" * 81,
+        "examples/clean-report.txt        0          0       0   —             40/42 (95%)",
+        "examples/flawed-draft.txt        5         18       2   存在的不足    19/23 (83%)",
     ]
 
 
@@ -156,7 +156,7 @@ def test_batch_row_cells(tmp_path: Path) -> None:
         "3",
         "0",
         "0",
-        "first-responsible, shortcomings, plans",
+        "第一责任人职责、存在的不足、下一年度安排",
         "0/1 (0%)",
     )
     assert batch_row(r, None, checked_sections=False)[4:] == ("未检查 / not checked", "—")

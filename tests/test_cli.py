@@ -44,9 +44,8 @@ def test_clean_example_exits_0() -> None:
 def test_flawed_example_exits_1_with_errors() -> None:
     result = run("check", FLAWED)
     assert result.exit_code == 1
-    assert (
-        f"{FLAWED}:1:20  error  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”"
-        in (result.output)
+    assert f"{FLAWED}:1:20  错误  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”" in (
+        result.output
     )
 
 
@@ -55,7 +54,7 @@ def test_text_output_underlines_by_display_width(tmp_path: Path) -> None:
     path.write_text("云溪县2024年法治政府建设年度报告\n坚持依法 行政。\n", encoding="utf-8")
     result = run("check", str(path), "--select", "cjk-space", "--no-color")
     lines = result.output.splitlines()
-    assert lines[0] == f"{path}:2:5  warning  cjk-space  多余的空格：中文之间不应有空格"
+    assert lines[0] == f"{path}:2:5  警告  cjk-space  多余的空格：中文之间不应有空格"
     assert lines[1] == "     2 | 坚持依法 行政。"
     assert lines[2] == "       |         ^"
     assert lines[-1] == "1 file checked, 1 finding (0 errors, 1 warning, 0 infos)."

@@ -97,10 +97,10 @@ def test_quiet_prints_only_findings(warning_and_info: str) -> None:
     result = run(warning_and_info, "--select", "gb-typography", "--quiet", "--no-color")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{warning_and_info}:2:5  warning  cjk-space  多余的空格：中文之间不应有空格",
+        f"{warning_and_info}:2:5  警告  cjk-space  多余的空格：中文之间不应有空格",
         "     2 | 坚持依法 行政。 ",
         "       |         ^",
-        f"{warning_and_info}:2:9  info  trailing-space  行尾有多余的空白字符",
+        f"{warning_and_info}:2:9  提示  trailing-space  行尾有多余的空白字符",
         "     2 | 坚持依法 行政。 ",
         "       |                ^",
     ]
@@ -112,7 +112,7 @@ def test_statistics_text() -> None:
     result = run(FLAWED, "--statistics", "--select", ENGINE_RULES)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "12  halfwidth-punct    warning  12 可自动修复 / fixable",
+        "10  halfwidth-punct    warning  10 可自动修复 / fixable",
         " 3  cjk-space          warning  3 可自动修复 / fixable",
         " 3  heading-marker     warning  3 可自动修复 / fixable",
         " 2  heading-numbering  error",
@@ -121,8 +121,8 @@ def test_statistics_text() -> None:
         " 1  section-missing    error",
         " 1  title-format       error",
         " 1  unpaired-mark      error",
-        "检查了 1 个文件，共 27 个问题。",
-        "1 file checked, 27 findings.",
+        "检查了 1 个文件，共 25 个问题。",
+        "1 file checked, 25 findings.",
     ]
     assert run(FLAWED, "--statistics", "--quiet", "--select", ENGINE_RULES).stdout.splitlines()[
         -1
@@ -133,9 +133,9 @@ def test_statistics_json_and_exit_codes() -> None:
     result = run(FLAWED, "--statistics", "--format", "json", "--select", ENGINE_RULES)
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
-    assert rows[0] == {"rule": "halfwidth-punct", "severity": "warning", "count": 12, "fixable": 12}
+    assert rows[0] == {"rule": "halfwidth-punct", "severity": "warning", "count": 10, "fixable": 10}
     assert rows[3] == {"rule": "heading-numbering", "severity": "error", "count": 2, "fixable": 0}
-    assert sum(r["count"] for r in rows) == 27
+    assert sum(r["count"] for r in rows) == 25
     assert json.loads(run(CLEAN, "--statistics", "--format", "json").stdout) == []
 
 
@@ -151,7 +151,7 @@ def test_statistics_on_github_actions_are_text(monkeypatch: pytest.MonkeyPatch) 
     result = run(FLAWED, "--statistics", "--quiet", "--select", ENGINE_RULES)
     assert result.exit_code == 1
     assert (
-        result.stdout.splitlines()[0] == "12  halfwidth-punct    warning  12 可自动修复 / fixable"
+        result.stdout.splitlines()[0] == "10  halfwidth-punct    warning  10 可自动修复 / fixable"
     )
 
 

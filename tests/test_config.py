@@ -360,9 +360,11 @@ def test_exclude_applies_to_found_and_named_files(repo: Path) -> None:
         },
     )
     assert {p for p, _ in rules_of(".")} == {"r.txt"}
-    result = run("archive/2019/r.txt", "r.bak.txt")
+    result = run("archive/2019/r.txt", "r.bak.txt")  # nothing left to check: an error
+    assert result.exit_code == 2 and "没有要检查的文件" in result.stderr
+    result = run("archive/2019/r.txt", "r.bak.txt", "--allow-empty")
     assert result.exit_code == 0 and json.loads(result.stdout) == []
-    text = CliRunner().invoke(main, ["check", "r.bak.txt"]).output
+    text = CliRunner().invoke(main, ["check", "--allow-empty", "r.bak.txt"]).output
     assert "检查了 0 个文件" in text
 
 

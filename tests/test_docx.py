@@ -265,8 +265,7 @@ def test_text_output_quotes_the_paragraph(draft: Path) -> None:
     result = run("check", str(draft), "--select", "halfwidth-punct", "--no-color")
     lines = result.output.splitlines()
     assert (
-        lines[0]
-        == f"{draft}:4:12  warning  halfwidth-punct  中文文本中使用了半角“,”，应改为全角“，”"
+        lines[0] == f"{draft}:4:12  警告  halfwidth-punct  中文文本中使用了半角“,”，应改为全角“，”"
     )
     assert lines[1] == "段   4 | 全年召开专题学法会4次,培训干部132人次。"
     assert lines[2] == "       | " + " " * 21 + "^"  # 9 Chinese characters, "4", 次

@@ -114,7 +114,7 @@ def test_failed_rename_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch) ->
     assert "the original is unchanged" in result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "other.txt"]
-    assert f"{path}:1:1  error  section-missing" in result.stdout  # reported as it stands
+    assert f"{path}:1:1  错误  section-missing" in result.stdout  # reported as it stands
 
 
 def test_unwritable_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_diff_wins_over_fix(tmp_path: Path) -> None:
 def test_fix_on_stdin_writes_the_fixed_text_to_stdout(tmp_path: Path) -> None:
     result = run("check", "--fix", "-", input=DRAFT.encode("gb18030"))
     assert result.stdout_bytes == FIXED.encode("gb18030")  # in the input's own encoding
-    assert "<stdin>:1:1  error  section-missing" in result.stderr  # the report
+    assert "<stdin>:1:1  错误  section-missing" in result.stderr  # the report
     assert result.exit_code == 1
 
 
@@ -201,5 +201,5 @@ def test_a_fix_that_would_change_wording_is_refused_and_reported(tmp_path: Path)
     )
     assert path.read_text(encoding="utf-8") == f"{TITLE}\n严格执行督查工作规定，加强监督。\n"
     assert "1 fix(es) would change wording, a line break or a URL; not applied" in result.stderr
-    assert f"{path}:2:5  error  ducha-name" in result.stdout
+    assert f"{path}:2:5  错误  ducha-name" in result.stdout
     assert result.exit_code == 1

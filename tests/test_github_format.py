@@ -85,10 +85,10 @@ def test_chosen_automatically_on_github_actions(monkeypatch: pytest.MonkeyPatch)
     assert auto.exit_code == 1
     assert auto.stdout.splitlines()[1] == TITLE_LINE
     explicit = CliRunner().invoke(main, ["check", FLAWED, "--format", "text", "--no-color"])
-    assert explicit.stdout.startswith("examples/flawed-draft.txt:1:1  error  section-missing")
+    assert explicit.stdout.startswith("examples/flawed-draft.txt:1:1  错误  section-missing")
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
     other = CliRunner().invoke(main, ["check", FLAWED, "--no-color"])
-    assert other.stdout.startswith("examples/flawed-draft.txt:1:1  error  section-missing")
+    assert other.stdout.startswith("examples/flawed-draft.txt:1:1  错误  section-missing")
 
 
 def test_unreadable_file_is_an_error_annotation(tmp_path: Path) -> None:

@@ -39,14 +39,16 @@ GIT_ENV = {
 DRAFT = "草稿.txt"  # a Chinese file name, as report repositories have
 HOOK = "lawlint (法治政府建设年度报告)"
 TITLE_FINDING = (
-    f"{DRAFT}:1:20  error  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”\n"
+    f"{DRAFT}:1:20  错误  title-format  标题不规范：年度报告不应称为“总结”，应为“报告”\n"
 )
 
 
 def test_hook_manifest() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "lawlint"
-    assert hook["entry"] == "lawlint check --"  # file names are never options (issue 20)
+    assert (
+        hook["entry"] == "lawlint check --allow-empty --"
+    )  # file names are never options (issue 20)
     assert hook["language"] == "python"
     assert hook["files"] == r"\.(docx|txt|md|markdown)$"
 
@@ -192,5 +194,39 @@ def test_the_hook_reads_a_word_draft(
     git(reports, "add", ".pre-commit-config.yaml", "草稿.docx")
     out = pre_commit(pre_commit_home, reports, "run", "--files", "草稿.docx")
     assert out.startswith("exit 1\n"), out
-    assert "草稿.docx:3:7  warning  halfwidth-punct" in out
-    assert "草稿.docx:1:19  error  title-format" in out
+    assert "草稿.docx:3:7  警告  halfwidth-punct" in out
+    assert "草稿.docx:1:19  错误  title-format" in out
+
+
+@pytest.mark.slow
+def test_the_hook_skips_repository_documents_and_passes_when_all_are_excluded(
+    user_config: str, pre_commit_home: Path, reports: Path
+) -> None:
+    """Issue 17: README.md, requirements.txt and docs/ are not reports (the hook's
+    ``exclude``); staged reports all excluded by .lawlint.yaml leave lawlint nothing to
+    check, and the commit passes (the entry's ``--allow-empty``)."""
+    (reports / ".pre-commit-config.yaml").write_text(user_config, encoding="utf-8")
+    (reports / "README.md").write_text("# 报告仓库\n说明,见下.\n", encoding="utf-8")
+    (reports / "requirements.txt").write_text("lawlint\n", encoding="utf-8")
+    (reports / "docs").mkdir()
+    (reports / "docs" / "guide.md").write_text("使用说明:略\n", encoding="utf-8")
+    (reports / "archive").mkdir()
+    shutil.copy(EXAMPLES / "flawed-draft.txt", reports / "archive" / "old.txt")
+    (reports / ".lawlint.yaml").write_text("exclude: [archive/]\n", encoding="utf-8")
+    git(reports, "add", "--all")
+
+    docs = pre_commit(
+        pre_commit_home,
+        reports,
+        "run",
+        "--files",
+        "README.md",
+        "requirements.txt",
+        "docs/guide.md",
+    )
+    assert docs.startswith("exit 0\n"), docs
+    assert "(no files to check)Skipped" in docs
+
+    excluded = pre_commit(pre_commit_home, reports, "run", "--files", "archive/old.txt")
+    assert excluded.startswith("exit 0\n"), excluded
+    assert f"{HOOK}....." in excluded and "Passed\n" in excluded

@@ -141,7 +141,7 @@ def test_level_skip_is_a_warning_and_two_levels_can_be_accepted(tmp_path) -> Non
 
     result = run("r.txt")
     assert result.returncode == 0, result.stdout + result.stderr  # a warning does not fail
-    assert "r.txt:2:1  warning  heading-numbering" in result.stdout
+    assert "r.txt:2:1  警告  heading-numbering" in result.stdout
     assert run("r.txt", "--fail-on", "warning").returncode == 1
     (tmp_path / ".lawlint.yaml").write_text(
         "rules:\n  heading-numbering: {heading-scheme: two-level}\n", encoding="utf-8"
@@ -151,7 +151,7 @@ def test_level_skip_is_a_warning_and_two_levels_can_be_accepted(tmp_path) -> Non
     assert "heading-numbering" not in result.stdout
     result = run("m.txt", "--fail-on", "info")
     assert result.returncode == 1
-    assert "m.txt:4:1  warning  heading-numbering" in result.stdout
+    assert "m.txt:4:1  警告  heading-numbering" in result.stdout
 
 
 # -- title-format: a web copy without a title line takes it from its name or config ------
@@ -197,14 +197,14 @@ def test_title_from_the_file_name(tmp_path) -> None:
     # a name that is not a report title does not stand in: still an error
     result = run_cli(tmp_path, "--select", "title-format", plain.name)
     assert result.returncode == 1
-    assert "draft.txt:1:1  error  title-format  标题不规范：找不到报告标题" in result.stdout
+    assert "draft.txt:1:1  错误  title-format  标题不规范：找不到报告标题" in result.stdout
 
 
 def test_the_name_titles_year_is_the_report_year(tmp_path) -> None:
     named = tmp_path / "青禾镇2024年法治政府建设年度报告.txt"
     named.write_text(WEB_COPY + "2026年完成执法人员培训。\n", encoding="utf-8")
     result = run_cli(tmp_path, "--select", "year-mismatch", named.name)
-    assert ":5:1  warning  year-mismatch" in result.stdout, result.stdout
+    assert ":5:1  警告  year-mismatch" in result.stdout, result.stdout
 
 
 def test_title_from_the_configuration(tmp_path) -> None:
@@ -215,7 +215,7 @@ def test_title_from_the_configuration(tmp_path) -> None:
     result = run_cli(tmp_path, "--select", "title-format", "r.txt")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
-        "r.txt:1:1  info  title-format  标题不规范：正文没有标题行，已按配置中的标题"
+        "r.txt:1:1  提示  title-format  标题不规范：正文没有标题行，已按配置中的标题"
         in result.stdout
     )
     (tmp_path / ".lawlint.yaml").write_text("title: 3\n", encoding="utf-8")
@@ -353,4 +353,4 @@ def test_the_result_cache_tells_files_apart_by_name(tmp_path) -> None:
     assert any((tmp_path / "cache").rglob("*"))  # the first result was cached
     named = run("青禾镇2024年法治政府建设年度报告.txt")
     assert named.returncode == 0, named.stdout + named.stderr
-    assert "info  title-format" in named.stdout
+    assert "提示  title-format" in named.stdout

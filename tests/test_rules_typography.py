@@ -119,7 +119,7 @@ def test_unpaired_marks(lint) -> None:
         ("unpaired-mark", 2, 3),
         ("unpaired-mark", 3, 6),
     ]
-    assert found[0].message == "成对符号“《”缺少与之配对的“》”"
+    assert found[0].message == "成对符号「《」缺少与之配对的「》」"
 
 
 def test_nested_title_marks(lint) -> None:

@@ -167,3 +167,51 @@ def describe_failure(failure: ExampleFailure) -> list[str]:
     lines.extend(f"    │ {line}" for line in failure.text.rstrip("\n").split("\n"))
     lines.extend(f"    {f.line}:{f.column}  {f.message}" for f in failure.findings)
     return lines
+
+
+def rules_listing(
+    titles: list[tuple[str, str]], rows: list[dict[str, Any]], width: int = 80
+) -> str:
+    """``lawlint rules`` as text: per pack its title, then per rule a line with its id,
+    severity (Chinese and id), kind and ✓ when it fixes, and its summary under it,
+    indented and wrapped by display width to ``width`` cells (at 80 columns, or piped,
+    a summary is never squeezed into a narrow column)."""
+    from .findings import SEVERITY_ZH
+    from .formatters.safe import shown
+
+    indent = " " * 6
+    out: list[str] = []
+    for name, title in titles:
+        out.append(shown(f"{name} — {title}"))
+        for row in (r for r in rows if r["pack"] == name):
+            fix = "  ✓ 可自动修复 / fixable" if row["fixable"] else ""
+            sev = f"{SEVERITY_ZH.get(row['severity'], row['severity'])} {row['severity']}"
+            kind = f"  {row['kind']}" if row["kind"] != row["id"] else ""  # a kind of its own
+            out.append(f"  {row['id']}  {sev}{kind}{fix}")
+            summary = shown(" ".join(str(row["summary"] or "").split()))
+            out.extend(indent + piece for piece in wrap(summary, max(20, width - len(indent))))
+        out.append("")
+    return "\n".join(out)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` display cells (CJK characters take
+    two), at a space when an English word would be cut, else anywhere."""
+    from .chars import display_width
+
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if display_width(line + ch) <= width:
+            line += ch
+            continue
+        cut = line.rfind(" ")
+        if ch != " " and cut > width // 2 and line[cut + 1 :].isascii():
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + ch
+        else:
+            lines.append(line.rstrip())
+            line = "" if ch == " " else ch
+    if line or not lines:
+        lines.append(line)
+    return lines

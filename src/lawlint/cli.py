@@ -26,7 +26,7 @@ import click
 from . import __version__
 from .errors import LawlintError
 from .formatters import FORMATS
-from .formatters.safe import shown, shown_lines
+from .formatters.safe import shown_lines
 from .reporting import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error_line, fail, silence_stdout
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
@@ -48,13 +48,69 @@ class _Lawlint(click.Group):
     on standard error, whatever it raises (click's own usage errors, ``--help`` and
     ``sys.exit`` pass through as they are)."""
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # ``lawlint --bogus``
+            raise bilingual(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # a subcommand's options, or no such command
+            raise bilingual(exc) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except BaseException as exc:  # the point: never a traceback
             raise SystemExit(ended_by(exc)) from None
+
+
+class UsageError(click.UsageError):
+    """click's usage error, said in Chinese and English: the usage line, a hint in both,
+    then ``lawlint: 用法错误：… / usage error: …`` (click's own message); exit code 2."""
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(original.format_message(), original.ctx)
+        self.chinese = _chinese(original)
+
+    def show(self, file: Any = None) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if self.ctx is not None:
+                name = self.ctx.command_path
+                click.echo(self.ctx.get_usage(), err=True)
+                click.echo(
+                    f"运行 '{name} --help' 查看帮助 / Try '{name} --help' for help.\n", err=True
+                )
+        error_line(f"用法错误：{self.chinese} / usage error: {self.format_message()}")
+
+
+def bilingual(exc: click.UsageError) -> click.UsageError:
+    """``exc`` as :class:`UsageError`; click's "no arguments: show the help" as it is."""
+    if isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
+        return exc
+    return UsageError(exc)
+
+
+def _chinese(exc: click.UsageError) -> str:
+    """The Chinese half of a usage error: what is wrong and with which option."""
+    if isinstance(exc, click.NoSuchOption):
+        return f"没有选项 {exc.option_name}"
+    if isinstance(exc, click.BadParameter):  # MissingParameter is one too
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else exc.param_hint
+        if isinstance(exc, click.MissingParameter):
+            return f"缺少 {hint or '参数'}"
+        return f"{hint or '参数'} 的值无效"
+    if isinstance(exc, click.BadOptionUsage):
+        return f"选项 {exc.option_name} 用法有误"
+    if exc.message.startswith("No such command"):
+        return "没有这个命令（lawlint --help 列出全部命令）"
+    return "命令用法有误"
 
 
 def ended_by(exc: BaseException) -> int:
@@ -201,6 +257,27 @@ def main() -> None:
     " / exit 1 on findings at or above this severity (default: error).",
 )
 @click.option(
+    "--show",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="只显示该严重程度及以上的问题（汇总、--statistics 和退出码仍计入全部）"
+    " / show only findings at or above this severity (the summary, --statistics and the"
+    " exit code still count them all).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="text 和 html 报告中严重程度、部分名称的语言（json、sarif、github 总是英文）"
+    " / language of severities and part names in the text and html reports.",
+)
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="没有要检查的文件时不报错（退出码 0）/ exit 0, not 2, when there is no file to check.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="不使用结果缓存 / do not read or write the result cache.",
@@ -231,6 +308,9 @@ def check(
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
+    show: str | None,
+    lang: str,
+    allow_empty: bool,
     no_cache: bool,
     n_jobs: int | None,
 ) -> None:
@@ -259,6 +339,8 @@ def check(
         if output_file is not None:
             _not_an_input(output_file, found)
         jobs = workspace.jobs(found, stdin_name=stdin_filename)
+        if not jobs and not allow_empty:
+            _nothing_to_check(paths)
         if fix or diff:
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
@@ -286,6 +368,8 @@ def check(
                 fail_on=fail_on,
                 quiet=quiet,
                 output_file=output_file,
+                show=show,
+                lang=lang,
             )
         )
     from .lintcmd import run_check
@@ -303,7 +387,24 @@ def check(
             no_cache=no_cache,
             n_jobs=n_jobs,
             fail_on=fail_on,
+            show=show,
+            lang=lang,
         )
+    )
+
+
+def _nothing_to_check(paths: Sequence[str]) -> None:
+    """Zero files checked is a mistake, as ruff and Vale say: a wrong folder, a typo in an
+    extension, or a configuration that excludes everything. An error (exit 2) unless
+    ``--allow-empty``, which the pre-commit hook passes (a commit whose staged reports
+    are all excluded has nothing to check, and must not fail)."""
+    given = " ".join(paths)
+    raise LawlintError(
+        "没有要检查的文件（没有 .docx、.txt、.md 文件，或都被配置的 exclude 排除）；"
+        "确实如此时请加 --allow-empty",
+        "no files to check (no .docx, .txt or .md file, or all excluded by the "
+        "configuration's exclude); pass --allow-empty if that is expected",
+        path=given,
     )
 
 
@@ -399,34 +500,12 @@ def list_rules(packs: Sequence[str], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    from .formatters import raise_broken_pipe
+    from .authoring import rules_listing
 
-    console = Console(highlight=False)
-    console.on_broken_pipe = raise_broken_pipe  # type: ignore[method-assign]
-    for name, title in titles:
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            title_justify="left",
-            title=shown(f"{name} — {title}"),
-        )
-        for column in ("id", "kind", "sev.", "fix"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("说明 / summary", overflow="fold", ratio=1)
-        for row in rows:
-            if row["pack"] == name:
-                table.add_row(
-                    row["id"],
-                    row["kind"],
-                    row["severity"],
-                    "✓" if row["fixable"] else "",
-                    shown(row["summary"]),
-                )
-        console.print(table)
+    # the terminal's width; piped, $COLUMNS or 80
+    sys.stdout.write(rules_listing(titles, rows, shutil.get_terminal_size().columns))
 
 
 @main.command()

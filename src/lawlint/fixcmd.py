@@ -47,6 +47,8 @@ def run_fixes(
     fail_on: str | None = None,
     quiet: bool = False,
     output_file: str | None = None,
+    show: str | None = None,
+    lang: str = "zh",
 ) -> int:
     """Fix (or diff) every path with its configuration's linter; return the exit code."""
     from .formatters import get
@@ -77,7 +79,9 @@ def run_fixes(
             files += 1
         if diff:
             if outcome.changed:
-                click.echo(outcome.diff(), nl=False)
+                text, in_colour = outcome.diff(), _diff_in_colour(color)
+                # click drops escape codes off a terminal unless told: --color means colour
+                click.echo(coloured_diff(text) if in_colour else text, nl=False, color=in_colour)
             results.append(_result(source.path, outcome, profile))
             continue
         if path == STDIN:
@@ -107,13 +111,85 @@ def run_fixes(
     if diff:
         _summary(fixed, files, would=True)
         return EXIT_ERROR if failed else (EXIT_FINDINGS if files else EXIT_OK)
-    options = format_options(jobs, results, fmt, quiet=quiet)
+    options = format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang)
     default = sys.stderr if STDIN in paths else sys.stdout
     written = write_report(
         lambda out: get(fmt)(results, out, color=color, options=options), output_file, default
     )
     _summary(fixed, files, would=False)
     return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+RED, GREEN, CYAN, BOLD, REVERSE, RESET = (
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[36m",
+    "\x1b[1m",
+    "\x1b[7m",
+    "\x1b[0m",
+)
+
+
+def _diff_in_colour(color: bool | None) -> bool:
+    """``--color``/``--no-color``, else colour on a terminal without ``NO_COLOR``."""
+    from .formatters.text_format import colored
+
+    return colored(sys.stdout, color)
+
+
+def coloured_diff(diff: str) -> str:
+    """A unified diff for a terminal: removed lines red, added green, hunk heads cyan;
+    and inside each changed line the characters that changed in reverse video, so a
+    ``,`` → ``，`` in a long paragraph is seen at a glance."""
+    lines = diff.splitlines(keepends=True)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(("---", "+++")) and i < 2:
+            out.append(BOLD + line.rstrip("\n") + RESET + "\n")
+        elif line.startswith("@@"):
+            out.append(CYAN + line.rstrip("\n") + RESET + "\n")
+        elif line.startswith("-"):
+            removed = _run(lines, i, "-")
+            added = _run(lines, i + len(removed), "+")
+            if len(added) == len(removed):  # a fix changes a line in place: pair them
+                pairs = list(zip(removed, added, strict=True))
+                out.extend(_highlight(old, new, "-", RED) for old, new in pairs)
+                out.extend(_highlight(new, old, "+", GREEN) for old, new in pairs)
+            else:
+                out.extend(RED + x.rstrip("\n") + RESET + "\n" for x in removed)
+                out.extend(GREEN + x.rstrip("\n") + RESET + "\n" for x in added)
+            i += len(removed) + len(added)
+            continue
+        elif line.startswith("+"):
+            out.append(GREEN + line.rstrip("\n") + RESET + "\n")
+        else:
+            out.append(line)
+        i += 1
+    return "".join(out)
+
+
+def _run(lines: list[str], start: int, sign: str) -> list[str]:
+    """The lines from ``start`` on that begin with ``sign``."""
+    end = start
+    while end < len(lines) and lines[end].startswith(sign):
+        end += 1
+    return lines[start:end]
+
+
+def _highlight(line: str, other: str, sign: str, colour: str) -> str:
+    """``line`` (a diff line beginning with ``sign``) in ``colour``, the characters not in
+    ``other`` reversed."""
+    import difflib
+
+    text, against = line[1:].rstrip("\n"), other[1:].rstrip("\n")
+    matcher = difflib.SequenceMatcher(None, text, against, autojunk=False)
+    parts = [colour + sign]
+    for tag, a0, a1, _, _ in matcher.get_opcodes():
+        piece = text[a0:a1]
+        parts.append(piece if tag == "equal" else REVERSE + piece + RESET + colour)
+    return "".join(parts) + RESET + "\n"
 
 
 def _original(before: os.stat_result | None, data: bytes) -> Original:

@@ -46,6 +46,8 @@ def run_check(
     no_cache: bool,
     n_jobs: int | None,
     fail_on: str | None,
+    show: str | None = None,
+    lang: str = "zh",
 ) -> int:
     """Lint ``jobs`` and write the report; the exit code (0, 1 or 2)."""
     from .cache import ResultCache
@@ -74,7 +76,11 @@ def run_check(
             )
             batch.prepare()
             # what each file's part is rendered with (SARIF: the rules, for their index)
-            run_options = format_options(jobs, None, fmt, quiet=quiet) if render else None
+            run_options = (
+                format_options(jobs, None, fmt, quiet=quiet, show=show, lang=lang)
+                if render
+                else None
+            )
             lint = functools.partial(
                 batch.lint,
                 n_jobs=jobs_to_use(n_jobs),
@@ -102,7 +108,7 @@ def run_check(
             results = lint(on_result=on_result, keep_findings=False)
         except LawlintError as exc:
             fail(exc)
-        writer.close(results, format_options(jobs, results, fmt, quiet=quiet))
+        writer.close(results, format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang))
 
     if streamed:
         written = write_report(stream, output_file)
@@ -110,7 +116,7 @@ def run_check(
         for r in results:
             if r.error is not None:
                 error_line(str(r.error))
-        options = format_options(jobs, results, fmt, quiet=quiet)
+        options = format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang)
         if statistics:
             written = write_report(
                 lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file

@@ -118,7 +118,13 @@ def write_report(
 
 
 def format_options(
-    jobs: Jobs, results: Sequence[FileResult] | None, fmt: str, *, quiet: bool
+    jobs: Jobs,
+    results: Sequence[FileResult] | None,
+    fmt: str,
+    *,
+    quiet: bool,
+    show: str | None = None,
+    lang: str = "zh",
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
     as the first configuration runs it), ``--quiet``, and for a batch in the text
@@ -131,15 +137,50 @@ def format_options(
     rules: dict[str, Rule] = {}
     # Only SARIF and the batch table need the rules, and building them loads the
     # packs: a run served from the cache in another format must not pay for that.
-    if fmt == "sarif" or batch_table:
+    if fmt in ("sarif", "html") or batch_table:  # html: each rule's summary
         for profile in _profiles(jobs):
             for rule in profile.linter.rules:
                 rules.setdefault(rule.id, rule)
     if results is None:
-        return FormatOptions(rules=list(rules.values()), quiet=quiet)
-    figures = batch_figures(jobs, results) if batch_table or fmt == "html" else {}
+        return FormatOptions(rules=list(rules.values()), quiet=quiet, show=show, lang=lang)
+    review = batch_table or fmt == "html"
+    figures = batch_figures(jobs, results) if review else {}
     parts = batch_parts(jobs, results) if fmt == "html" else {}  # the review page's overview
-    return FormatOptions(rules=list(rules.values()), quiet=quiet, figures=figures, parts=parts)
+    return FormatOptions(
+        rules=list(rules.values()),
+        quiet=quiet,
+        figures=figures,
+        parts=parts,
+        part_names=_part_names(jobs) if review else {},
+        unchecked=_unchecked(jobs) if review else frozenset(),
+        show=show,
+        lang=lang,
+    )
+
+
+def _part_names(jobs: Jobs) -> dict[str, str]:
+    """Each part key's name in its pack (the first configuration's, as for the rules)."""
+    names: dict[str, str] = {}
+    for profile in _profiles(jobs):
+        for spec in profile.linter.section_specs:
+            names.setdefault(spec.key, spec.name)
+    return names
+
+
+def _unchecked(jobs: Jobs) -> frozenset[str]:
+    """The paths whose configuration does not run ``section-missing``: not among its
+    rules, or ignored for the file by ``per-file``."""
+    from .findings import SECTION_RULE
+
+    out = set()
+    for path, profile in jobs:
+        if not any(rule.id == SECTION_RULE for rule in profile.linter.rules):
+            out.add(path)
+            continue
+        overrides = profile.overrides(path)
+        if overrides is not None and SECTION_RULE in overrides.ignore:
+            out.add(path)
+    return frozenset(out)
 
 
 def _profiles(jobs: Jobs) -> list[Profile]:

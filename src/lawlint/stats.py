@@ -12,7 +12,7 @@ not, and whether the rule is enabled or not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from .document import Document
     from .packs import Rule
     from .sections import SectionSpec
+
+#: Short Chinese names of the built-in pack's parts, for a table cell (the pack's own
+#: names are whole headings: 党政主要负责人履行推进法治建设第一责任人职责情况).
+PART_NAMES_ZH = {
+    "measures": "主要举措和成效",
+    "first-responsible": "第一责任人职责",
+    "shortcomings": "存在的不足",
+    "plans": "下一年度安排",
+    "other": "其他情况",
+}
 
 KIND = "unquantified-section"
 SECTIONS_KIND = "sections"  # the kind of section-missing
@@ -106,3 +116,11 @@ def required_parts(
     keys = list(required)
     names = tuple((key, index.specs[key].name if key in index.specs else key) for key in keys)
     return Parts(names, frozenset(key for key in keys if not index.present(key)))
+
+
+def part_name(key: str, names: Mapping[str, str] | None = None, lang: str = "zh") -> str:
+    """What a person reads for the part ``key``: its short Chinese name (a pack's part:
+    the name its pack gives it), or the key itself with ``--lang en``."""
+    if lang != "zh":
+        return key
+    return PART_NAMES_ZH.get(key) or (names or {}).get(key) or key

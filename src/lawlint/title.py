@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chars import SPACE
 
@@ -99,7 +99,28 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
                 score += 1
             if score and (best is None or score > best[0]):
                 best = (score, -i, cand)
-    return best[2] if best else None
+    if best is None:
+        return None
+    title = best[2]
+    if title.year is None:  # "……年度报告" then "（2024年度）" on a line of its own
+        year = _year_below(lines, -best[1] + 1, stop)
+        if year is not None:
+            title = replace(title, year=year)
+    return title
+
+
+# A title's year on the line under it: "（2024年度）", "(2024年)".
+_YEAR_LINE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]")
+
+
+def _year_below(lines: list[str], first: int, stop: int) -> int | None:
+    """The year of a bracketed year line right under the title (blank lines skipped)."""
+    for i in range(first, min(stop, len(lines))):
+        text, _ = _clean(lines[i])
+        if text:
+            m = _YEAR_LINE.fullmatch(text)
+            return int(m.group(1)) if m else None
+    return None
 
 
 _NAME_SUFFIX = re.compile(r"\.(?:txt|md|markdown|docx)$", re.IGNORECASE)

@@ -41,7 +41,10 @@ class HalfwidthPunct(Check):
             h.marker_start + i for h in doc.headings if h.marker for i in range(h.marker.length)
         }
         flagged: dict[int, str] = {}
+        chrome = doc.chrome  # a page copy's "索引号: …" rows are the site's, not the report's
         for p in doc.paragraphs:
+            if chrome and doc.line_index(p.start) + 1 in chrome:
+                continue
             text = doc.text[p.start : p.end]
             flagged.update(self._marks(text, p.start, marks))
             if "." in marks:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
+    from ..findings import Finding
     from ..packs import Rule
     from ..stats import FigureShare, Parts
 
@@ -39,6 +40,27 @@ class FormatOptions:
     """Per path: the share of ``measures`` sentences with figures (batch table)."""
     parts: Mapping[str, Parts] = field(default_factory=dict)
     """Per path: the required parts present and missing (HTML review page)."""
+    part_names: Mapping[str, str] = field(default_factory=dict)
+    """Part key → the name its pack gives it (the batch table's missing parts)."""
+    unchecked: frozenset[str] = frozenset()
+    """Paths whose configuration does not run ``section-missing`` (per-file ignores
+    too): their missing parts are 未检查, not "none"."""
+    show: str | None = None
+    """``--show``: the least severe severity written; findings below it are left out of
+    the report (still counted in the summary, the statistics and the exit code)."""
+    lang: str = "zh"
+    """``--lang``: the language of the words a person reads in the human formats (text,
+    html): severities and part names. The machine formats are always English."""
+
+
+def visible(findings: Sequence[Finding], options: FormatOptions | None) -> list[Finding]:
+    """The findings a report writes: those at or above ``options.show``."""
+    from ..findings import SEVERITY_RANK
+
+    if options is None or options.show is None:
+        return list(findings)
+    limit = SEVERITY_RANK[options.show]
+    return [f for f in findings if SEVERITY_RANK[f.severity] <= limit]
 
 
 class Formatter(Protocol):

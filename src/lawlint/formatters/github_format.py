@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from ..findings import Finding
-from . import write_parts
+from . import visible, write_parts
 from .safe import shown_lines
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     if result.error is not None:
         props = {"file": _path(result.path), "title": "lawlint"}
         lines.append(f"::error {_props(props)}::{escape_data(shown_lines(str(result.error)))}\n")
-    lines.extend(command(f) + "\n" for f in result.findings)
+    lines.extend(command(f) + "\n" for f in visible(result.findings, options))
     return "".join(lines)
 
 

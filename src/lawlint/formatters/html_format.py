@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, TextIO
 from .. import __version__
 from ..findings import SEVERITIES, SEVERITY_ZH, Finding
 from ..title import find_filer
+from . import visible
 from .safe import shown_lines
 
 if TYPE_CHECKING:
@@ -52,18 +53,24 @@ def write(
     if options is None:
         out.write(render(results))
     else:
-        out.write(render(results, options.figures, options.parts))
+        out.write(render(results, options.figures, options.parts, options))
 
 
 def render(
     results: Sequence[FileResult],
     figures: Mapping[str, FigureShare] | None = None,
     parts: Mapping[str, Parts] | None = None,
+    options: FormatOptions | None = None,
 ) -> str:
     figures = figures or {}
-    parts = parts or {}
-    body = [_overview(results, figures, parts)]
-    body += [_report(i, r, parts.get(r.path)) for i, r in enumerate(results, 1)]
+    parts = dict(parts or {})
+    if options is not None:  # not checked for these files: neither "complete" nor "missing"
+        for path in options.unchecked:
+            parts.pop(path, None)
+    unchecked = options.unchecked if options is not None else frozenset()
+    summaries = {r.id: r.description or "" for r in options.rules} if options else {}
+    body = [_overview(results, figures, parts, unchecked)]
+    body += [_report(i, r, parts.get(r.path), options, summaries) for i, r in enumerate(results, 1)]
     page = _PAGE.format(
         version=escape(__version__),
         count=len(results),
@@ -87,7 +94,10 @@ def title_of(result: FileResult) -> str:
 
 
 def _overview(
-    results: Sequence[FileResult], figures: Mapping[str, FigureShare], parts: Mapping[str, Parts]
+    results: Sequence[FileResult],
+    figures: Mapping[str, FigureShare],
+    parts: Mapping[str, Parts],
+    unchecked: frozenset[str] = frozenset(),
 ) -> str:
     heads = (
         ("title", "text", "报告", "report"),
@@ -106,7 +116,7 @@ def _overview(
         for key, kind, zh, en in heads
     )
     rows = [
-        _overview_row(i, r, figures.get(r.path), parts.get(r.path))
+        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked)
         for i, r in enumerate(results, 1)
     ]
     return (
@@ -124,7 +134,11 @@ def _cell(text: str, sort: str | int | float, cls: str = "") -> str:
 
 
 def _overview_row(
-    i: int, result: FileResult, figures: FigureShare | None, parts: Parts | None
+    i: int,
+    result: FileResult,
+    figures: FigureShare | None,
+    parts: Parts | None,
+    unchecked: bool = False,
 ) -> str:
     title = title_of(result)
     link = f'<a href="#r{i}">{escape(title)}</a><div class="path">{escape(result.path)}</div>'
@@ -148,7 +162,9 @@ def _overview_row(
             _cell(str(counts[s]), counts[s], f"n sev-{s}" + (" zero" if not counts[s] else ""))
             for s in SEVERITIES
         ),
-        _parts_cell(parts),
+        _cell('未检查 <span class="en">not checked</span>', "")
+        if unchecked
+        else _parts_cell(parts),
         _figures_cell(figures),
     ]
     return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
@@ -179,7 +195,13 @@ def _figures_cell(figures: FigureShare | None) -> str:
 # -- one report ---------------------------------------------------------------------------
 
 
-def _report(i: int, result: FileResult, parts: Parts | None) -> str:
+def _report(
+    i: int,
+    result: FileResult,
+    parts: Parts | None,
+    options: FormatOptions | None = None,
+    summaries: Mapping[str, str] | None = None,
+) -> str:
     rid = f"r{i}"
     title = title_of(result)
     head = (
@@ -190,7 +212,7 @@ def _report(i: int, result: FileResult, parts: Parts | None) -> str:
         return head + f'<p class="unreadable">{escape(str(result.error))}</p>\n</article>'
     doc = result.document
     assert doc is not None
-    findings = result.findings
+    shown_findings = visible(result.findings, options)
     parts_html = ""
     if parts is not None and parts.required:
         items = "".join(
@@ -201,26 +223,31 @@ def _report(i: int, result: FileResult, parts: Parts | None) -> str:
         parts_html = f'<ul class="parts">{items}</ul>\n'
     return (
         head
-        + _summary_line(findings, result.suppressed)
+        + _summary_line(result.findings, result.suppressed, len(shown_findings))
         + parts_html
-        + _rule_table(findings)
-        + _text(rid, doc, findings)
+        + _rule_table(shown_findings, summaries or {})
+        + _text(rid, doc, shown_findings)
         + "\n</article>"
     )
 
 
-def _summary_line(findings: Sequence[Finding], suppressed: int) -> str:
+def _summary_line(findings: Sequence[Finding], suppressed: int, shown: int | None = None) -> str:
+    """Every finding counted (``--show`` hides some from the page, not from the count)."""
     counts = Counter(f.severity for f in findings)
     parts = "".join(
         f'<span class="count sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>' for s in SEVERITIES
     )
     extra = f'<span class="count">已屏蔽 {suppressed}</span>' if suppressed else ""
+    if shown is not None and shown < len(findings):
+        extra += f'<span class="count">未显示 {len(findings) - shown}</span>'
     return f'<p class="counts">{parts}{extra}</p>\n'
 
 
-def _rule_table(findings: Sequence[Finding]) -> str:
+def _rule_table(findings: Sequence[Finding], summaries: Mapping[str, str] | None = None) -> str:
     """The findings counted per rule, errors first, then the most frequent: one chip
-    per rule (its severity's colour; the first message on hover)."""
+    per rule (its severity's colour; its Chinese summary beside the id, when the rule
+    has one; the first message on hover)."""
+    summaries = summaries or {}
     if not findings:
         return '<p class="clean">未发现问题。<span class="en">No findings.</span></p>\n'
     by_rule: dict[str, list[Finding]] = {}
@@ -233,7 +260,8 @@ def _rule_table(findings: Sequence[Finding]) -> str:
     chips = "".join(
         f'<li class="sev-{by_rule[r][0].severity}" data-rule="{escape(r)}" '
         f'title="{escape(by_rule[r][0].message)}"><code>{escape(r)}</code>'
-        f'<span class="n">{len(by_rule[r])}</span></li>'
+        + (f'<small class="summary">{escape(summaries[r])}</small>' if summaries.get(r) else "")
+        + f'<span class="n">{len(by_rule[r])}</span></li>'
         for r in sorted(by_rule, key=rank)
     )
     return (
@@ -424,6 +452,7 @@ ul.rules li.sev-error { border-left-color: var(--err); }
 ul.rules li.sev-warning { border-left-color: #d19a00; }
 ul.rules li.sev-info { border-left-color: var(--info); }
 ul.rules .n { font-weight: 700; margin-left: .5em; font-variant-numeric: tabular-nums; }
+ul.rules .summary { margin-left: .5em; color: var(--muted); }
 .text { margin-top: 8px; }
 .sec { margin: 0 0 8px; }
 .line.head { margin-top: 14px; }

@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from . import write_parts
+from . import visible, write_parts
 from .safe import json_safe
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def write(
 
 def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
     """One file's objects, one per line, separated by ``,\n`` (no brackets)."""
-    items = [f.to_dict() for f in result.findings]
+    items = [f.to_dict() for f in visible(result.findings, options)]
     if not items:
         return ""
     # One finding per line — readable and diff-friendly — from one call to json's C

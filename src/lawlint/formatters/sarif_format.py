@@ -36,6 +36,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding
+from . import visible
 from .safe import json_safe
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     with its ``"ruleId"`` key, and a quote inside a string value is always escaped, so
     ``}, {"ruleId": `` only ever separates two results."""
     index = _rule_index(options.rules if options else ())
-    items = [_result(f, index.get(f.rule)) for f in result.findings]
+    items = [_result(f, index.get(f.rule)) for f in visible(result.findings, options)]
     if not items:
         return ""
     return json_safe(json.dumps(items, ensure_ascii=False))[1:-1].replace(

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ..chars import MASK, display_width
 from ..findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
-from . import write_parts
+from . import visible, write_parts
 from .safe import shown
 
 if TYPE_CHECKING:
@@ -63,11 +63,12 @@ def write(
         write_parts("text", results, out, options)
         return
     console = _console(out, True)
+    lang = options.lang if options else "zh"
     for result in results:
         lines = result.source.text.split("\n") if result.source else []
         paragraphs = result.source is not None and result.source.paragraphs
-        for f in result.findings:
-            _finding(console, f, lines, paragraphs)
+        for f in visible(result.findings, options):
+            _finding(console, f, lines, paragraphs, lang)
     footer(out, results, options, console)
 
 
@@ -83,11 +84,18 @@ def colored(out: TextIO, color: bool | None) -> bool:
 def render_file(result: FileResult, options: FormatOptions | None = None) -> str:
     """One file's findings as plain text: each its head line, then its line with the
     span underlined (see :func:`excerpt`)."""
-    if not result.findings:
+    findings = visible(result.findings, options)
+    if not findings:
         return ""
     lines = result.source.text.split("\n") if result.source else []
     paragraphs = result.source is not None and result.source.paragraphs
-    return "".join("\n".join(_plain(f, lines, paragraphs)) + "\n" for f in result.findings)
+    lang = options.lang if options else "zh"
+    return "".join("\n".join(_plain(f, lines, paragraphs, lang)) + "\n" for f in findings)
+
+
+def severity_word(severity: str, lang: str = "zh") -> str:
+    """错误/警告/提示 for a Chinese reader (``--lang zh``, the default), else the id."""
+    return SEVERITY_ZH[severity] if lang == "zh" else severity
 
 
 def footer(
@@ -102,7 +110,7 @@ def footer(
     options = options or FormatOptions()
     if options.quiet:
         return
-    summary = _summary(results)
+    summary = _summary(results, options.show)
     if console is not None:
         console.print(summary)
     else:
@@ -134,8 +142,9 @@ def gutter(line_no: int, paragraphs: bool = False) -> str:
     return f"段{line_no:>4} | " if paragraphs else f"{line_no:>6} | "
 
 
-def _plain(f: Finding, lines: list[str], paragraphs: bool = False) -> list[str]:
-    head = f"{shown(f.path)}:{f.line}:{f.column}  {f.severity}  {f.rule}  {shown(f.message)}"
+def _plain(f: Finding, lines: list[str], paragraphs: bool = False, lang: str = "zh") -> list[str]:
+    sev = severity_word(f.severity, lang)
+    head = f"{shown(f.path)}:{f.line}:{f.column}  {sev}  {f.rule}  {shown(f.message)}"
     if not 0 < f.line <= len(lines):
         return [head]
     line = lines[f.line - 1]
@@ -144,7 +153,9 @@ def _plain(f: Finding, lines: list[str], paragraphs: bool = False) -> list[str]:
     return [head, f"{gutter(f.line, paragraphs)}{quoted}", f"{'':6} | {carets}"]
 
 
-def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = False) -> None:
+def _finding(
+    console: Console, f: Finding, lines: list[str], paragraphs: bool = False, lang: str = "zh"
+) -> None:
     """The finding's head line, then its line with the span underlined. For a Word
     document the line is a paragraph: the gutter shows 段 (paragraph) and its number, and
     a long paragraph is quoted around the span only."""
@@ -153,7 +164,7 @@ def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = 
     head = Text()
     head.append(f"{shown(f.path)}:{f.line}:{f.column}", style="bold")
     head.append("  ")
-    head.append(f.severity, style=STYLE[f.severity])
+    head.append(severity_word(f.severity, lang), style=STYLE[f.severity])
     head.append("  ")
     head.append(f.rule, style="cyan")
     head.append("  ")
@@ -167,7 +178,8 @@ def _finding(console: Console, f: Finding, lines: list[str], paragraphs: bool = 
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
 
 
-def _summary(results: Sequence[FileResult]) -> str:
+def _summary(results: Sequence[FileResult], show: str | None = None) -> str:
+    """Counts every finding, shown or not; says how many ``--show`` left out."""
     counts = Counter({s: 0 for s in SEVERITIES})
     for result in results:
         counts.update(dict(zip(SEVERITIES, result.tally.counts, strict=True)))
@@ -178,9 +190,16 @@ def _summary(results: Sequence[FileResult]) -> str:
     failed = sum(1 for r in results if r.error is not None)
     extra_zh = f"，{failed} 个文件无法读取" if failed else ""
     extra_en = f", {failed} unreadable" if failed else ""
-    hidden = sum(r.suppressed for r in results)
-    hidden_zh = f"另有 {hidden} 个问题被 lawlint 指令屏蔽。" if hidden else ""
-    hidden_en = f" {hidden} suppressed by lawlint directives." if hidden else ""
+    suppressed = sum(r.suppressed for r in results)
+    hidden_zh = f"另有 {suppressed} 个问题被 lawlint 指令屏蔽。" if suppressed else ""
+    hidden_en = f" {suppressed} suppressed by lawlint directives." if suppressed else ""
+    if show is not None:  # --show: what it left out, counted by severity
+        below = [s for s in SEVERITIES[SEVERITIES.index(show) + 1 :] if counts[s]]
+        hidden = sum(counts[s] for s in below)
+        if hidden:
+            words = "、".join(SEVERITY_ZH[s] for s in below)
+            hidden_zh += f"{hidden} 条{words}未显示（--show {show}）。"
+            hidden_en += f" {hidden} below {show} not shown (--show {show})."
     if total:
         return (
             f"\n检查了 {files} 个文件{extra_zh}，发现 {total} 个问题（{zh}）。{hidden_zh}"
@@ -213,8 +232,17 @@ def _batch_table(
     and parts; elsewhere — a file, a pipe, a CI log — it is written at its natural width,
     never cut, in the same layout, without rich (whose layout of 1,000 rows takes ~0.6 s).
     """
-    checked_sections = not options.rules or any(r.id == SECTION_RULE for r in options.rules)
-    rows = [batch_row(r, options.figures.get(r.path), checked_sections) for r in results]
+    ran = not options.rules or any(r.id == SECTION_RULE for r in options.rules)
+    rows = [
+        batch_row(
+            r,
+            options.figures.get(r.path),
+            ran and r.path not in options.unchecked,
+            options.part_names,
+            options.lang,
+        )
+        for r in results
+    ]
     if console is None:
         out.write("\n" + plain_table(rows) + "\n")
         return
@@ -258,9 +286,16 @@ def plain_table(rows: Sequence[Sequence[str]]) -> str:
 
 
 def batch_row(
-    result: FileResult, figures: FigureShare | None, checked_sections: bool = True
+    result: FileResult,
+    figures: FigureShare | None,
+    checked_sections: bool = True,
+    names: Mapping[str, str] | None = None,
+    lang: str = "zh",
 ) -> tuple[str, ...]:
-    """The batch table's cells for one report."""
+    """The batch table's cells for one report; the missing parts by their Chinese
+    names (``--lang en``: their keys)."""
+    from ..stats import part_name
+
     if result.error is not None:
         return (shown(result.path), "", "", "", "无法读取 / unreadable", "")
     tally = result.tally
@@ -268,7 +303,8 @@ def batch_row(
     if not checked_sections:
         missing_cell = "未检查 / not checked"
     else:
-        missing_cell = shown(", ".join(missing)) if missing else "—"  # a pack's part names
+        joined = ("、" if lang == "zh" else ", ").join(part_name(k, names, lang) for k in missing)
+        missing_cell = shown(joined) if missing else "—"  # a pack's part names
     if figures is None or figures.share is None:
         share_cell = "—"
     else:
