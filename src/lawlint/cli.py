@@ -292,6 +292,16 @@ def main() -> None:
     help="并行检查的进程数（默认或 0：CPU 核数；不超过核数）"
     " / processes that lint (default or 0: the number of cores; at most that).",
 )
+@click.option(
+    "--annotate",
+    "annotate",
+    type=click.Path(dir_okay=True),
+    default=None,
+    metavar="OUT",
+    help="另存一份带批注的 .docx（每条问题一个批注；多个文件时 OUT 为文件夹，"
+    "副本名为“<原名>-审阅.docx”） / write a copy with one Word comment per finding"
+    " (OUT a folder for several files: <name>-审阅.docx).",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
@@ -313,6 +323,7 @@ def check(
     allow_empty: bool,
     no_cache: bool,
     n_jobs: int | None,
+    annotate: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入；-- 之后都是文件名）。
 
@@ -338,6 +349,10 @@ def check(
             _stdin_readable(stdin_filename)
         if output_file is not None:
             _not_an_input(output_file, found)
+        if annotate is not None:
+            from .docx_annotate import refuse_inputs
+
+            refuse_inputs(annotate, found)
         jobs = workspace.jobs(found, stdin_name=stdin_filename)
         if not jobs and not allow_empty:
             _nothing_to_check(paths)
@@ -389,6 +404,7 @@ def check(
             fail_on=fail_on,
             show=show,
             lang=lang,
+            annotate=annotate,
         )
     )
 
