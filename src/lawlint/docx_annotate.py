@@ -109,21 +109,23 @@ def _keep(run: _Element, a: int, b: int | None) -> None:
             child.set(_SPACE, "preserve")
 
 
-def runs_covering(p: _Element, a: int, b: int) -> list[_Element]:
+def runs_covering(
+    p: _Element, a: int, b: int, runs: list[tuple[_Element, int, int]] | None = None
+) -> list[_Element]:
     """The runs of paragraph ``p`` that show exactly its characters [a, b), splitting
     the runs at both ends where a boundary falls inside one; [] when no run shows a
-    character of the span."""
+    character of the span. ``runs`` is :func:`_runs` of ``p`` when the caller has it
+    (kept up to date here, so one paragraph's runs are listed once for all its spans)."""
+    if runs is None:
+        runs = _runs(p)
     if b <= a:
         return []
-    for run, start, end in _runs(p):
-        if start < a < end:
-            _split_run(run, a - start)
-            break
-    for run, start, end in _runs(p):
-        if start < b < end:
-            _split_run(run, b - start)
-            break
-    return [run for run, start, end in _runs(p) if a <= start and end <= b and end > start]
+    for at in (a, b):
+        for i, (run, start, end) in enumerate(runs):
+            if start < at < end:
+                runs[i : i + 1] = [(run, start, at), (_split_run(run, at - start), at, end)]
+                break
+    return [run for run, start, end in runs if a <= start and end <= b and end > start]
 
 
 # -- comments ------------------------------------------------------------------------------
@@ -140,25 +142,32 @@ def comment_text(finding: Finding) -> str:
     return text
 
 
-def _anchor(paragraphs: list[_Element], finding: Finding) -> list[_Element]:
-    """The runs a finding's comment is anchored on (see the module's docstring)."""
+def _anchor(
+    paragraphs: list[_Element], finding: Finding, listed: dict[int, list[tuple[_Element, int, int]]]
+) -> list[_Element]:
+    """The runs a finding's comment is anchored on (see the module's docstring);
+    ``listed`` caches each paragraph's runs by index."""
+
+    def runs_of(i: int) -> list[tuple[_Element, int, int]]:
+        if i not in listed:
+            listed[i] = _runs(paragraphs[i])
+        return listed[i]
+
     index = finding.line - 1
     if 0 <= index < len(paragraphs):
-        p = paragraphs[index]
+        runs = runs_of(index)
         a = finding.column - 1
         # a span running past its paragraph is anchored on the paragraph's rest
         b = finding.end_column - 1 if finding.end_line == finding.line else 1 << 30
-        runs = _runs(p)
         length = runs[-1][2] if runs else 0
-        if b > a:
-            covered = runs_covering(p, a, min(b, length))
-            if covered:
-                return covered
-        whole = [run for run, start, end in _runs(p) if end > start]
+        covered = runs_covering(paragraphs[index], a, min(b, length), runs)
+        if covered:
+            return covered
+        whole = [run for run, start, end in runs if end > start]
         if whole:
             return whole
-    for p in paragraphs:  # report-level: the title, the first paragraph with text
-        whole = [run for run, start, end in _runs(p) if end > start]
+    for i in range(len(paragraphs)):  # report-level: the title, the first with text
+        whole = [run for run, start, end in runs_of(i) if end > start]
         if whole:
             return whole
     return []
@@ -170,12 +179,13 @@ def annotate_document(document: object, findings: Sequence[Finding]) -> int:
 
     body = document.element.body  # type: ignore[attr-defined]
     paragraphs = [p for p, _ in _paragraphs(body)]
+    listed: dict[int, list[tuple[_Element, int, int]]] = {}
+    parent = None  # python-docx's Run wants a parent; only the run's XML is used
     added = 0
     for finding in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
-        runs = _anchor(paragraphs, finding)
+        runs = _anchor(paragraphs, finding, listed)
         if not runs:  # a document without text: an empty run in a new paragraph
             runs = [document.add_paragraph().add_run("")._r]  # type: ignore[attr-defined]
-        parent = document.paragraphs[0]  # type: ignore[attr-defined]
         objects = [Run(r, parent) for r in (runs[0], runs[-1])]  # type: ignore[arg-type]
         document.add_comment(  # type: ignore[attr-defined]
             objects, text=comment_text(finding), author=AUTHOR, initials=INITIALS
