@@ -151,3 +151,19 @@ def test_runs_covering_on_run_boundaries_splits_nothing() -> None:
     assert ["".join(t.text for t in r.iter(f"{W}t")) for r in runs] == ["丁戊", "己"]
     assert len(list(p.iter(f"{W}r"))) == 3
     assert runs_covering(p, 2, 2) == []
+
+
+def test_a_folder_of_drafts_annotated_into_a_folder(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    _draft(drafts / "甲.docx")
+    (drafts / "乙.md").write_text(
+        "# 某县2023年法治政府建设情况报告\n\n若干问题。\n", encoding="utf-8"
+    )
+    out = tmp_path / "审阅"
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(drafts), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["乙-审阅.docx", "甲-审阅.docx"]
+    for name, src in (("乙-审阅.docx", "乙.md"), ("甲-审阅.docx", "甲.docx")):
+        ours = [c for c in _comments(out / name).values() if c[2] == "lawlint"]
+        assert len(ours) == len(_json(drafts / src))
