@@ -167,3 +167,68 @@ def test_a_folder_of_drafts_annotated_into_a_folder(tmp_path: Path) -> None:
     for name, src in (("乙-审阅.docx", "乙.md"), ("甲-审阅.docx", "甲.docx")):
         ours = [c for c in _comments(out / name).values() if c[2] == "lawlint"]
         assert len(ours) == len(_json(drafts / src))
+
+
+def _commented(path: Path, notes: dict[int, str]) -> None:
+    """A draft whose paragraph ``i`` (0-based) carries a Word comment ``notes[i]``."""
+    d = docx.Document()
+    lines = [
+        "某县2023年法治政府建设情况报告",
+        "我们做了大量工作，开展若干活动。",
+        "另有大量问题,需要解决。",
+        "还有若干事项。",
+    ]
+    for i, line in enumerate(lines):
+        p = d.add_paragraph(line)
+        if i in notes:
+            d.add_comment(p.runs, text=notes[i], author="起草人", initials="QC")
+    d.save(str(path))
+
+
+def _kept(path: Path) -> list[tuple[str, int, int]]:
+    return [
+        (f["rule"], f["line"], f["column"])
+        for f in _json(path)
+        if f["rule"] in ("vague-quantity", "halfwidth-punct", "unknown-directive")
+    ]
+
+
+def test_word_comment_disable_next_line_covers_its_own_paragraph(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    _commented(plain, {})
+    assert _kept(plain) == [
+        ("vague-quantity", 2, 5),
+        ("vague-quantity", 2, 12),
+        ("vague-quantity", 3, 3),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+    src = tmp_path / "noted.docx"
+    _commented(src, {1: "lawlint-disable-next-line vague-quantity"})
+    assert _kept(src) == [
+        ("vague-quantity", 3, 3),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+
+
+def test_word_comment_disable_and_enable_bound_a_range(tmp_path: Path) -> None:
+    src = tmp_path / "noted.docx"
+    _commented(src, {2: "lawlint-disable vague-quantity", 3: "lawlint-enable vague-quantity"})
+    assert _kept(src) == [
+        ("vague-quantity", 2, 5),
+        ("vague-quantity", 2, 12),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+    whole = tmp_path / "whole.docx"
+    _commented(whole, {3: "lawlint-disable-file"})
+    assert _kept(whole) == []
+
+
+def test_word_comment_with_an_unknown_rule_is_reported(tmp_path: Path) -> None:
+    src = tmp_path / "noted.docx"
+    _commented(src, {1: "lawlint-disable-next-line vague-quantty", 2: "请补充数据"})
+    kept = _kept(src)
+    assert ("unknown-directive", 2, 1) in kept
+    assert ("vague-quantity", 2, 5) in kept and ("vague-quantity", 3, 3) in kept

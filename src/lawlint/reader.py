@@ -78,6 +78,9 @@ class Source:
     be written back (``--fix`` refuses it)."""
     hints: Mapping[int, LineHint] = field(default_factory=dict, hash=False, compare=False)
     """0-based line index → :class:`LineHint`, for the lines that have one."""
+    word_directives: tuple[tuple[int, str], ...] = field(default=(), hash=False, compare=False)
+    """(0-based paragraph index, text) of each Word comment (批注) whose text is a lawlint
+    directive, on the paragraph where the comment's range starts (.docx only)."""
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` (``\\n`` line ends) back to the file's own bytes."""
