@@ -343,8 +343,11 @@ def check(
             report_unused_directives,
         )
     )
+    skipped: list[tuple[str, str]] = []
     try:
-        found = list(discover(paths))
+        found = list(
+            discover(paths, on_skipped=lambda path, suffix: skipped.append((path, suffix)))
+        )
         if STDIN in found:
             _stdin_readable(stdin_filename)
         if output_file is not None:
@@ -360,6 +363,8 @@ def check(
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
         fail(exc)
+    if skipped and not quiet:
+        _report_skipped(sorted(skipped))
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if on_github and not statistics else "text"
@@ -407,6 +412,17 @@ def check(
             annotate=annotate,
         )
     )
+
+
+def _report_skipped(skipped: Sequence[tuple[str, str]]) -> None:
+    """Name, on stderr, each draft-like file a folder walk could not check, and why: a
+    folder of .doc and .pdf drafts must not read as "1 file checked" and nothing else."""
+    from .reader import SKIPPED_REASONS
+
+    zh = "；".join(f"{path}（{SKIPPED_REASONS[suffix][0]}）" for path, suffix in skipped)
+    en = "; ".join(f"{path} ({SKIPPED_REASONS[suffix][1]})" for path, suffix in skipped)
+    click.echo(f"lawlint: 跳过 {len(skipped)} 个无法检查的文件：{zh}", err=True)
+    click.echo(f"lawlint: skipped {len(skipped)} file(s) that cannot be checked: {en}", err=True)
 
 
 def _nothing_to_check(paths: Sequence[str]) -> None:
