@@ -292,6 +292,16 @@ def main() -> None:
     help="并行检查的进程数（默认或 0：CPU 核数；不超过核数）"
     " / processes that lint (default or 0: the number of cores; at most that).",
 )
+@click.option(
+    "--annotate",
+    "annotate",
+    type=click.Path(dir_okay=True),
+    default=None,
+    metavar="OUT",
+    help="另存一份带批注的 .docx（每条问题一个批注；多个文件时 OUT 为文件夹，"
+    "副本名为“<原名>-审阅.docx”） / write a copy with one Word comment per finding"
+    " (OUT a folder for several files: <name>-审阅.docx).",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
@@ -313,6 +323,7 @@ def check(
     allow_empty: bool,
     no_cache: bool,
     n_jobs: int | None,
+    annotate: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入；-- 之后都是文件名）。
 
@@ -332,12 +343,19 @@ def check(
             report_unused_directives,
         )
     )
+    skipped: list[tuple[str, str]] = []
     try:
-        found = list(discover(paths))
+        found = list(
+            discover(paths, on_skipped=lambda path, suffix: skipped.append((path, suffix)))
+        )
         if STDIN in found:
             _stdin_readable(stdin_filename)
         if output_file is not None:
             _not_an_input(output_file, found)
+        if annotate is not None:
+            from .docx_annotate import refuse_inputs
+
+            refuse_inputs(annotate, found)
         jobs = workspace.jobs(found, stdin_name=stdin_filename)
         if not jobs and not allow_empty:
             _nothing_to_check(paths)
@@ -345,6 +363,8 @@ def check(
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
         fail(exc)
+    if skipped and not quiet:
+        _report_skipped(sorted(skipped))
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if on_github and not statistics else "text"
@@ -389,8 +409,20 @@ def check(
             fail_on=fail_on,
             show=show,
             lang=lang,
+            annotate=annotate,
         )
     )
+
+
+def _report_skipped(skipped: Sequence[tuple[str, str]]) -> None:
+    """Name, on stderr, each draft-like file a folder walk could not check, and why: a
+    folder of .doc and .pdf drafts must not read as "1 file checked" and nothing else."""
+    from .reader import SKIPPED_REASONS
+
+    zh = "；".join(f"{path}（{SKIPPED_REASONS[suffix][0]}）" for path, suffix in skipped)
+    en = "; ".join(f"{path} ({SKIPPED_REASONS[suffix][1]})" for path, suffix in skipped)
+    click.echo(f"lawlint: 跳过 {len(skipped)} 个无法检查的文件：{zh}", err=True)
+    click.echo(f"lawlint: skipped {len(skipped)} file(s) that cannot be checked: {en}", err=True)
 
 
 def _nothing_to_check(paths: Sequence[str]) -> None:

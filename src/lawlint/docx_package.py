@@ -59,6 +59,7 @@ _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = _RT + "officeDocument"
 RT_STYLES = _RT + "styles"
 RT_NUMBERING = _RT + "numbering"
+RT_COMMENTS = _RT + "comments"
 CT_DOCUMENT_MAIN = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
@@ -75,6 +76,7 @@ class Parts:
     document: _Element
     styles: _Element | None
     numbering: _Element | None
+    comments: _Element | None = None  # Word comments (批注): lawlint directives in them
 
 
 def corrupt(path: str, detail: str) -> InputError:
@@ -114,10 +116,12 @@ def open_parts(data: bytes, path: str) -> Parts:
         document = package.xml(main[1:], count_paragraphs=True)
         styles = package.related(main, RT_STYLES)
         numbering = package.related(main, RT_NUMBERING)
+        comments = package.related(main, RT_COMMENTS)
         return Parts(
             document,
             package.xml(styles[1:]) if styles else None,
             package.xml(numbering[1:]) if numbering else None,
+            package.xml(comments[1:]) if comments else None,
         )
 
 

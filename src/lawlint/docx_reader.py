@@ -116,7 +116,35 @@ def read_docx(data: bytes, path: str) -> Source:
         raise
     except Exception as exc:  # a shape the reader did not foresee: still a damaged file
         raise corrupt(path, f"{type(exc).__name__}: {exc}".strip().rstrip(":")) from None
-    return Source(path, "\n".join(lines), paragraphs=True, hints=hints)
+    return Source(
+        path,
+        "\n".join(lines),
+        paragraphs=True,
+        hints=hints,
+        word_directives=_word_directives(parts),
+    )
+
+
+def _word_directives(parts: Parts) -> tuple[tuple[int, str], ...]:
+    """The Word comments whose text is a lawlint directive, each with the index of the
+    paragraph (numbered as :func:`_read` numbers them) where its range starts."""
+    if parts.comments is None:
+        return ()
+    texts: dict[str, str] = {}
+    for comment in parts.comments.iter(f"{_W}comment"):
+        text = "".join(paragraph_text(p) for p in comment.iter(_P)).strip()
+        if text.startswith("lawlint-"):
+            texts[comment.get(f"{_W}id", "")] = text
+    if not texts:
+        return ()
+    body = parts.document.find(f"{_W}body")
+    found: list[tuple[int, str]] = []
+    for index, (p, _) in enumerate(_paragraphs(body)):
+        for start in p.iter(f"{_W}commentRangeStart"):
+            text = texts.get(start.get(f"{_W}id", ""))
+            if text is not None:
+                found.append((index, text))
+    return tuple(found)
 
 
 def _sniff(data: bytes, path: str) -> None:

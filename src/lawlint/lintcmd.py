@@ -48,8 +48,10 @@ def run_check(
     fail_on: str | None,
     show: str | None = None,
     lang: str = "zh",
+    annotate: str | None = None,
 ) -> int:
-    """Lint ``jobs`` and write the report; the exit code (0, 1 or 2)."""
+    """Lint ``jobs`` and write the report; the exit code (0, 1 or 2). With ``annotate``,
+    also write each file's copy with its findings as Word comments."""
     from .cache import ResultCache
     from .cachefiles import cache_dir
     from .formatters import PartWriter, get, renderer
@@ -60,7 +62,8 @@ def run_check(
     render: str | None = None if statistics else fmt
     if render is not None and (renderer(render) is None or _in_colour(render, color, output_file)):
         render = None
-    streamed = render is not None and not progress
+    # annotating needs every finding after the run: nothing is released while streaming
+    streamed = render is not None and not progress and annotate is None
     # the batch table's figures are counted where each file is linted, beside its document
     figures = fmt == "html" or (fmt == "text" and not quiet and len(jobs) > 1 and not statistics)
     results: list[FileResult] = []
@@ -125,6 +128,13 @@ def run_check(
             written = write_report(
                 lambda out: get(fmt)(results, out, color=color, options=options), output_file
             )
+    if annotate is not None:
+        from .docx_annotate import write_all
+
+        try:
+            write_all(results, annotate)
+        except LawlintError as exc:
+            fail(exc)
     return exit_code(results, fail_on) if written else EXIT_ERROR
 
 

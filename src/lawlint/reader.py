@@ -78,6 +78,9 @@ class Source:
     be written back (``--fix`` refuses it)."""
     hints: Mapping[int, LineHint] = field(default_factory=dict, hash=False, compare=False)
     """0-based line index → :class:`LineHint`, for the lines that have one."""
+    word_directives: tuple[tuple[int, str], ...] = field(default=(), hash=False, compare=False)
+    """(0-based paragraph index, text) of each Word comment (批注) whose text is a lawlint
+    directive, on the paragraph where the comment's range starts (.docx only)."""
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` (``\\n`` line ends) back to the file's own bytes."""
@@ -365,11 +368,26 @@ LinkWarning = Callable[[str, str], None]
 """Told (link, where it points) for each link skipped because it leads out of the folder."""
 
 
+# Draft-like files a folder walk cannot check, and what to do (Chinese, English).
+SKIPPED_REASONS: dict[str, tuple[str, str]] = {
+    ".doc": ("Word 97-2003 格式，请另存为 .docx", "Word 97-2003 format: save it as .docx"),
+    ".dot": ("Word 97-2003 模板，请另存为 .docx", "a Word 97-2003 template: save it as .docx"),
+    ".docm": ("含宏的 Word 文档，请另存为 .docx", "a macro-enabled Word file: save it as .docx"),
+    ".wps": ("WPS 文字格式，请另存为 .docx", "WPS Writer format: save it as .docx"),
+    ".wpt": ("WPS 文字模板，请另存为 .docx", "a WPS Writer template: save it as .docx"),
+    ".rtf": ("RTF 格式，请另存为 .docx", "RTF format: save it as .docx"),
+    ".odt": ("OpenDocument 格式，请另存为 .docx", "OpenDocument format: save it as .docx"),
+    ".pdf": ("PDF 无法检查，请提供 .docx 原稿", "a PDF cannot be checked: use the .docx draft"),
+}
+SkippedNote = Callable[[str, str], None]  # (path, suffix) of a draft-like file not checked
+
+
 def discover(
     paths: Iterable[str],
     suffixes: tuple[str, ...] = LINT_SUFFIXES,
     *,
     on_link_outside: LinkWarning | None = None,
+    on_skipped: SkippedNote | None = None,
 ) -> Iterator[str]:
     """Expand the command line's paths to the files to lint, in a stable order.
 
@@ -380,7 +398,8 @@ def discover(
     link is followed when it points inside it (a folder already visited, a link loop,
     is not entered again) and skipped, with a warning (``on_link_outside``, by default
     a line on stderr), when it points outside it. A missing path is yielded as is, and
-    so is a folder that cannot be listed: reading it reports why.
+    so is a folder that cannot be listed: reading it reports why. Each draft-like file
+    a walk passes over (:data:`SKIPPED_REASONS`) is given to ``on_skipped``.
     """
     warn = on_link_outside or _warn_link_outside
     seen: set[str] = set()
@@ -390,13 +409,15 @@ def discover(
                 seen.add(path)
                 yield path
             continue
-        for found in sorted(_walk(path, suffixes, warn)):
+        for found in sorted(_walk(path, suffixes, warn, on_skipped)):
             if found not in seen:
                 seen.add(found)
                 yield found
 
 
-def _walk(root: str, suffixes: tuple[str, ...], warn: LinkWarning) -> Iterator[str]:
+def _walk(
+    root: str, suffixes: tuple[str, ...], warn: LinkWarning, skipped: SkippedNote | None = None
+) -> Iterator[str]:
     """The files under ``root`` (unsorted), and each folder that cannot be listed.
 
     Iterative (an explicit stack, so any depth), depth first in name order like
@@ -425,6 +446,15 @@ def _walk(root: str, suffixes: tuple[str, ...], warn: LinkWarning) -> Iterator[s
         for entry in entries:
             is_dir = _is_dir(entry)
             if not _wanted(entry.name, is_dir, suffixes):
+                suffix = os.path.splitext(entry.name)[1].lower()
+                if (
+                    skipped is not None
+                    and not is_dir
+                    and suffix in SKIPPED_REASONS
+                    and not entry.name.startswith((".", "~$"))
+                    and _is_file(entry)
+                ):
+                    skipped(entry.path, suffix)
                 continue
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)

@@ -7,6 +7,11 @@ Run after the checks, on their findings (it never changes what a check sees):
   between the two (or up to the end of the file);
 - ``<!-- lawlint-disable-file -->`` — the whole file.
 
+In a .docx, a Word comment (批注) whose whole text is a directive (without ``<!-- -->``)
+works the same way on the paragraph its range starts in: ``disable-next-line`` there
+suppresses the findings of that paragraph itself (the comment is on it, not before it);
+``disable``/``enable`` take effect from the start of that paragraph.
+
 Without an ID a directive applies to every rule; IDs are separated by commas (ASCII or
 full-width) or spaces. In Markdown a directive is any HTML comment outside code; in
 plain text it must be a line of its own. Directives are read from the raw text (the
@@ -73,6 +78,7 @@ class Directive:
     rules: tuple[str, ...] | None  # None: every rule; () when every id was unknown
     start: int
     end: int
+    line: int | None = None  # a Word comment's disable-next-line: the line it covers
 
     def covers(self, rule: str) -> bool:
         return self.rules is None or rule in self.rules
@@ -97,6 +103,26 @@ def find_directives(doc: Document) -> Iterable[tuple[int, int, str, str]]:
             yield m.start(1), m.end(1), m.group(2), m.group(3) or ""
 
 
+_WORD_DIRECTIVE = re.compile(r"(lawlint-[A-Za-z-]*)(?:[ \t\u3000]+(.*))?", re.S)
+
+
+def word_directives(doc: Document) -> Iterable[tuple[int, int, str, str, int]]:
+    """(start, end, verb, arguments, line) of each directive in a Word comment: an empty
+    span at the start of the paragraph the comment is on, and that paragraph's line."""
+    found = doc.source.word_directives
+    if not found:
+        return
+    starts = [0]
+    for line in doc.raw.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for index, text in found:
+        m = _WORD_DIRECTIVE.fullmatch(text.strip())
+        if m is None or index >= len(starts) - 1:
+            continue
+        offset = starts[index]
+        yield offset, offset, m.group(1), (m.group(2) or "").strip(), index + 1
+
+
 def apply(
     doc: Document,
     findings: Sequence[Finding],
@@ -107,7 +133,10 @@ def apply(
     """Drop the findings the document's directives suppress; add the directives' own."""
     directives: list[Directive] = []
     problems: list[Finding] = []
-    for start, end, verb, args in find_directives(doc):
+    inline = ((start, end, verb, args, None) for start, end, verb, args in find_directives(doc))
+    # in text order: the last disable/enable before a finding decides
+    every = sorted([*inline, *word_directives(doc)], key=lambda d: d[0])
+    for start, end, verb, args, line in every:
         name = verb.removeprefix("lawlint-")
         if name not in VERBS:
             problems.append(
@@ -136,7 +165,7 @@ def apply(
                     )
                 )
         rules = tuple(i for i in ids if i in known) if ids else None
-        directives.append(Directive(name, rules, start, end))
+        directives.append(Directive(name, rules, start, end, line))
 
     used: set[tuple[int, str | None]] = set()
     kept: list[Finding] = []
@@ -181,7 +210,7 @@ def _covering(directives: Sequence[Directive], f: Finding, doc: Document) -> lis
         if d.verb == "disable-file":
             out.append(i)
         elif d.verb == "disable-next-line":
-            if doc.position(d.end)[0] + 1 == f.line:
+            if (doc.position(d.end)[0] + 1 if d.line is None else d.line) == f.line:
                 out.append(i)
         elif d.end <= f.start:
             last_range = i  # the last disable/enable before the finding decides

@@ -1,0 +1,256 @@
+"""``check --annotate OUT``: findings as Word comments on a copy of the draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner
+from lxml import etree
+
+from lawlint.cli import main
+from lawlint.docx_annotate import runs_covering
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _draft(path: Path) -> None:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "页眉文字"
+    d.sections[0].footer.paragraphs[0].text = "页脚文字"
+    d.add_paragraph("某县2023年法治政府建设情况报告")
+    p = d.add_paragraph()
+    p.add_run("我们做了").bold = True
+    p.add_run("大量工作,取得").italic = True
+    p.add_run("明显成效。")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "表格里有若干问题,"
+    old = d.add_paragraph("已有批注的段落。")
+    d.add_comment(old.runs, text="审阅人意见", author="张三", initials="ZS")
+    d.save(str(path))
+
+
+def _comments(path: Path) -> dict[int, tuple[str, str, str]]:
+    """Each comment id: (anchored text, comment text, author)."""
+    d = docx.Document(str(path))
+    body = d.element.body
+    texts: dict[int, list[str]] = {}
+    open_ids: set[int] = set()
+    for el in body.iter():
+        if el.tag == f"{W}commentRangeStart":
+            open_ids.add(int(el.get(f"{W}id")))
+            texts.setdefault(int(el.get(f"{W}id")), [])
+        elif el.tag == f"{W}commentRangeEnd":
+            open_ids.discard(int(el.get(f"{W}id")))
+        elif el.tag == f"{W}t":
+            for i in open_ids:
+                texts[i].append(el.text or "")
+    return {
+        c.comment_id: ("".join(texts.get(c.comment_id, [])), c.text, c.author) for c in d.comments
+    }
+
+
+def _json(path: Path) -> list[dict]:
+    out = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", str(path)])
+    return json.loads(out.output)
+
+
+def test_one_comment_per_finding_on_its_exact_span(tmp_path: Path) -> None:
+    src = tmp_path / "报告.docx"
+    _draft(src)
+    before = src.read_bytes()
+    out = tmp_path / "报告-审阅.docx"
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(src), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    assert src.read_bytes() == before
+    findings = _json(src)
+    comments = _comments(out)
+    old = [c for c in comments.values() if c[2] == "张三"]
+    assert old == [("已有批注的段落。", "审阅人意见", "张三")]
+    ours = sorted((c for c in comments.values() if c[2] == "lawlint"), key=lambda c: c[1])
+    assert len(ours) == len(findings)
+    by_rule = {(c[0], c[1].split("（")[-1].split("）")[0]) for c in ours}
+    assert ("大量", "vague-quantity") in by_rule
+    assert ("若干", "vague-quantity") in by_rule
+    assert (",", "halfwidth-punct") in by_rule
+    assert ("取得明显成效", "unsupported-claim") in by_rule
+    assert ("某县2023年法治政府建设情况报告", "section-missing") in by_rule
+    punct = [c[1] for c in ours if c[0] == "," and "halfwidth-punct" in c[1]]
+    assert punct and all("改为：，" in text for text in punct)
+    # the split runs keep their formatting; header and footer are untouched
+    d = docx.Document(str(out))
+    runs = {r.text: (r.bold, r.italic) for r in d.paragraphs[1].runs if r.text}
+    assert runs["我们做了"] == (True, None)
+    assert runs["大量"] == (None, True)
+    assert runs[","] == (None, True)
+    assert runs["工作"] == (None, True)
+    assert runs["明显成效"] == (None, None)
+    assert d.paragraphs[1].text == "我们做了大量工作,取得明显成效。"
+    assert d.sections[0].header.paragraphs[0].text == "页眉文字"
+    assert d.sections[0].footer.paragraphs[0].text == "页脚文字"
+    # the copy reads back to the same findings
+    assert [(f["rule"], f["line"], f["column"]) for f in _json(out)] == [
+        (f["rule"], f["line"], f["column"]) for f in findings
+    ]
+
+
+def test_txt_annotated_into_a_new_docx(tmp_path: Path) -> None:
+    src = tmp_path / "稿.txt"
+    src.write_text("某县2023年法治政府建设情况报告\n我们做了大量工作。\n", encoding="utf-8")
+    folder = tmp_path / "审阅"
+    folder.mkdir()
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(src), "--annotate", str(folder)])
+    assert result.exit_code == 1, result.output
+    out = folder / "稿-审阅.docx"
+    d = docx.Document(str(out))
+    assert [p.text for p in d.paragraphs] == [
+        "某县2023年法治政府建设情况报告",
+        "我们做了大量工作。",
+        "",
+    ]
+    comments = _comments(out)
+    assert ("大量", "lawlint") in {(c[0], c[2]) for c in comments.values()}
+    assert len(comments) == len(_json(src))
+    assert all(c.initials == "LL" for c in d.comments)
+
+
+def test_annotate_onto_an_input_is_refused(tmp_path: Path) -> None:
+    src = tmp_path / "报告.docx"
+    _draft(src)
+    before = src.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(src), "--annotate", str(src)])
+    assert result.exit_code == 2
+    assert "会覆盖原稿" in result.output and "would replace the draft" in result.output
+    assert src.read_bytes() == before
+
+
+def _paragraph() -> etree._Element:
+    """Runs 甲乙丙 (bold), 丁戊 (plain), 己 (bold)."""
+    d = docx.Document()
+    p = d.add_paragraph()
+    for text, bold in (("甲乙丙", True), ("丁戊", None), ("己", True)):
+        p.add_run(text).bold = bold
+    return p._p
+
+
+def test_runs_covering_splits_at_both_ends_and_keeps_formatting() -> None:
+    p = _paragraph()
+    runs = runs_covering(p, 1, 4)
+    assert ["".join(t.text for t in r.iter(f"{W}t")) for r in runs] == ["乙丙", "丁"]
+    assert [r.find(f"{W}rPr/{W}b") is not None for r in runs] == [True, False]
+    texts = ["".join(t.text for t in r.iter(f"{W}t")) for r in p.iter(f"{W}r")]
+    assert texts == ["甲", "乙丙", "丁", "戊", "己"]
+    assert [r.find(f"{W}rPr/{W}b") is not None for r in p.iter(f"{W}r")] == [
+        True, True, False, False, True
+    ]  # fmt: skip
+
+
+def test_runs_covering_on_run_boundaries_splits_nothing() -> None:
+    p = _paragraph()
+    runs = runs_covering(p, 3, 6)
+    assert ["".join(t.text for t in r.iter(f"{W}t")) for r in runs] == ["丁戊", "己"]
+    assert len(list(p.iter(f"{W}r"))) == 3
+    assert runs_covering(p, 2, 2) == []
+
+
+def test_a_folder_of_drafts_annotated_into_a_folder(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    _draft(drafts / "甲.docx")
+    (drafts / "乙.md").write_text(
+        "# 某县2023年法治政府建设情况报告\n\n若干问题。\n", encoding="utf-8"
+    )
+    out = tmp_path / "审阅"
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(drafts), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["乙-审阅.docx", "甲-审阅.docx"]
+    for name, src in (("乙-审阅.docx", "乙.md"), ("甲-审阅.docx", "甲.docx")):
+        ours = [c for c in _comments(out / name).values() if c[2] == "lawlint"]
+        assert len(ours) == len(_json(drafts / src))
+
+
+def _commented(path: Path, notes: dict[int, str]) -> None:
+    """A draft whose paragraph ``i`` (0-based) carries a Word comment ``notes[i]``."""
+    d = docx.Document()
+    lines = [
+        "某县2023年法治政府建设情况报告",
+        "我们做了大量工作，开展若干活动。",
+        "另有大量问题,需要解决。",
+        "还有若干事项。",
+    ]
+    for i, line in enumerate(lines):
+        p = d.add_paragraph(line)
+        if i in notes:
+            d.add_comment(p.runs, text=notes[i], author="起草人", initials="QC")
+    d.save(str(path))
+
+
+def _kept(path: Path) -> list[tuple[str, int, int]]:
+    return [
+        (f["rule"], f["line"], f["column"])
+        for f in _json(path)
+        if f["rule"] in ("vague-quantity", "halfwidth-punct", "unknown-directive")
+    ]
+
+
+def test_word_comment_disable_next_line_covers_its_own_paragraph(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    _commented(plain, {})
+    assert _kept(plain) == [
+        ("vague-quantity", 2, 5),
+        ("vague-quantity", 2, 12),
+        ("vague-quantity", 3, 3),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+    src = tmp_path / "noted.docx"
+    _commented(src, {1: "lawlint-disable-next-line vague-quantity"})
+    assert _kept(src) == [
+        ("vague-quantity", 3, 3),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+
+
+def test_word_comment_disable_and_enable_bound_a_range(tmp_path: Path) -> None:
+    src = tmp_path / "noted.docx"
+    _commented(src, {2: "lawlint-disable vague-quantity", 3: "lawlint-enable vague-quantity"})
+    assert _kept(src) == [
+        ("vague-quantity", 2, 5),
+        ("vague-quantity", 2, 12),
+        ("halfwidth-punct", 3, 7),
+        ("vague-quantity", 4, 3),
+    ]
+    whole = tmp_path / "whole.docx"
+    _commented(whole, {3: "lawlint-disable-file"})
+    assert _kept(whole) == []
+
+
+def test_word_comment_with_an_unknown_rule_is_reported(tmp_path: Path) -> None:
+    src = tmp_path / "noted.docx"
+    _commented(src, {1: "lawlint-disable-next-line vague-quantty", 2: "请补充数据"})
+    kept = _kept(src)
+    assert ("unknown-directive", 2, 1) in kept
+    assert ("vague-quantity", 2, 5) in kept and ("vague-quantity", 3, 3) in kept
+
+
+def test_folder_walk_names_the_drafts_it_skips(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "b.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "c.wps").write_bytes(b"x")
+    (folder / "notes.xlsx").write_bytes(b"x")
+    (folder / "~$lock.doc").write_bytes(b"x")
+    (folder / "ok.txt").write_text("某县2023年法治政府建设情况报告\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(folder)])
+    assert result.exit_code == 1
+    a, b, c = (str(folder / n) for n in ("a.doc", "b.pdf", "c.wps"))
+    assert (
+        f"lawlint: 跳过 3 个无法检查的文件：{a}（Word 97-2003 格式，请另存为 .docx）；"
+        f"{b}（PDF 无法检查，请提供 .docx 原稿）；{c}（WPS 文字格式，请另存为 .docx）"
+    ) in result.stderr
+    assert f"skipped 3 file(s) that cannot be checked: {a} (Word 97-2003 format" in result.stderr
+    assert "xlsx" not in result.stderr and "lock" not in result.stderr
+    quiet = CliRunner().invoke(main, ["check", "--no-cache", "-q", str(folder)])
+    assert "跳过" not in quiet.stderr
