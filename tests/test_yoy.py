@@ -77,3 +77,17 @@ def test_plan_tracing_matches_answer_key() -> None:
     assert traced == [k["traced"] for k in key]
     assert [t.item.text[:4] for t in untraced(traces)] == ["三是完善"]
     assert [t.best.line for t in traces if t.best] == [6, 7, 8]
+
+
+def test_county_pair_unnumbered_plans_and_verbatim_copy() -> None:
+    current = (DATA / "county-2024.txt").read_text("utf-8")
+    previous = (DATA / "county-2023.txt").read_text("utf-8")
+    key = yaml.safe_load((DATA / "key.yaml").read_text("utf-8"))["county"]
+    found = find_reused(current, previous, BOILERPLATE, skip_lines=frozenset({1, 2, 7}))
+    assert [(r.sentence.line, r.sentence.column, r.previous.line) for r in found] == [(3, 1, 4)]
+    assert [r.sentence.line for r in found] == [k["line"] for k in key["reused"]]
+    items = plan_items(previous.splitlines()[5], first_line=6)
+    assert [(i.line, i.column) for i in items] == [(6, 1), (6, 26), (6, 48)]
+    measures = [s for s in split_sentences(current) if 3 <= s.line <= 6]
+    traces = trace_plans(items, measures, get_segmenter().cut)
+    assert [t.score >= 0.35 for t in traces] == [k["traced"] for k in key["plans"]]
