@@ -1,0 +1,1 @@
+"""Year-over-year comparison of two annual reports (issue 16): plan tracing and reused text."""
