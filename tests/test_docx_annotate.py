@@ -124,6 +124,23 @@ def test_annotate_onto_an_input_is_refused(tmp_path: Path) -> None:
     assert src.read_bytes() == before
 
 
+def test_annotate_with_fix_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "稿.txt"
+    src.write_text(
+        "某县2023年法治政府建设情况报告\n我们做了大量工作,取得成效。\n", encoding="utf-8"
+    )
+    before = src.read_bytes()
+    out = tmp_path / "审阅.docx"
+    for mode in ("--fix", "--diff"):
+        result = CliRunner().invoke(main, ["check", mode, str(src), "--annotate", str(out)])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "lawlint: --annotate 不能与 --fix、--diff 同用：请先修正，再另行标注"
+            " / --annotate works without --fix or --diff: fix first, then annotate\n"
+        )
+    assert src.read_bytes() == before and not out.exists()
+
+
 def _paragraph() -> etree._Element:
     """Runs 甲乙丙 (bold), 丁戊 (plain), 己 (bold)."""
     d = docx.Document()

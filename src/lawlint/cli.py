@@ -375,6 +375,15 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
+    if annotate is not None and (fix or diff):
+        # --fix and --diff end before the report that --annotate is written from: silently
+        # writing no copy would look like success
+        click.echo(
+            "lawlint: --annotate 不能与 --fix、--diff 同用：请先修正，再另行标注"
+            " / --annotate works without --fix or --diff: fix first, then annotate",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     if fix or diff:
         from .fixcmd import run_fixes
 
