@@ -29,6 +29,8 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from .fileio import OPEN_FLAGS
+
 #: Folders judged in this process: folder → usable. Each untrusted folder is named once.
 _judged: dict[str, bool] = {}
 
@@ -116,7 +118,7 @@ def _open_regular(
     """``path`` opened for reading if it is a regular file, with its status; never blocks
     (a FIFO is opened without waiting for a writer) and never leaks the descriptor.
     ``follow=False``: a symbolic link is not followed (and so not opened)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = OPEN_FLAGS
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:

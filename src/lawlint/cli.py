@@ -464,22 +464,16 @@ def _not_an_input(output_file: str, inputs: Sequence[str]) -> None:
     or a file in a folder given, or a link to one): the report would replace the draft.
     Compared as files (device and inode), so another spelling of the path, a symbolic
     or a hard link counts too; checked before anything is read or written."""
-    try:
-        target = os.stat(output_file)
-    except OSError:  # does not exist (yet): no input can be it
-        return
-    for path in inputs:
-        try:
-            st = os.stat(path)
-        except (OSError, ValueError):  # '-', a missing file: reported when read
-            continue
-        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
-            raise LawlintError(
-                f"报告文件 {output_file} 是被检查的文件之一，报告会覆盖它；未写入任何内容",
-                f"the output file {output_file} is one of the files to check and the report "
-                "would replace it; nothing written",
-                path=path,
-            )
+    from .reader import input_at  # imported by check already; not by the other commands
+
+    path = input_at(output_file, inputs)
+    if path is not None:
+        raise LawlintError(
+            f"报告文件 {output_file} 是被检查的文件之一，报告会覆盖它；未写入任何内容",
+            f"the output file {output_file} is one of the files to check and the report "
+            "would replace it; nothing written",
+            path=path,
+        )
 
 
 @main.command("rules")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .docx_package import open_parts
 from .docx_reader import _SKIP, _TEXT, _W, LINE_BREAK, _hidden, _paragraphs
 from .errors import InputError, LawlintError
+from .reader import input_at
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -238,22 +239,14 @@ def targets(results: Sequence[FileResult], out: str) -> list[tuple[FileResult, s
 def refuse_inputs(out: str, inputs: Sequence[str]) -> None:
     """``--annotate OUT`` must not be one of the inputs (compared as files): the copy
     would replace the draft."""
-    try:
-        target = os.stat(out)
-    except OSError:
-        return
-    for path in inputs:
-        try:
-            st = os.stat(path)
-        except (OSError, ValueError):
-            continue
-        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
-            raise LawlintError(
-                f"批注副本 {out} 是被检查的文件之一，会覆盖原稿；未写入任何内容",
-                f"the annotated copy {out} is one of the files to check and would replace "
-                "the draft; nothing written",
-                path=path,
-            )
+    path = input_at(out, inputs)
+    if path is not None:
+        raise LawlintError(
+            f"批注副本 {out} 是被检查的文件之一，会覆盖原稿；未写入任何内容",
+            f"the annotated copy {out} is one of the files to check and would replace "
+            "the draft; nothing written",
+            path=path,
+        )
 
 
 def write_new(path: str, data: bytes) -> None:

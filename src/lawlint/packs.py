@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PackError
+from .fileio import OPEN_FLAGS, read_at_most
 from .findings import SEVERITIES
 from .options import MAX_PATTERN, OptionError, compile_regex
 from .resources import rules_dir
@@ -114,9 +115,8 @@ def read_utf8(
             f"the {en} must be a local file: lawlint never downloads anything",
             path=shown,
         )
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         raise error(f"{zh}文件不存在", f"{en} file not found", path=shown) from None
     except IsADirectoryError:  # Windows; elsewhere a folder opens and fstat tells
@@ -137,14 +137,14 @@ def read_utf8(
                 f"the {en} is not a regular file (a device, pipe or socket)",
                 path=shown,
             )
-        data = _read_at_most(fd, MAX_BYTES + 1)
+        data = read_at_most(os.fdopen(fd, "rb", closefd=False), MAX_BYTES)
     except OSError as exc:
         raise error(
             f"无法读取{zh}（{exc.strerror}）", f"cannot read the {en} ({exc.strerror})", path=shown
         ) from None
     finally:
         os.close(fd)
-    if len(data) > MAX_BYTES:
+    if data is None:
         raise error(
             f"{zh}文件超过 1 MB 上限",
             f"the {en} file is larger than the 1 MB limit",
@@ -158,18 +158,6 @@ def read_utf8(
             f"the {en} is not UTF-8 text (byte {exc.start})",
             path=shown,
         ) from None
-
-
-def _read_at_most(fd: int, limit: int) -> bytes:
-    chunks = []
-    size = 0
-    while size < limit:
-        chunk = os.read(fd, min(limit - size, 1 << 16))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
 
 
 def key_path(steps: Sequence[object]) -> str:

@@ -21,9 +21,9 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any
 
 from .errors import InputError
+from .fileio import OPEN_FLAGS, read_at_most
 
 LINT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -239,7 +239,7 @@ def _read_stdin(name: str) -> bytes:
     binary = getattr(stream, "buffer", stream)
     limit = size_limit(name)
     try:
-        data = _read_at_most(binary, limit)
+        data = read_at_most(binary, limit)
     except ValueError:  # closed under us
         raise _stdin_closed(name) from None
     except OSError as exc:  # `< folder`, a descriptor not open for reading…
@@ -256,19 +256,9 @@ def _stdin_closed(name: str) -> InputError:
     return InputError("标准输入不可读（已关闭）", "standard input is closed", path=name)
 
 
-# O_NONBLOCK: opening a FIFO for reading would wait for a writer; with it, open returns at
-# once and fstat tells it is no regular file. It changes nothing for a regular file.
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
 def _read_file(path: str) -> bytes:
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         raise InputError("文件不存在", "no such file", path=path) from None
     except OSError as exc:
@@ -294,33 +284,12 @@ def _read_file(path: str) -> bytes:
         if info.st_size > limit:
             raise _too_large(path, info.st_size, limit)
         try:
-            data = _read_at_most(stream, limit, info.st_size)
+            data = read_at_most(stream, limit, info.st_size)
         except OSError as exc:
             raise _unreadable(path, exc) from None
     if data is None:  # it grew past the limit while being read
         raise _too_large(path, None, limit)
     return data
-
-
-def _read_at_most(stream: IO[Any], limit: int, expected: int = 0) -> Any:
-    """Everything ``stream`` holds, if that is at most ``limit`` bytes; None if it holds
-    more (never more than ``limit + 1`` bytes are read). ``expected``: the size, when
-    known, so a regular file is read in one call."""
-    parts: list[Any] = []  # bytes; str from a text-only standard input
-    total = 0
-    want = min(max(expected, 1 << 16) + 1, limit + 1)
-    while total <= limit:
-        part = stream.read(min(want, limit + 1 - total))
-        if not part:
-            break
-        parts.append(part)
-        total += len(part)
-        want = 1 << 20
-    if total > limit:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    return parts[0][:0].join(parts) if parts else b""
 
 
 def _too_large(path: str, size: int | None, limit: int) -> InputError:
@@ -511,3 +480,22 @@ def _warn_link_outside(link: str, target: str) -> None:
         f" / skipped a link that points outside the folder (-> {_printable(target)})",
         file=sys.stderr,
     )
+
+
+def input_at(output: str, inputs: Iterable[str]) -> str | None:
+    """The input that *is* the file ``output`` names (compared as files — device and
+    inode — so another spelling of the path, a symbolic or a hard link counts too), or
+    None. ``--output-file`` and ``--annotate`` refuse such an output before anything is
+    read or written: it would replace the draft."""
+    try:
+        target = os.stat(output)
+    except OSError:  # does not exist (yet): no input can be it
+        return None
+    for path in inputs:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):  # '-', a missing file: reported when read
+            continue
+        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+            return path
+    return None
