@@ -37,9 +37,9 @@ RUNS, WARMUP, THROUGHPUT_RUNS = 15, 3, 5
 THROUGHPUT = """
 import sys, time
 from pathlib import Path
-from lawlint.engine import Linter
-from lawlint.packs import load_packs
-from lawlint.segmenter import CACHE_CHARS, _TextCache, get_segmenter, preload
+from lawlint.lint.engine import Linter
+from lawlint.packs.loader import load_packs
+from lawlint.model.segmenter import CACHE_CHARS, _TextCache, get_segmenter, preload
 preload()
 linter = Linter(load_packs())
 files = sorted(Path(sys.argv[1]).glob("*.txt"))

@@ -37,7 +37,7 @@ COMMANDS = {
     "python -c pass": "pass",
     "stock: import jieba; jieba.initialize()": "import jieba; jieba.initialize()",
     "lawlint: get_segmenter().cut('测试')": (
-        "from lawlint.segmenter import get_segmenter; get_segmenter().cut('测试')"
+        "from lawlint.model.segmenter import get_segmenter; get_segmenter().cut('测试')"
     ),
 }
 
@@ -131,7 +131,7 @@ def _print_throughput() -> None:
         print(f"throughput: skipped, {CORPUS} not found")
         return
     sys.path.insert(0, str(ROOT / "src"))
-    from lawlint.segmenter import Segmenter
+    from lawlint.model.segmenter import Segmenter
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
     size_kb = sum(len(text.encode("utf-8")) for text in texts) / 1000

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lawlint.engine import Linter
 from lawlint.findings import Finding
-from lawlint.packs import load_packs
+from lawlint.lint.engine import Linter
+from lawlint.packs.loader import load_packs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

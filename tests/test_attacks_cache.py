@@ -24,9 +24,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
 
-from lawlint import cachefiles, segmenter, yamlio
-from lawlint.cache import FORMAT, _entry_sum, _shape_ok, decode_findings
-from lawlint.cli import main
+from lawlint import cachefiles
+from lawlint.cli.main import main
+from lawlint.lint.cache import FORMAT, _entry_sum, _shape_ok, decode_findings
+from lawlint.model import segmenter
+from lawlint.packs import yamlio
 
 FLAWED = EXAMPLES / "flawed-draft.txt"
 ROOT = Path(__file__).resolve().parent.parent
@@ -497,7 +499,7 @@ def test_a_yaml_cache_folder_others_control_is_ignored(
 # -- the jieba dictionary cache ---------------------------------------------------------------
 
 SEGMENT = (
-    "from lawlint.segmenter import get_segmenter\n"
+    "from lawlint.model.segmenter import get_segmenter\n"
     "print('/'.join(get_segmenter().cut('多措并举推进法治建设')))\n"
 )
 RIGHT_WORDS = "多措并举/推进/法治建设"

@@ -26,11 +26,11 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 
 from lawlint.chars import display_width
-from lawlint.cli import main
+from lawlint.cli.main import main
 from lawlint.findings import Finding
-from lawlint.formatters.github_format import command
-from lawlint.formatters.safe import json_safe, shown, shown_lines
-from lawlint.runner import default_jobs, jobs_to_use
+from lawlint.lint.runner import default_jobs, jobs_to_use
+from lawlint.output.github_format import command
+from lawlint.output.safe import json_safe, shown, shown_lines
 
 FLAWED = EXAMPLES / "flawed-draft.txt"
 DRAFT = FLAWED.read_bytes()
@@ -153,7 +153,7 @@ def test_standard_error_on_a_full_disk_too(tmp_path: Path, args: tuple[str, ...]
 # standard output block-buffered, as for a user (the test run may set PYTHONUNBUFFERED)
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 LAST_WRITE = (
-    "import sys, lawlint.cli as cli\n"
+    "import sys, lawlint.cli.main as cli\n"
     "def main(standalone_mode=True):\n"
     "    sys.stdout.write('报告')\n"  # still in the buffer when main returns
     "    sys.exit(1)\n"
@@ -541,7 +541,7 @@ INTERNAL = (
 
 
 def _break_linting(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lawlint.engine import Linter
+    from lawlint.lint.engine import Linter
 
     def broken(self, source, overrides=None):
         raise RuntimeError("故意的 / on purpose")
@@ -578,7 +578,7 @@ def test_a_crash_through_the_console_script_is_exit_2(tmp_path: Path) -> None:
     """The same through ``cli.run`` (``os._exit`` and its code), in a real process."""
     reports(tmp_path, 1)
     code = (
-        "import lawlint.cli as cli, lawlint.engine as engine\n"
+        "import lawlint.cli.main as cli, lawlint.lint.engine as engine\n"
         "def broken(self, source, overrides=None):\n"
         "    raise RuntimeError('故意的 / on purpose')\n"
         "engine.Linter.lint = broken\n"

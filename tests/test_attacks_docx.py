@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lawlint.cli import main
-from lawlint.docx_package import MAX_PARAGRAPHS
+from lawlint.cli.main import main
 from lawlint.errors import InputError
-from lawlint.reader import read_source
+from lawlint.input.docx_package import MAX_PARAGRAPHS
+from lawlint.input.reader import read_source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TYPES = (
@@ -167,7 +167,7 @@ def record_and_exit(code):  # run() ends with os._exit: record the peak just bef
     exit_now(code)
 os._exit = record_and_exit
 sys.argv[0] = "lawlint"
-from lawlint.cli import run
+from lawlint.cli.main import run
 run()
 """
 

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import lawlint.fixcmd
-from lawlint.cli import main
-from lawlint.writer import is_temp_file
+import lawlint.cli.fixcmd
+from lawlint.cli.main import main
+from lawlint.output.writer import is_temp_file
 
 TITLE = "云溪县2024年法治政府建设年度报告"
 DRAFT = f'{TITLE}\n(一)加强组织领导\n开展"八五"普法,学习《纲要(2021-2025年)》。。\n'
@@ -58,7 +58,7 @@ def test_a_line_appended_after_the_read_is_kept_and_the_write_refused(
     path = write(tmp_path)
     other = write(tmp_path, name="other.txt")
     appended = OLD + "另一程序追加的一行。\n".encode()
-    real_fix = lawlint.fixcmd.fix_source
+    real_fix = lawlint.cli.fixcmd.fix_source
 
     def fix_then_someone_appends(linter, source, **kwargs):
         outcome = real_fix(linter, source, **kwargs)
@@ -67,7 +67,7 @@ def test_a_line_appended_after_the_read_is_kept_and_the_write_refused(
                 fh.write("另一程序追加的一行。\n".encode())
         return outcome
 
-    monkeypatch.setattr(lawlint.fixcmd, "fix_source", fix_then_someone_appends)
+    monkeypatch.setattr(lawlint.cli.fixcmd, "fix_source", fix_then_someone_appends)
     result = run("check", "--fix", str(path), str(other))
     assert result.exit_code == 2
     assert path.read_bytes() == appended  # the other program's line is not lost
@@ -113,7 +113,7 @@ def test_a_file_replaced_by_another_is_not_overwritten(
 ) -> None:
     """An editor saving by rename gives the name a new inode, even with the same bytes."""
     path = write(tmp_path)
-    real_fix = lawlint.fixcmd.fix_source
+    real_fix = lawlint.cli.fixcmd.fix_source
 
     def fix_then_an_editor_saves(linter, source, **kwargs):
         outcome = real_fix(linter, source, **kwargs)
@@ -123,7 +123,7 @@ def test_a_file_replaced_by_another_is_not_overwritten(
         os.replace(saved, path)
         return outcome
 
-    monkeypatch.setattr(lawlint.fixcmd, "fix_source", fix_then_an_editor_saves)
+    monkeypatch.setattr(lawlint.cli.fixcmd, "fix_source", fix_then_an_editor_saves)
     inode = path.stat().st_ino
     result = run("check", "--fix", str(path))
     assert result.exit_code == 2 and path.read_bytes() == OLD
@@ -398,7 +398,7 @@ def test_diff_never_writes_anything(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def no_write(*args: object, **kwargs: object) -> None:
         raise AssertionError("--diff wrote a file")
 
-    monkeypatch.setattr(lawlint.fixcmd, "write_atomic", no_write)
+    monkeypatch.setattr(lawlint.cli.fixcmd, "write_atomic", no_write)
     result = run("check", "--diff", str(path))
     assert result.exit_code == 1 and "+（一）加强组织领导" in result.stdout
     after = path.stat()
@@ -472,7 +472,7 @@ def replace(src, dst):
 
 
 tempfile.mkstemp, os.fdopen, os.replace = mkstemp, fdopen, replace
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 main()
 """

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from lawlint import reader
-from lawlint.cli import main
+from lawlint.cli.main import main
 from lawlint.errors import InputError
-from lawlint.reader import discover, read_input, read_source, source_from_bytes
+from lawlint.input import reader
+from lawlint.input.discovery import discover
+from lawlint.input.reader import read_input, read_source, source_from_bytes
 
 # One line with findings (the report's parts are missing), so a checked file shows in the
 # JSON report and a file that was not checked does not.

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lawlint import yamlio
-from lawlint.backtrack import backtracking_problem
 from lawlint.checks import kinds
-from lawlint.cli import main
-from lawlint.config import glob_regex
+from lawlint.checks.backtrack import backtracking_problem
+from lawlint.cli.main import main
+from lawlint.config.loader import glob_regex
 from lawlint.errors import PackError
-from lawlint.packs import load_pack
+from lawlint.packs import yamlio
+from lawlint.packs.loader import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "云溪县2024年法治政府建设年度报告\n坚持依法 行政,推进建设。\n"

@@ -11,16 +11,17 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from lawlint.cli import main
-from lawlint.document import Document
-from lawlint.engine import Linter, select_rules
-from lawlint.formatters.text_format import batch_row
-from lawlint.packs import Rule, load_packs
-from lawlint.reader import source_from_bytes
-from lawlint.reporting import batch_progress, show_progress
-from lawlint.runner import run
-from lawlint.stats import FigureShare, figure_settings, figure_share, required_parts
-from lawlint.workspace import Workspace
+from lawlint.cli.main import main
+from lawlint.input.reader import source_from_bytes
+from lawlint.lint.engine import Linter, select_rules
+from lawlint.lint.runner import run
+from lawlint.lint.stats import FigureShare, figure_settings, figure_share, required_parts
+from lawlint.lint.workspace import Workspace
+from lawlint.model.document import Document
+from lawlint.model.rules import Rule
+from lawlint.output.reporting import batch_progress, show_progress
+from lawlint.output.text_format import batch_row
+from lawlint.packs.loader import load_packs
 
 CLEAN = "examples/clean-report.txt"
 FLAWED = "examples/flawed-draft.txt"
@@ -212,7 +213,7 @@ def test_no_progress_output_when_not_a_terminal() -> None:
 
 
 def test_plain_table_aligns_by_display_width_without_trailing_spaces() -> None:
-    from lawlint.formatters.text_format import plain_table
+    from lawlint.output.text_format import plain_table
 
     table = plain_table(
         [

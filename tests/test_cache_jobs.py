@@ -12,12 +12,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
 
-from lawlint.cache import ResultCache
-from lawlint.cli import main
+from lawlint.cli.main import main
 from lawlint.findings import Tally
-from lawlint.reader import discover
-from lawlint.runner import Batch, run
-from lawlint.workspace import Workspace
+from lawlint.input.discovery import discover
+from lawlint.lint.cache import ResultCache
+from lawlint.lint.runner import Batch, run
+from lawlint.lint.workspace import Workspace
+from lawlint.output import part_renderer
 
 FLAWED = EXAMPLES / "flawed-draft.txt"
 
@@ -102,7 +103,7 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
 def test_cache_hit_does_not_load_jieba(tmp_path: Path) -> None:
     env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path))
     code = (
-        "import sys; from lawlint.cli import main\n"
+        "import sys; from lawlint.cli.main import main\n"
         "try:\n    main(['check', '--format', 'json', sys.argv[1]])\n"
         "except SystemExit:\n    pass\n"
         "print('JIEBA' if 'jieba' in sys.modules else 'NO-JIEBA', file=sys.stderr)\n"
@@ -228,12 +229,12 @@ def test_workers_render_and_the_parent_decodes_nothing(
     packed text in this process until someone reads the findings."""
     import multiprocessing
 
-    import lawlint.runner
+    import lawlint.lint.runner
 
     make_reports(tmp_path, 9)
     workspace = Workspace()
     jobs = workspace.jobs(discover([str(tmp_path)]))
-    lint_index = lawlint.runner._lint_index
+    lint_index = lawlint.lint.runner._lint_index
     both = multiprocessing.get_context("fork").Barrier(2)
     first = [True]
 
@@ -243,8 +244,8 @@ def test_workers_render_and_the_parent_decodes_nothing(
             both.wait(timeout=30)
         return lint_index(index)
 
-    monkeypatch.setattr(lawlint.runner, "_lint_index", each_takes_one)
-    results = run(workspace, jobs, n_jobs=2, render="json")
+    monkeypatch.setattr(lawlint.lint.runner, "_lint_index", each_takes_one)
+    results = run(workspace, jobs, n_jobs=2, render=part_renderer("json"))
     assert all(r.rendered_as("json") for r in results)
     sent = [r for r in results if r._packed is not None]
     assert sent, "no file linted by the child"
@@ -278,13 +279,13 @@ def test_a_streaming_caller_gets_parts_and_severities_without_findings(tmp_path:
     jobs = workspace.jobs(discover([str(tmp_path)]))
     streamed = Batch(workspace, jobs)
     streamed.prepare()
-    results = streamed.lint(n_jobs=2, render="json", keep_findings=False)
+    results = streamed.lint(n_jobs=2, render=part_renderer("json"), keep_findings=False)
     assert [(r.worst, r._packed) for r in results] == [("error", None)] * 9
     with pytest.raises(RuntimeError):
         _ = results[0].findings
     cached = Batch(workspace, jobs, cache=ResultCache(tmp_path / "cache"))
     cached.prepare()
-    results = cached.lint(n_jobs=2, render="json", keep_findings=False)
+    results = cached.lint(n_jobs=2, render=part_renderer("json"), keep_findings=False)
     assert all(r._packed for r in results)
     assert json.loads("[" + results[0].rendered_as("json") + "]") == [
         f.to_dict() for f in results[0].findings
@@ -298,8 +299,8 @@ def test_pool_reads_renders_and_reports_errors_like_one_process(
     """Forked workers (Linux) inherit the batch; spawned ones (macOS, Windows) rebuild it.
     Either way, files left to the workers to read give the same parts, severities and
     errors, in order, as one process."""
-    import lawlint.runner
-    from lawlint.formatters.github_format import render_file
+    import lawlint.lint.runner
+    from lawlint.output.github_format import render_file
 
     make_reports(tmp_path, 9)
     (tmp_path / "r04.txt").write_bytes(b"\xff\xfe\x00broken \x81\x82 not a report")
@@ -309,7 +310,7 @@ def test_pool_reads_renders_and_reports_errors_like_one_process(
     def lint(n_jobs: int) -> list[tuple[str, str | None, str | None, str | None]]:
         batch = Batch(workspace, jobs, read_later=True)
         batch.prepare()
-        results = batch.lint(n_jobs=n_jobs, render="github", keep_findings=False)
+        results = batch.lint(n_jobs=n_jobs, render=part_renderer("github"), keep_findings=False)
         # rendered by a worker, or (in one process) by the formatter when it writes
         parts = [r.rendered_as("github") or render_file(r) for r in results]
         return [
@@ -318,7 +319,7 @@ def test_pool_reads_renders_and_reports_errors_like_one_process(
         ]
 
     one = lint(1)
-    monkeypatch.setattr(lawlint.runner.sys, "platform", platform)
+    monkeypatch.setattr(lawlint.lint.runner.sys, "platform", platform)
     assert lint(2) == one
     assert [e for *_, e in one if e] == [
         "cannot decode the file: byte 0x74 at line 1 (byte offset 24) is not valid"

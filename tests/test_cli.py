@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 
 from lawlint import __version__
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 CLEAN = str(EXAMPLES / "clean-report.txt")
 FLAWED = str(EXAMPLES / "flawed-draft.txt")
@@ -255,7 +255,7 @@ def test_run_exits_with_mains_code(
     stderr: str,
 ) -> None:
     """``run`` turns main's SystemExit into os._exit's code, as Python would."""
-    import lawlint.cli
+    import lawlint.cli.main
 
     def fake_main(standalone_mode: bool = True) -> None:  # run() parses in its own mode
         print("报告", end="")
@@ -264,10 +264,10 @@ def test_run_exits_with_mains_code(
     def fake_exit(status: int) -> None:
         raise Exited(status)
 
-    monkeypatch.setattr(lawlint.cli, "main", fake_main)
-    monkeypatch.setattr(lawlint.cli.os, "_exit", fake_exit)
+    monkeypatch.setattr(lawlint.cli.main, "main", fake_main)
+    monkeypatch.setattr(lawlint.cli.main.os, "_exit", fake_exit)
     with pytest.raises(Exited) as exited:
-        lawlint.cli.run()
+        lawlint.cli.main.run()
     assert exited.value.args == (code,)
     assert capsys.readouterr() == ("报告", stderr)
 
@@ -275,7 +275,7 @@ def test_run_exits_with_mains_code(
 def test_run_flushes_what_is_still_buffered() -> None:
     """os._exit loses what sits in a stream's buffer: run flushes both first."""
     code = (
-        "import sys, lawlint.cli as cli\n"
+        "import sys, lawlint.cli.main as cli\n"
         "def main(standalone_mode=True):\n"
         "    sys.stdout.write('未刷新的报告')\n"
         "    sys.stderr.write('提示')\n"

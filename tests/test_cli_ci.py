@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 CLEAN = "examples/clean-report.txt"
 FLAWED = "examples/flawed-draft.txt"

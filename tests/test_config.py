@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from htmltree import parse
 
-from lawlint.cli import main
-from lawlint.config import ConfigError, glob_regex, load_config
-from lawlint.workspace import CommandLine, Workspace
+from lawlint.cli.main import main
+from lawlint.config.loader import ConfigError, glob_regex, load_config
+from lawlint.lint.workspace import CommandLine, Workspace
 
 TITLE = "云溪县2024年法治政府建设年度报告\n"
 # cjk-space (warning) at 2:5, halfwidth-punct (warning) at 2:8, and the four

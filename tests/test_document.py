@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lawlint.document import Document
-from lawlint.reader import source_from_bytes
+from lawlint.input.reader import source_from_bytes
+from lawlint.model.document import Document
 
 
 def doc(text: str, name: str = "r.txt") -> Document:
@@ -201,8 +201,8 @@ def test_attachment_names_under_the_note_are_not_headings() -> None:
 def test_body_text_above_a_detected_title_is_not_chrome() -> None:
     """Issue 14: only lines that look like page chrome are chrome; a sentence of the
     report above the detected title is still checked."""
-    from lawlint.document import Document
-    from lawlint.reader import source_from_bytes
+    from lawlint.input.reader import source_from_bytes
+    from lawlint.model.document import Document
 
     text = (
         "天津市青禾区人民政府 2019年12月3日星期二\n"

@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 from docx_build import NUM_RESTART, Num, Styled, Table, build
 
-from lawlint.cli import main
-from lawlint.document import Document
+from lawlint.cli.main import main
 from lawlint.errors import InputError
-from lawlint.reader import discover, read_source
+from lawlint.input.discovery import discover
+from lawlint.input.reader import read_source
+from lawlint.model.document import Document
 
 TITLE = "青禾镇2024年法治政府建设年度报告"
 STRUCTURE = "section-missing,heading-numbering,heading-marker,halfwidth-punct,cjk-space"
@@ -435,8 +436,8 @@ def test_unreadable_docx_is_exit_2_naming_the_file(tmp_path: Path, case: str) ->
 def test_lxml_is_imported_only_for_a_docx(draft: Path) -> None:
     code = (
         "import sys\n"
-        "from lawlint.engine import Linter\n"
-        "from lawlint.packs import load_packs\n"
+        "from lawlint.lint.engine import Linter\n"
+        "from lawlint.packs.loader import load_packs\n"
         "linter = Linter(load_packs())\n"
         f"linter.lint_path({str(EXAMPLES / 'clean-report.txt')!r})\n"
         "before = 'docx' in sys.modules or 'lxml' in sys.modules\n"
@@ -450,9 +451,9 @@ def test_lxml_is_imported_only_for_a_docx(draft: Path) -> None:
 
 
 def test_a_batch_of_docx_in_worker_processes_and_from_the_cache(tmp_path: Path) -> None:
-    from lawlint.cache import ResultCache
-    from lawlint.runner import POOL_MIN, run
-    from lawlint.workspace import Workspace
+    from lawlint.lint.cache import ResultCache
+    from lawlint.lint.runner import POOL_MIN, run
+    from lawlint.lint.workspace import Workspace
 
     folder = tmp_path / "drafts"
     folder.mkdir()

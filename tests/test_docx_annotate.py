@@ -9,8 +9,8 @@ import docx
 from click.testing import CliRunner
 from lxml import etree
 
-from lawlint.cli import main
-from lawlint.docx_annotate import runs_covering
+from lawlint.cli.main import main
+from lawlint.output.docx_annotate import runs_covering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import EXAMPLES
 
-from lawlint.cli import main
-from lawlint.engine import Linter, select_rules
-from lawlint.packs import load_packs
+from lawlint.cli.main import main
+from lawlint.lint.engine import Linter, select_rules
+from lawlint.packs.loader import load_packs
 
 PACK = EXAMPLES / "province-pack.yaml"
 CONFIG = EXAMPLES / "county-config.yaml"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 TITLE = "云溪县2024年法治政府建设年度报告"
 DRAFT = f'{TITLE}\n(一)加强组织领导\n开展"八五"普法,学习《纲要(2021-2025年)》。。\n'

@@ -8,8 +8,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawlint.fixer import FixResult, fix_source, fixable_rules, skeleton
-from lawlint.reader import source_from_bytes
+from lawlint.input.reader import source_from_bytes
+from lawlint.lint.fixer import FixResult, fix_source, fixable_rules, skeleton
 
 TOKENS = [
     # Chinese words, units, numerals

@@ -5,8 +5,9 @@ from __future__ import annotations
 from conftest import EXAMPLES
 
 from lawlint.findings import Finding, Fix
-from lawlint.fixer import Edit, apply, fix_source, fix_text, plan, skeleton, unified_diff
-from lawlint.reader import Source, read_source, source_from_bytes
+from lawlint.input.reader import read_source, source_from_bytes
+from lawlint.input.source import Source
+from lawlint.lint.fixer import Edit, apply, fix_source, fix_text, plan, skeleton, unified_diff
 
 
 def read_source_text(text: str) -> Source:

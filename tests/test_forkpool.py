@@ -13,7 +13,7 @@ import pytest
 if sys.platform != "linux":
     pytest.skip("forkpool runs lawlint's batches on Linux only", allow_module_level=True)
 
-from lawlint import forkpool  # after the skip: Linux only (fcntl, fork)
+from lawlint.lint import forkpool  # after the skip: Linux only (fcntl, fork)
 
 HERE = os.getpid()
 

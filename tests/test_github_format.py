@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 from lawlint.findings import Finding, Fix
-from lawlint.formatters.github_format import command, escape_data, escape_property
+from lawlint.output.github_format import command, escape_data, escape_property
 
 FLAWED = "examples/flawed-draft.txt"
 TITLE_LINE = (

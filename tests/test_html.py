@@ -15,8 +15,8 @@ from conftest import EXAMPLES
 from docx_build import Num, Table, build
 from htmltree import Node, parse
 
-from lawlint.cli import main
-from lawlint.reader import read_source
+from lawlint.cli.main import main
+from lawlint.input.reader import read_source
 
 TITLE = "青禾镇2024年法治政府建设年度报告"
 ESCAPE_TEXT = (

@@ -26,7 +26,7 @@ from conftest import EXAMPLES
 from docx_build import Num, build
 from htmltree import Node, parse
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 FLAGS = (

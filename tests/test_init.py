@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from lawlint.cli import main
-from lawlint.config import STARTER, load_config
-from lawlint.workspace import Workspace
+from lawlint.cli.main import main
+from lawlint.config.loader import STARTER, load_config
+from lawlint.lint.workspace import Workspace
 
 PACK = """\
 pack: my-province

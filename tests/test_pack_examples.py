@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawlint.packs import builtin_packs
+from lawlint.packs.loader import builtin_packs
 
 RULES = [rule for pack in builtin_packs() for rule in pack.rules]
 CASES = [

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lawlint.engine import Linter
 from lawlint.errors import PackError
-from lawlint.packs import load_pack, load_packs
+from lawlint.lint.engine import Linter
+from lawlint.packs.loader import load_pack, load_packs
 
 GOOD = """\
 pack: my-province

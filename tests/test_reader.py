@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lawlint.errors import InputError
-from lawlint.reader import discover, read_source, source_from_bytes
+from lawlint.input.discovery import discover
+from lawlint.input.reader import read_source, source_from_bytes
 
 TEXT = "一、主要举措和成效\n全年审核规范性文件12件。\n"
 

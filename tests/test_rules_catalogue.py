@@ -104,7 +104,7 @@ def test_the_listed_variants_keep_their_findings(lint) -> None:
 def test_fix_rewrites_a_misquoted_catalogue_name(tmp_path) -> None:
     from click.testing import CliRunner
 
-    from lawlint.cli import main
+    from lawlint.cli.main import main
 
     path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
     path.write_text(TITLE + "严格落实《重大行政决策程序条例》。\n", encoding="utf-8")
@@ -198,7 +198,7 @@ def test_fix_leaves_jiezhi_but_replaces_the_point_of_a_day_name(tmp_path) -> Non
     changes a mark: applied."""
     from click.testing import CliRunner
 
-    from lawlint.cli import main
+    from lawlint.cli.main import main
 
     path = tmp_path / "青禾县2024年法治政府建设年度报告.txt"
     path.write_text(TITLE + "截止2024年12月底，利用“12.4”国家宪法日开展宣传。\n", encoding="utf-8")
@@ -271,7 +271,7 @@ def test_no_sum_mismatch_without_a_stated_total_it_exceeds(lint, line: str) -> N
 
 def test_a_catalogue_name_without_title_marks_is_a_pack_error(tmp_path) -> None:
     from lawlint.errors import PackError
-    from lawlint.packs import load_packs
+    from lawlint.packs.loader import load_packs
 
     path = tmp_path / "pack.yaml"
     path.write_text(

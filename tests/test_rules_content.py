@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import spots
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 TITLE = "青禾镇2024年法治政府建设年度报告\n"
 
@@ -338,8 +338,8 @@ def test_topic_missing_by_level(lint, linter) -> None:
     assert len(found[0].data["names"]) == len(topics)
     assert {(f.line, f.column) for f in found} == {(2, 3)}
     from lawlint.checks import Context
-    from lawlint.document import Document
-    from lawlint.reader import source_from_bytes
+    from lawlint.input.reader import source_from_bytes
+    from lawlint.model.document import Document
 
     doc = Document(source_from_bytes(text.encode(), "r.txt"))
     check = next(c for c in linter.checks if c.rule.id == "topic-missing")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import spots
 
-from lawlint.engine import Linter
-from lawlint.packs import load_packs
+from lawlint.lint.engine import Linter
+from lawlint.packs.loader import load_packs
 
 FULL = """云溪县青禾镇2024年法治政府建设年度报告
 一、2024年推进法治政府建设的主要举措和成效

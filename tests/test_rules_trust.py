@@ -235,7 +235,7 @@ def test_title_from_the_configuration(tmp_path) -> None:
     ],
 )
 def test_title_from_name(name: str, title: str | None) -> None:
-    from lawlint.title import title_from_name
+    from lawlint.model.title import title_from_name
 
     expected = title
     if name.startswith("dir/"):

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import ROOT, SHARED
 
 from lawlint import __version__
-from lawlint.cli import main
-from lawlint.formatters.sarif_format import artifact_uri
+from lawlint.cli.main import main
+from lawlint.output.sarif_format import artifact_uri
 
 SCHEMA = SHARED / "data" / "sarif-schema-2.1.0.json"
 FLAWED = "examples/flawed-draft.txt"

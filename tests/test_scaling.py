@@ -22,12 +22,12 @@ from collections.abc import Callable
 import pytest
 from conftest import ROOT
 
-from lawlint import markup
 from lawlint.chars import CJK, MASK
-from lawlint.document import MAX_SENTENCE, Document
-from lawlint.engine import Linter
-from lawlint.reader import source_from_bytes
-from lawlint.segmenter import CHUNK_CHARS, _chunks, get_segmenter
+from lawlint.input import markup
+from lawlint.input.reader import source_from_bytes
+from lawlint.lint.engine import Linter
+from lawlint.model.document import MAX_SENTENCE, Document
+from lawlint.model.segmenter import CHUNK_CHARS, _chunks, get_segmenter
 from lawlint.spans import Span, subtract
 
 _spec = importlib.util.spec_from_file_location("scaling", ROOT / "bench" / "scaling.py")

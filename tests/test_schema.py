@@ -14,9 +14,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 from jsonschema import Draft7Validator
 
-from lawlint import config, packs
-from lawlint.cli import main
-from lawlint.schema import config_schema, pack_schema
+from lawlint.cli.main import main
+from lawlint.config import loader as config
+from lawlint.config.schema import config_schema, pack_schema
+from lawlint.packs import loader as packs
 
 PACK = Draft7Validator(pack_schema())
 CONFIG = Draft7Validator(config_schema())

@@ -1,4 +1,4 @@
-"""lawlint.segmenter: domain words, offsets, laziness, and a silent per-user dictionary cache."""
+"""lawlint.model.segmenter: domain words, offsets, laziness, a silent per-user dictionary cache."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import lawlint
-from lawlint import segmenter
 from lawlint.cachefiles import cache_dir
-from lawlint.segmenter import Segmenter, get_segmenter
+from lawlint.model import segmenter
+from lawlint.model.segmenter import Segmenter, get_segmenter
 
 # Where `import lawlint` comes from, for the child processes (a checkout's src/ or site-packages).
 IMPORT_ROOT = Path(lawlint.__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ SENTENCE = "镇党委多次召开党委（扩大）会议，多措并举推进�
 SENTENCE_WORDS = "镇党委 多次 召开 党委 （ 扩大 ） 会议 ， 多措并举 推进 法治政府 建设"
 
 SEGMENT = f"""
-from lawlint.segmenter import get_segmenter
+from lawlint.model.segmenter import get_segmenter
 print(" ".join(get_segmenter().cut({SENTENCE!r})))
 """
 
@@ -261,7 +261,7 @@ def test_cache_dir_on_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_import_does_not_import_jieba(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from lawlint.segmenter import get_segmenter\n"
+        "from lawlint.model.segmenter import get_segmenter\n"
         "seg = get_segmenter()\n"
         "print('jieba' in sys.modules, seg.loaded)\n"
     )

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, spots
 
-from lawlint.cli import main
-from lawlint.engine import Linter, select_rules
-from lawlint.packs import load_packs
+from lawlint.cli.main import main
+from lawlint.lint.engine import Linter, select_rules
+from lawlint.packs.loader import load_packs
 
 PACKS = load_packs()
 # One line, two findings: cjk-space at column 5, halfwidth-punct at column 8.

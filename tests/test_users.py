@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from htmltree import parse
 
-from lawlint.cli import main
+from lawlint.cli.main import main
 
 FLAWED = str(ROOT / "examples" / "flawed-draft.txt")
 CLEAN = str(ROOT / "examples" / "clean-report.txt")
@@ -402,8 +402,8 @@ def test_diff_in_colour_highlights_the_changed_characters(tmp_path: Path) -> Non
 
 
 def test_a_year_on_its_own_line_under_the_title_is_the_report_year(tmp_path: Path) -> None:
-    from lawlint.document import Document
-    from lawlint.reader import source_from_bytes
+    from lawlint.input.reader import source_from_bytes
+    from lawlint.model.document import Document
 
     text = "云溪县法治政府建设年度报告\n\n（2024年度）\n\n一、主要举措和成效\n开展培训3次。\n"
     doc = Document(source_from_bytes(text.encode(), "r.txt"))

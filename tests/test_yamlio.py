@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from lawlint import yamlio
-from lawlint.config import ConfigError
+from lawlint.config.loader import ConfigError
 from lawlint.errors import PackError
+from lawlint.packs import yamlio
 
 CONFIG = "select: [gb-typography]\nrules:\n  vague-quantity: {severity: error}\n"
 
@@ -113,7 +113,7 @@ def test_a_warm_run_with_a_configuration_imports_no_yaml(tmp_path: Path) -> None
     (tmp_path / "province-pack.yaml").write_bytes((EXAMPLES / "province-pack.yaml").read_bytes())
     (tmp_path / "r.txt").write_bytes((EXAMPLES / "flawed-draft.txt").read_bytes())
     code = (
-        "import sys; from lawlint.cli import main\n"
+        "import sys; from lawlint.cli.main import main\n"
         "try:\n    main(['check', 'r.txt'])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('yaml', 'jieba') if m in sys.modules), file=sys.stderr)\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from lawlint.segmenter import get_segmenter
+from lawlint.model.segmenter import get_segmenter
 from lawlint.yoy.plans import plan_items, trace_plans, untraced
 from lawlint.yoy.reuse import find_reused, normalise
 from lawlint.yoy.sentences import split_sentences

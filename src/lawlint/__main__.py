@@ -1,3 +1,3 @@
-from .cli import run
+from lawlint.cli.main import run
 
 run()

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .fileio import OPEN_FLAGS
+from lawlint.fileio import OPEN_FLAGS
 
 #: Folders judged in this process: folder → usable. Each untrusted folder is named once.
 _judged: dict[str, bool] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
 
 __all__ = ["Check", "Context", "kinds"]
 

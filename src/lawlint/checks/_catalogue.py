@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..chars import SPACE
+from lawlint.chars import SPACE
 
 MAX_TITLE = 80
 _REMEMBER = 4096  # distinct quotations whose answer is kept

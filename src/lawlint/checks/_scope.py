@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..options import Option
-from .base import Context
+from lawlint.checks.base import Context
+from lawlint.checks.options import Option
 
 SCOPE = Option(
     "str-list",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..spans import Covering
+from lawlint.spans import Covering
 
 # A clause ends at a pause or a sentence end (full- or half-width); LINE_CLAUSE_END also
 # at a line end, for text that spans headings (a heading has no end mark).

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..findings import Finding
-from ..options import Option
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
 
 if TYPE_CHECKING:
-    from ..document import Document
-    from ..packs import Rule
-    from ..sections import SectionIndex, SectionSpec
-    from ..segmenter import Segmenter
+    from lawlint.model.document import Document
+    from lawlint.model.rules import Rule
+    from lawlint.model.sections import SectionIndex, SectionSpec
+    from lawlint.model.segmenter import Segmenter
 
 
 class Context:
@@ -41,7 +41,7 @@ class Context:
         level: str | None = None,
         title: str | None = None,
     ) -> None:
-        from ..title import find_year, title_from_name
+        from lawlint.model.title import find_year, title_from_name
 
         self.doc = doc
         self.section_specs = section_specs
@@ -60,14 +60,14 @@ class Context:
 
     @cached_property
     def sections(self) -> SectionIndex:
-        from ..sections import SectionIndex
+        from lawlint.model.sections import SectionIndex
 
         return SectionIndex(self.doc, self.section_specs, self.report_year)
 
     @cached_property
     def segmenter(self) -> Segmenter:
         """jieba, loaded on first use only: a file no word rule needs never loads it."""
-        from ..segmenter import get_segmenter
+        from lawlint.model.segmenter import get_segmenter
 
         return get_segmenter()
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._scope import part_spans
-from ._text import FIGURE, has_figure
-from .base import Check, Context
+from lawlint.checks._scope import part_spans
+from lawlint.checks._text import FIGURE, has_figure
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 
 class UnsupportedClaim(Check):

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import HAN
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.chars import HAN
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
 
 _DOC_NUMBER = re.compile(
     rf"(?<=[{HAN}])([\[(（【［﹝〔〈「])((?:19|20)\d\d)([\])）】］﹞〕〉」])(?=第?\d{{1,5}}号)"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
 
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _HALF = {cp: cp - 0xFEE0 for cp in range(ord("！"), ord("～") + 1)}

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import CJK, HAN, is_cjk
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
+from lawlint.chars import CJK, HAN, is_cjk
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CANDIDATE = re.compile(r'[,;:?!()"]')

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
 
 
 class HeadingMarker(Check):

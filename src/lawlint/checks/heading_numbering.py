@@ -12,7 +12,7 @@ level the document never uses anywhere (一、 then 1., and no （一） at all)
 reported; a skip in a document that does use the skipped level still is.
 
 A heading numbered by Word (or marked by a heading style: no marker in its text, its
-level from a :class:`~lawlint.reader.LineHint`) is never reported — its number is
+level from a :class:`~lawlint.input.reader.LineHint`) is never reported — its number is
 Word's business — but it is a parent like any other, and the number Word shows, when
 it reads as a marker, is counted: a typed （二） after Word's （一） is in sequence.
 """
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import SEVERITY_RANK, Finding
-from ..numbering import Marker, parse_marker
-from ..options import Option
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import SEVERITY_RANK, Finding
+from lawlint.numbering import Marker, parse_marker
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _CN = "零一二三四五六七八九十"

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import MASK, SPACE
-from ..document import Document, Heading
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.chars import MASK, SPACE
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
+from lawlint.model.document import Document, Heading
 
 _TRAILING = re.compile(r"[。，]+")  # matched at rstrip's end: "+$" would be quadratic
 _SENTENCE = re.compile(r"[；;：:]")

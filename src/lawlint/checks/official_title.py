@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option, OptionError, compile_regex
-from ._catalogue import MAX_TITLE, Catalogue
-from .base import Check, Context
+from lawlint.checks._catalogue import MAX_TITLE, Catalogue
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option, OptionError, compile_regex
+from lawlint.findings import Finding
 
 _WIDE = str.maketrans("()", "（）")
 # a quoted name: 《 … 》 on one line, a nested 〈…〉 allowed

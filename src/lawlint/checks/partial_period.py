@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._scope import part_spans
-from ._text import FIGURE, Figures
-from .base import Check, Context
+from lawlint.checks._scope import part_spans
+from lawlint.checks._text import FIGURE, Figures
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._text import FIGURE
-from .base import Check, Context
+from lawlint.checks._text import FIGURE
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 
 def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, int]:

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
 
 # ASCII hyphen-minus, full-width hyphen-minus, en dash, and the ASCII tilde that
 # stands in for the 浪纹线 "～" (half-width in Chinese text, like the hyphen)

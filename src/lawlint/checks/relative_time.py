@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._scope import SCOPE, scope_spans
-from ._text import Covering, exception_spans
-from .base import Check, Context
-from .phrase import union
+from lawlint.checks._scope import SCOPE, scope_spans
+from lawlint.checks._text import Covering, exception_spans
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.checks.phrase import union
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 
 class RelativeTime(Check):

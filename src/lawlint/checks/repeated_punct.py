@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
 
 _RUN = re.compile(r"(?<![“‘《〈（(【「『])[。，、；：？！]{2,}")
 _RANK = {"、": 0, "，": 1, "：": 2, "；": 3, "。": 4}

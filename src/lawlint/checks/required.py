@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
-from .phrase import union
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.checks.phrase import union
+from lawlint.findings import Finding
 
 
 class Required(Check):

@@ -2,7 +2,7 @@
 
 《法治政府建设与责任落实督察工作规定》 lists what the annual report contains; a part
 counts as present when a heading at any level, a heading-like line, or the first
-sentence of a paragraph matches its patterns (see :mod:`lawlint.sections`). The
+sentence of a paragraph matches its patterns (see :mod:`lawlint.model.sections`). The
 order is not enforced: real reports reorder the parts.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
 
 
 def document_anchor(ctx: Context) -> tuple[int, int]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from .base import Check, Context
+from lawlint.checks.base import Check, Context
+from lawlint.findings import Finding
 
 _SERIAL = re.compile(r"(?<=》)、(?=《)|(?<=〉)、(?=〈)|(?<=”)、(?=“)|(?<=’)、(?=‘)")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import CJK, HAN, SPACE
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from .base import Check, Context
+from lawlint.chars import CJK, HAN, SPACE
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 _S = f"[{SPACE}]+"
 # Marks that close or end something: a space before them is always stray. (A space

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option, OptionError, compile_regex
-from ._scope import SCOPE, scope_spans
-from .base import Check, Context
+from lawlint.checks._scope import SCOPE, scope_spans
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option, OptionError, compile_regex
+from lawlint.findings import Finding
 
 
 class Substitution(Check):

@@ -27,10 +27,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..chars import HAN
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
+from lawlint.chars import HAN
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
 
 # At most 15 digits before the point: a float holds them exactly, and a longer "figure"
 # is not a count anyone reports (a 400-digit one would sum to Infinity, not JSON).

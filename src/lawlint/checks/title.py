@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import SEVERITY_RANK, Finding
-from ..options import Option
-from .base import Check, Context
-from .required_sections import document_anchor
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.checks.required_sections import document_anchor
+from lawlint.findings import SEVERITY_RANK, Finding
 
 
 class TitleFormat(Check):

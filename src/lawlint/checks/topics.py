@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..options import Option
-from .base import Check, Context
-from .required_sections import document_anchor
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.checks.required_sections import document_anchor
+from lawlint.findings import Finding
 
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (

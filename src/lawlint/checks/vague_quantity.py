@@ -16,16 +16,16 @@ import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._scope import part_spans
-from ._text import FIGURE, Figures, clauses, exception_spans
-from .base import Check, Context
+from lawlint.checks._scope import part_spans
+from lawlint.checks._text import FIGURE, Figures, clauses, exception_spans
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from ..document import Sentence
-from .phrase import union
+    from lawlint.model.document import Sentence
+from lawlint.checks.phrase import union
 
 
 class VagueQuantity(Check):

@@ -24,14 +24,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..findings import Finding
-from ..options import Option
-from ..spans import SpanIndex
-from ._text import LINE_CLAUSE_END, clauses
-from .base import Check, Context
+from lawlint.checks._text import LINE_CLAUSE_END, clauses
+from lawlint.checks.base import Check, Context
+from lawlint.checks.options import Option
+from lawlint.findings import Finding
+from lawlint.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from ..document import Section
+    from lawlint.model.document import Section
 
 _YEAR = re.compile(r"(?<![\d—\-－~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-－~～至到]\s*\d)")
 # What may stand before a year that opens a clause: a heading or item marker.

@@ -1,0 +1,217 @@
+"""For people who read and write rules: ``lawlint explain`` and ``lawlint test-pack``.
+
+``explain`` shows one rule as the configuration in force runs it: message, why it
+exists (description and source), severity, options with their current values and
+help, and the pack's good/bad examples. ``test-pack`` runs a pack's examples the way
+the test suite runs the built-in ones: each ``bad`` example must give at least one
+finding of its rule, each ``good`` example none.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lawlint.errors import LawlintError
+from lawlint.findings import Finding
+from lawlint.lint.suppress import DIRECTIVE_RULES
+
+if TYPE_CHECKING:
+    from lawlint.lint.workspace import Profile
+    from lawlint.model.rules import Pack
+
+_STATUS = {
+    "off": ("已在配置中关闭（rules: off）", "turned off in the configuration"),
+    "ignore": ("已被 ignore 排除", "ignored (configuration or --ignore)"),
+    "select": ("未被 select 选中", "not selected (select / --select)"),
+}
+
+
+def explain(rid: str, profile: Profile) -> str:
+    """The text of ``lawlint explain ID`` under ``profile``'s configuration."""
+    if rid in DIRECTIVE_RULES:
+        meta = DIRECTIVE_RULES[rid]
+        return "\n".join(
+            [
+                rid,
+                f"  {meta.description}",
+                "",
+                f"严重程度 severity  {meta.severity}",
+                f"依据 source        {meta.source}",
+                "不能用 select/ignore、配置或指令关闭 / not affected by select, ignore, "
+                "configuration or directives",
+            ]
+        )
+    rule = profile.rule(rid)
+    if rule is None:
+        known = sorted({r.id for p in profile.packs for r in p.rules} | set(DIRECTIVE_RULES))
+        close = difflib.get_close_matches(rid, known, n=3)
+        hint_zh = f"（是否想找：{', '.join(close)}？）" if close else "（见 lawlint rules）"
+        hint_en = f" (did you mean {', '.join(close)}?)" if close else " (see lawlint rules)"
+        raise LawlintError(f"未知的规则 id：{rid}{hint_zh}", f"unknown rule id: {rid}{hint_en}")
+    from lawlint.checks import kinds
+
+    kind = kinds()[rule.kind]
+    pack = next(p for p in profile.packs if any(r.id == rid for r in p.rules))
+    original = next(r for r in pack.rules if r.id == rid)
+    config = profile.config.path or "无（默认设置）/ none (defaults)"
+    status = profile.inactive.get(rid)
+    state = "启用 / on" if status is None else " / ".join(_STATUS[status])
+    severity = rule.severity
+    if severity != original.severity:
+        severity += f"（规则包中为 {original.severity}，配置修改 / {original.severity} in the pack)"
+
+    out = [rid]
+    if rule.description:
+        out.append(f"  {rule.description}")
+    out += [
+        "",
+        f"规则包 pack        {pack.name}（{pack.path}）",
+        f"检查类型 kind      {kind.kind} — {kind.summary}",
+        f"严重程度 severity  {severity}",
+        f"状态 status        {state}",
+        f"配置 config        {config}",
+        f"自动修复 fix       {'可以 / yes' if kind.fixable else '不可以 / no'}",
+        "",
+        "提示 message",
+        f"  {rule.message}",
+        "",
+        "依据 source",
+        f"  {rule.source or '（未注明 / not given）'}",
+    ]
+    if rule.link:
+        out.append(f"  {rule.link}")
+    out += ["", "选项 options（当前值 / current value）"]
+    if not kind.options:
+        out.append("  （无 / none）")
+    for name, spec in kind.options.items():
+        changed = rule.raw_options.get(name) != original.raw_options.get(name)
+        mark = "  ← 配置 / config" if changed else ""
+        out.append(f"  {name}: {_show(rule.raw_options.get(name))}{mark}")
+        out.append(f"      {spec.type}; {spec.help}")
+    out += ["", "示例 examples"]
+    for label, key in (("✗ 错误 bad", "bad"), ("✓ 正确 good", "good")):
+        examples = rule.examples.get(key) or []
+        if examples:
+            out.append(f"  {label}")
+            for text in examples:
+                lines = text.rstrip("\n").split("\n")
+                out.extend(f"    {'│ ' if len(lines) > 1 else ''}{line}" for line in lines)
+                if len(lines) > 1:
+                    out.append("")
+    if not any(rule.examples.get(k) for k in ("bad", "good")):
+        out.append("  （无 / none）")
+    return "\n".join(out).rstrip("\n")
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class ExampleFailure:
+    rule: str
+    kind: str  # "bad" or "good"
+    index: int
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ExampleReport:
+    pack: Pack
+    run: int = 0
+    failures: list[ExampleFailure] = field(default_factory=list)
+    without_examples: list[str] = field(default_factory=list)
+
+
+def run_examples(path: str) -> ExampleReport:
+    """Run every example of the pack at ``path`` (with the built-in packs loaded, so
+    its rules can name their sections; a built-in pack of the same name is replaced:
+    that is testing an edited copy of it). Raises PackError for an invalid pack."""
+    from lawlint.lint.engine import Linter
+    from lawlint.packs.loader import builtin_packs, check_unique_ids, load_pack
+
+    pack = load_pack(path)
+    packs = [p for p in builtin_packs() if p.name != pack.name] + [pack]
+    check_unique_ids(packs)
+    report = ExampleReport(pack)
+    for rule in pack.rules:
+        linter = Linter(packs, [rule])
+        if not any(rule.examples.get(k) for k in ("bad", "good")):
+            report.without_examples.append(rule.id)
+        for kind in ("bad", "good"):
+            for i, text in enumerate(rule.examples.get(kind, [])):
+                report.run += 1
+                found = [f for f in linter.lint_text(text) if f.rule == rule.id]
+                if bool(found) != (kind == "bad"):
+                    report.failures.append(ExampleFailure(rule.id, kind, i, text, found))
+    return report
+
+
+def describe_failure(failure: ExampleFailure) -> list[str]:
+    """Lines telling what went wrong with one example."""
+    if failure.kind == "bad":
+        head = (
+            f"FAIL {failure.rule} bad[{failure.index}]: 没有发现问题，应至少有一个"
+            " / expected at least one finding, got none"
+        )
+    else:
+        head = (
+            f"FAIL {failure.rule} good[{failure.index}]: 发现了 {len(failure.findings)} 个问题，"
+            f"应为零 / expected no finding, got {len(failure.findings)}"
+        )
+    lines = [head]
+    lines.extend(f"    │ {line}" for line in failure.text.rstrip("\n").split("\n"))
+    lines.extend(f"    {f.line}:{f.column}  {f.message}" for f in failure.findings)
+    return lines
+
+
+def rules_listing(
+    titles: list[tuple[str, str]], rows: list[dict[str, Any]], width: int = 80
+) -> str:
+    """``lawlint rules`` as text: per pack its title, then per rule a line with its id,
+    severity (Chinese and id), kind and ✓ when it fixes, and its summary under it,
+    indented and wrapped by display width to ``width`` cells (at 80 columns, or piped,
+    a summary is never squeezed into a narrow column)."""
+    from lawlint.findings import SEVERITY_ZH
+    from lawlint.output.safe import shown
+
+    indent = " " * 6
+    out: list[str] = []
+    for name, title in titles:
+        out.append(shown(f"{name} — {title}"))
+        for row in (r for r in rows if r["pack"] == name):
+            fix = "  ✓ 可自动修复 / fixable" if row["fixable"] else ""
+            sev = f"{SEVERITY_ZH.get(row['severity'], row['severity'])} {row['severity']}"
+            kind = f"  {row['kind']}" if row["kind"] != row["id"] else ""  # a kind of its own
+            out.append(f"  {row['id']}  {sev}{kind}{fix}")
+            summary = shown(" ".join(str(row["summary"] or "").split()))
+            out.extend(indent + piece for piece in wrap(summary, max(20, width - len(indent))))
+        out.append("")
+    return "\n".join(out)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` display cells (CJK characters take
+    two), at a space when an English word would be cut, else anywhere."""
+    from lawlint.chars import display_width
+
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if display_width(line + ch) <= width:
+            line += ch
+            continue
+        cut = line.rfind(" ")
+        if ch != " " and cut > width // 2 and line[cut + 1 :].isascii():
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + ch
+        else:
+            lines.append(line.rstrip())
+            line = "" if ch == " " else ch
+    if line or not lines:
+        lines.append(line)
+    return lines

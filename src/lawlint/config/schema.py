@@ -1,0 +1,187 @@
+"""JSON Schemas for rule packs and configurations, generated from the code.
+
+The kinds' declared :class:`~lawlint.checks.options.Option`\\ s, the pack and configuration
+keys and the built-in rules are the single source, so the schemas cannot drift from
+what lawlint accepts. ``lawlint schema pack|config`` prints them for editors (e.g. the
+YAML language server: ``# yaml-language-server: $schema=lawlint-pack.schema.json``).
+They describe the shape; lawlint itself still checks what a schema cannot (regexes
+compile, rule ids exist, section keys are defined).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawlint.checks.options import Option
+from lawlint.config.loader import LEVELS, OFF
+from lawlint.findings import SEVERITIES
+from lawlint.packs.loader import _ID, builtin_packs
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+_STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SEVERITY: dict[str, Any] = {"enum": list(SEVERITIES)}
+
+
+def _option(spec: Option) -> dict[str, Any]:
+    schema = spec.json_schema()
+    if spec.default is not None:
+        schema["default"] = spec.default
+    return schema
+
+
+def pack_schema() -> dict[str, Any]:
+    from lawlint.checks import kinds
+
+    common: dict[str, Any] = {
+        "id": {"type": "string", "pattern": _ID.pattern, "description": "稳定的规则 id / rule id"},
+        "kind": {"enum": sorted(kinds()), "description": "检查类型 / the check it configures"},
+        "severity": _SEVERITY,
+        "message": {
+            "type": "string",
+            "minLength": 1,
+            "description": "中文提示，可含 {match} 等字段 / Chinese message template",
+        },
+        "description": {"type": "string"},
+        "source": {"type": "string", "description": "依据的标准或规定 / the clause it enforces"},
+        "link": {"type": "string"},
+        "supersedes": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Rule ids whose findings inside this rule's findings are dropped.",
+        },
+        "examples": {
+            "type": "object",
+            "properties": {"good": _STRINGS, "bad": _STRINGS},
+            "additionalProperties": False,
+        },
+    }
+    by_kind = [
+        {
+            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": {
+                "properties": {
+                    **dict.fromkeys(common, True),
+                    **{key: _option(spec) for key, spec in kind.options.items()},
+                },
+                "additionalProperties": False,
+            },
+        }
+        for name, kind in sorted(kinds().items())
+    ]
+    regexes = {"type": "array", "items": {"type": "string", "format": "regex"}}
+    section = {
+        "type": "object",
+        "required": ["key"],
+        "properties": {
+            "key": {"type": "string", "pattern": _ID.pattern},
+            "name": {"type": "string"},
+            "heading": regexes,
+            "content": regexes,
+            "content_anywhere": regexes,
+            "unclaimed": {
+                "type": "boolean",
+                "description": "Top-level sections no other part claims are this part "
+                "when no heading names it (reports organised by theme).",
+            },
+        },
+        "additionalProperties": False,
+    }
+    properties = {
+        "pack": {"type": "string", "pattern": _ID.pattern},
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "sections": {"type": "array", "items": section},
+        "rules": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "kind", "severity", "message"],
+                "properties": common,
+                "allOf": by_kind,
+            },
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "lawlint rule pack / lawlint 规则包",
+        "type": "object",
+        "required": ["pack", "rules"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def config_schema() -> dict[str, Any]:
+    from lawlint.checks import kinds
+
+    off = [{"const": False}, {"const": OFF}, _SEVERITY]
+    generic = {
+        "anyOf": [
+            *off,
+            {"type": "object", "properties": {"severity": _SEVERITY}},
+        ]
+    }
+    builtin: dict[str, Any] = {}
+    for pack in builtin_packs():
+        for rule in pack.rules:
+            options = {key: _option(spec) for key, spec in kinds()[rule.kind].options.items()}
+            builtin[rule.id] = {
+                "description": rule.description or rule.message,
+                "anyOf": [
+                    *off,
+                    {
+                        "type": "object",
+                        "properties": {"severity": _SEVERITY, **options},
+                        "additionalProperties": False,
+                    },
+                ],
+            }
+    per_file = {
+        "type": "object",
+        "properties": {
+            "ignore": _STRINGS,
+            "severity": {
+                "anyOf": [_SEVERITY, {"type": "object", "additionalProperties": _SEVERITY}]
+            },
+        },
+        "additionalProperties": False,
+    }
+    properties = {
+        "extends": dict(
+            _STRINGS,
+            description="规则包：default（全部内置）、内置包名或规则包文件路径"
+            " / packs: default (every built-in), built-in names, or paths",
+        ),
+        "select": dict(_STRINGS, description="只运行这些规则 id 或规则包 / run only these"),
+        "ignore": dict(_STRINGS, description="不运行这些规则 id 或规则包 / skip these"),
+        "rules": {
+            "type": "object",
+            "description": "ID: off | error | warning | info | {severity: …, <option>: …}",
+            "properties": builtin,
+            "additionalProperties": generic,
+        },
+        "per-file": {
+            "type": "object",
+            "description": "glob → {ignore: […], severity: level | {ID: level}}",
+            "additionalProperties": per_file,
+        },
+        "exclude": dict(_STRINGS, description="不检查的文件 glob / globs never linted"),
+        "level": {"enum": list(LEVELS)},
+        "report-year": {"type": "integer", "minimum": 1949, "maximum": 2100},
+        "fail-on": _SEVERITY,
+        "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "没有标题行的文本的报告标题 / title of a text without a title line",
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "lawlint configuration (.lawlint.yaml, [tool.lawlint]) / lawlint 配置",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+SCHEMAS = {"pack": pack_schema, "config": config_schema}

@@ -1,0 +1,187 @@
+"""The lint engine: packs → checks; source → document → findings.
+
+Data flows one way: a :class:`~lawlint.input.reader.Source` becomes a
+:class:`~lawlint.model.document.Document` once, every enabled check reads it through a
+shared :class:`~lawlint.checks.Context`, the findings the draft's own directives
+suppress are dropped (:mod:`lawlint.lint.suppress`), and the rest come back sorted by
+position. Nothing here prints; the CLI and formatters do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lawlint.checks import Check, Context, kinds
+from lawlint.checks.options import OptionError
+from lawlint.errors import InputError, LawlintError, PackError
+from lawlint.findings import Finding
+from lawlint.input.reader import read_source, source_from_bytes
+from lawlint.input.source import Source
+from lawlint.lint.results import FileResult
+from lawlint.lint.suppress import apply as apply_directives
+from lawlint.model.document import Document
+from lawlint.model.rules import Pack, Rule
+from lawlint.model.sections import SectionSpec
+from lawlint.spans import Covering
+
+__all__ = ["FileOverrides", "FileResult", "Linter", "build_check", "select_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileOverrides:
+    """Per-file settings (the configuration's ``per-file``): rules not run on this
+    file, and rule id → severity for its findings."""
+
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, str] = field(default_factory=dict)
+
+
+def select_rules(
+    packs: Sequence[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """The rules to run: all (or only ``select``), minus ``ignore``. Both take rule
+    ids or pack names; an unknown name is an error (exit 2), not silently nothing."""
+    rules = [r for p in packs for r in p.rules]
+    by_pack = {p.name: {r.id for r in p.rules} for p in packs}
+    ids = {r.id for r in rules}
+
+    def expand(names: Iterable[str], option: str) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            if name in by_pack:
+                out |= by_pack[name]
+            elif name in ids:
+                out.add(name)
+            else:
+                raise LawlintError(
+                    f"{option} 中的规则 id 或规则包名未知：{name}",
+                    f"unknown rule id or pack name in {option}: {name}",
+                )
+        return out
+
+    selected = expand(select, "--select") if select else ids
+    selected -= expand(ignore, "--ignore")
+    return [r for r in rules if r.id in selected]
+
+
+class Linter:
+    """Checks built once from the packs' rules; lint any number of sources."""
+
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        rules: Sequence[Rule] | None = None,
+        *,
+        report_year: int | None = None,
+        level: str | None = None,
+        title: str | None = None,
+        report_unused_directives: bool = False,
+    ) -> None:
+        self.packs = list(packs)
+        self.rules = list(rules) if rules is not None else [r for p in packs for r in p.rules]
+        self.section_specs: tuple[SectionSpec, ...] = tuple(s for p in packs for s in p.sections)
+        self.report_year = report_year
+        self.level = level
+        self.title = title
+        self.report_unused_directives = report_unused_directives
+        # Directives may name any loaded rule, enabled or not.
+        self.known_ids = frozenset(r.id for p in packs for r in p.rules)
+        self._validate_scopes()
+        self.checks: list[Check] = [build_check(r, self._pack_path(r)) for r in self.rules]
+        self._supersedes = {r.id: frozenset(r.supersedes) for r in self.rules if r.supersedes}
+
+    def _pack_path(self, rule: Rule) -> str:
+        return next((p.path for p in self.packs if rule in p.rules), rule.pack)
+
+    def _validate_scopes(self) -> None:
+        keys = {s.key for s in self.section_specs} | {"title"}
+        for rule in self.rules:
+            for option in ("scope", "required", "skip"):
+                for key in rule.options.get(option) or ():
+                    if key not in keys:
+                        raise PackError(
+                            f"{option} 中的部分“{key}”未在任何规则包的 sections 中定义",
+                            f"{option} names a part {key!r} that no pack's 'sections' defines",
+                            path=self._pack_path(rule),
+                            rule=rule.id,
+                            key=option,
+                        )
+
+    def lint_document(self, doc: Document, overrides: FileOverrides | None = None) -> list[Finding]:
+        return self._run(doc, overrides)[0]
+
+    def _run(self, doc: Document, overrides: FileOverrides | None) -> tuple[list[Finding], int]:
+        """The findings that remain after the draft's directives, and how many of
+        them the directives suppressed."""
+        ctx = Context(doc, self.section_specs, self.report_year, self.level, self.title)
+        skip = overrides.ignore if overrides else frozenset()
+        findings: list[Finding] = []
+        for check in self.checks:
+            if check.rule.id not in skip:
+                findings.extend(check.check(ctx))
+        findings = _superseded(findings, self._supersedes)
+        if overrides and overrides.severity:
+            for f in findings:
+                f.severity = overrides.severity.get(f.rule, f.severity)
+        result = apply_directives(
+            doc, findings, self.known_ids, report_unused=self.report_unused_directives
+        )
+        result.findings.sort(key=Finding.sort_key)
+        return result.findings, result.suppressed
+
+    def lint_source(self, source: Source) -> list[Finding]:
+        return self.lint_document(Document(source))
+
+    def lint(self, source: Source, overrides: FileOverrides | None = None) -> FileResult:
+        doc = Document(source)
+        findings, suppressed = self._run(doc, overrides)
+        return FileResult.of(doc, findings, suppressed=suppressed)
+
+    @property
+    def needs_words(self) -> bool:
+        """Does any check segment words (so a worker should load the dictionary)?"""
+        return any(check.needs_words for check in self.checks)
+
+    def lint_text(
+        self, text: str, path: str = "<text>", *, markdown: bool = False
+    ) -> list[Finding]:
+        """Lint a string (tests, examples, editors)."""
+        source = source_from_bytes(text.encode("utf-8"), path, markdown=markdown)
+        return self.lint_source(source)
+
+    def lint_path(
+        self,
+        path: str,
+        *,
+        stdin_name: str | None = None,
+        overrides: FileOverrides | None = None,
+    ) -> FileResult:
+        try:
+            source = read_source(path, stdin_name=stdin_name)
+        except InputError as exc:
+            return FileResult(path, error=exc)
+        return self.lint(source, overrides)
+
+
+def _superseded(findings: list[Finding], supersedes: Mapping[str, frozenset[str]]) -> list[Finding]:
+    """Drop the findings another finding's rule ``supersedes`` within its span."""
+    spans: dict[str, list[tuple[int, int]]] = {}  # superseded rule -> covering spans
+    for f in findings:
+        for rule in supersedes.get(f.rule, ()):
+            spans.setdefault(rule, []).append((f.start, f.end))
+    if not spans:
+        return findings
+    # one index per superseded rule: a lookup per finding, not a scan of the others
+    covering = {rule: Covering(s) for rule, s in spans.items()}
+    return [
+        g for g in findings if g.rule not in covering or not covering[g.rule].covers(g.start, g.end)
+    ]
+
+
+def build_check(rule: Rule, pack_path: str) -> Check:
+    try:
+        return kinds()[rule.kind](rule)
+    except OptionError as exc:
+        zh, _, en = str(exc).partition(" / ")
+        raise PackError(zh, en, path=pack_path, rule=rule.id) from None

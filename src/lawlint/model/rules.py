@@ -1,0 +1,39 @@
+"""A rule and a pack as loaded (:mod:`lawlint.packs.loader` builds them from YAML): the
+values the checks, the engine and the outputs read. Plain data with no behaviour, so the
+check kinds can name a :class:`Rule` without importing the loader (which imports the
+kinds to validate a pack)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lawlint.model.sections import SectionSpec
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    pack: str
+    options: dict[str, Any]
+    raw_options: dict[str, Any]
+    description: str = ""
+    source: str = ""
+    link: str = ""
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    # rule ids whose findings inside this rule's findings are dropped: one finding on
+    # a misquoted document name, not four (its dash, its two brackets, the name)
+    supersedes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Pack:
+    name: str
+    title: str
+    path: str
+    rules: list[Rule]
+    sections: tuple[SectionSpec, ...] = ()
+    description: str = ""

@@ -1,0 +1,156 @@
+"""Find the line that names the report, even under web-page chrome, and its year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lawlint.chars import SPACE
+
+# A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
+# a bracketed note such as "（全文）" or "（2024年）".
+_TITLE_END = re.compile(
+    r"(?:报告|总结|法治政府建设[^，。]{0,8}情况)(?:[（(][^（）()]{1,10}[）)])?$"
+)
+# Breadcrumbs, metadata rows and sentences are not titles.
+_NOT_TITLE = re.compile(r"[>»|｜:：,，。;；!！?？/]|\s{2,}")
+# stripped with str.strip, not a "[…]+$" regex: that retries a long run of spaces from
+# every position in it (quadratic on a line of 20,000 spaces)
+_STRIP_CHARS = SPACE + "#*_"
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([〇零一二三四五六七八九]{4})年")
+_CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
+MAX_TITLE = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The title's text; ``start``/``end`` span it in the document. A title split over
+    two lines has ``break_at``: the index in ``text`` where the second line starts,
+    ``gap`` characters (line break and indentation) after the first line's end."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    break_at: int | None = None
+    gap: int = 0
+
+    def offset(self, index: int) -> int:
+        """Document offset of ``text[index]``."""
+        if self.break_at is not None and index >= self.break_at:
+            return self.start + index + self.gap
+        return self.start + index
+
+
+def find_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2).translate(_CN_YEAR))
+
+
+def _clean(line: str) -> tuple[str, int]:
+    """The line without indentation, Markdown '#'/emphasis; and where it starts."""
+    rest = line.lstrip(_STRIP_CHARS)
+    return rest.rstrip(_STRIP_CHARS), len(line) - len(rest)
+
+
+# A line naming the issuer above "关于…的报告": the title's first line.
+_ISSUER = re.compile(
+    r"(?:人民政府|政府|委员会|党委|市委|县委|区委|局|厅|办公室|办事处|街道|镇|乡)$"
+)
+
+
+def _score(text: str) -> int:
+    return (2 if "法治" in text else 0) + (2 if find_year(text) else 0)
+
+
+def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | None:
+    """The best title candidate among ``lines[:stop]`` (the lines before the first
+    numbered heading): a short line ending in 报告 or 总结 (or 法治政府建设…情况; a
+    bracketed note may follow) that is not a breadcrumb or a sentence, possibly split
+    over two lines; it must name 法治 or a year."""
+    best: tuple[int, int, Title] | None = None
+    for i in range(min(stop, len(lines))):
+        text, lead = _clean(lines[i])
+        if not text or len(text) > MAX_TITLE or _NOT_TITLE.search(text):
+            continue
+        if not _TITLE_END.search(text):
+            continue
+        start = line_starts[i] + lead
+        candidates = [Title(text, start, start + len(text), find_year(text))]
+        if i > 0:
+            prev, prev_lead = _clean(lines[i - 1])
+            joined = prev + text
+            if (
+                prev
+                and not _NOT_TITLE.search(prev)
+                and not _TITLE_END.search(prev)
+                and len(joined) <= MAX_TITLE
+            ):
+                pstart = line_starts[i - 1] + prev_lead
+                gap = start - (pstart + len(prev))
+                candidates.append(
+                    Title(joined, pstart, start + len(text), find_year(joined), len(prev), gap)
+                )
+        for cand in candidates:
+            score = _score(cand.text)
+            if cand.break_at is not None and _ISSUER.search(cand.text[: cand.break_at]):
+                score += 1
+            if score and (best is None or score > best[0]):
+                best = (score, -i, cand)
+    if best is None:
+        return None
+    title = best[2]
+    if title.year is None:  # "……年度报告" then "（2024年度）" on a line of its own
+        year = _year_below(lines, -best[1] + 1, stop)
+        if year is not None:
+            title = replace(title, year=year)
+    return title
+
+
+# A title's year on the line under it: "（2024年度）", "(2024年)".
+_YEAR_LINE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]")
+
+
+def _year_below(lines: list[str], first: int, stop: int) -> int | None:
+    """The year of a bracketed year line right under the title (blank lines skipped)."""
+    for i in range(first, min(stop, len(lines))):
+        text, _ = _clean(lines[i])
+        if text:
+            m = _YEAR_LINE.fullmatch(text)
+            return int(m.group(1)) if m else None
+    return None
+
+
+_NAME_SUFFIX = re.compile(r"\.(?:txt|md|markdown|docx)$", re.IGNORECASE)
+
+
+def title_from_name(path: str) -> str | None:
+    """The title a file name gives a text that has no title line (a web copy starting
+    at the body): ``青禾镇2024年法治政府建设年度报告.txt`` → 青禾镇2024年法治政府建设年度报告.
+    Only a name that reads as a report title counts: it names 法治政府建设, 报告 and a
+    year; "draft3.txt" or "报告.txt" do not."""
+    name = _NAME_SUFFIX.sub("", path.replace("\\", "/").rsplit("/", 1)[-1]).strip(SPACE)
+    if len(name) > MAX_TITLE or "法治政府建设" not in name or "报告" not in name:
+        return None
+    return name if find_year(name) is not None else None
+
+
+_FILER_END = re.compile(rf"[{SPACE}（(]*(?:关于|的)?[{SPACE}（(]*$")
+_FILER_AFTER_YEAR = re.compile(r"^度?(.+?)(?:关于|法治|推进|贯彻|全面)")
+
+
+def find_filer(title: str) -> str | None:
+    """Who files the report, from its title: the words before the year
+    ("青禾镇人民政府关于2024年……" → 青禾镇人民政府), or after a leading year
+    ("2024年度云溪县司法局法治政府建设……" → 云溪县司法局); None when the title does not
+    say."""
+    m = _YEAR.search(title)
+    if m is None:
+        return None
+    before = _FILER_END.sub("", title[: m.start()]).strip(SPACE)
+    if before:
+        return before
+    after = _FILER_AFTER_YEAR.match(title[m.end() :])
+    return after.group(1).strip(SPACE) if after else None

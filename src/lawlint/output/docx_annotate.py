@@ -1,0 +1,291 @@
+"""``check --annotate OUT``: a copy of each draft with one Word comment (批注) per finding.
+
+The copy is a .docx: for a .docx input, the input itself with comments added; for a
+.txt/.md input, a plain new document with one paragraph per line. Each comment is
+anchored on exactly the finding's characters: the runs at the span's ends are split at
+the span's boundaries (each part keeps the run's formatting, a copy of its ``w:rPr``).
+A finding with an empty span (a report-level one such as section-missing) is anchored on
+the whole paragraph of its line, or on the first paragraph with text. The original is
+never written; the copy is written atomically (a temporary file, then a rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lawlint.errors import InputError, LawlintError
+from lawlint.input.docx_package import open_parts
+from lawlint.input.docx_reader import _SKIP, _TEXT, _W, LINE_BREAK, _hidden, _paragraphs
+from lawlint.input.reader import input_at
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from lawlint.findings import Finding
+    from lawlint.lint.results import FileResult
+
+AUTHOR = "lawlint"
+INITIALS = "LL"
+SUFFIX = "-审阅.docx"
+_R = f"{_W}r"
+_T = f"{_W}t"
+_RPR = f"{_W}rPr"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+# -- runs covering characters [a, b) of a paragraph ----------------------------------------
+
+
+def _child_text(child: _Element) -> str:
+    """What one child of a run shows, as :func:`~lawlint.input.docx_reader.paragraph_text`
+    counts it (so offsets agree with the finding's columns)."""
+    tag = child.tag
+    if not isinstance(tag, str) or tag in _SKIP or tag not in _TEXT:
+        return ""
+    shown = _TEXT[tag]
+    if shown is None:
+        return (child.text or "").replace("\n", LINE_BREAK).replace("\r", LINE_BREAK)
+    if tag == f"{_W}br" and child.get(f"{_W}type", "textWrapping") != "textWrapping":
+        return ""
+    return shown
+
+
+def _runs(p: _Element) -> list[tuple[_Element, int, int]]:
+    """The visible runs of paragraph ``p`` in order, each with its [start, end) offsets
+    in the paragraph's text (runs inside hyperlinks, insertions and fields included;
+    deleted and hidden runs skipped, as the reader skips them)."""
+    out: list[tuple[_Element, int, int]] = []
+    pos = 0
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _R:
+            if _hidden(child):
+                continue
+            length = sum(len(_child_text(c)) for c in child)
+            out.append((child, pos, pos + length))
+            pos += length
+        else:
+            stack.append(iter(child))
+    return out
+
+
+def _split_run(run: _Element, at: int) -> _Element:
+    """Split ``run`` after ``at`` of its characters (0 < at < its length); the second
+    part, a copy of the run (same ``w:rPr``) holding the rest, is inserted after it and
+    returned."""
+    tail = copy.deepcopy(run)
+    run.addnext(tail)
+    _keep(run, 0, at)
+    _keep(tail, at, None)
+    return tail
+
+
+def _keep(run: _Element, a: int, b: int | None) -> None:
+    """Keep only the run's characters [a, b) (b None: to the end)."""
+    pos = 0
+    for child in list(run):
+        text = _child_text(child)
+        if child.tag == _RPR or not text:
+            continue
+        start, end = pos, pos + len(text)
+        pos = end
+        lo, hi = max(start, a), end if b is None else min(end, b)
+        if hi <= lo:
+            run.remove(child)
+        elif (lo, hi) != (start, end):  # only a w:t is longer than one character
+            child.text = text[lo - start : hi - start]
+            child.set(_SPACE, "preserve")
+
+
+def runs_covering(
+    p: _Element, a: int, b: int, runs: list[tuple[_Element, int, int]] | None = None
+) -> list[_Element]:
+    """The runs of paragraph ``p`` that show exactly its characters [a, b), splitting
+    the runs at both ends where a boundary falls inside one; [] when no run shows a
+    character of the span. ``runs`` is :func:`_runs` of ``p`` when the caller has it
+    (kept up to date here, so one paragraph's runs are listed once for all its spans)."""
+    if runs is None:
+        runs = _runs(p)
+    if b <= a:
+        return []
+    for at in (a, b):
+        for i, (run, start, end) in enumerate(runs):
+            if start < at < end:
+                runs[i : i + 1] = [(run, start, at), (_split_run(run, at - start), at, end)]
+                break
+    return [run for run, start, end in runs if a <= start and end <= b and end > start]
+
+
+# -- comments ------------------------------------------------------------------------------
+
+
+def comment_text(finding: Finding) -> str:
+    """The comment: the message, the rule id, and the fix's replacement if it has one."""
+    text = f"{finding.message}（{finding.rule}）"
+    if finding.fix is not None:
+        if finding.fix.replacement:
+            text += f"\n改为：{finding.fix.replacement}"
+        else:
+            text += "\n删除此处文字。"
+    return text
+
+
+def _anchor(
+    paragraphs: list[_Element], finding: Finding, listed: dict[int, list[tuple[_Element, int, int]]]
+) -> list[_Element]:
+    """The runs a finding's comment is anchored on (see the module's docstring);
+    ``listed`` caches each paragraph's runs by index."""
+
+    def runs_of(i: int) -> list[tuple[_Element, int, int]]:
+        if i not in listed:
+            listed[i] = _runs(paragraphs[i])
+        return listed[i]
+
+    index = finding.line - 1
+    if 0 <= index < len(paragraphs):
+        runs = runs_of(index)
+        a = finding.column - 1
+        # a span running past its paragraph is anchored on the paragraph's rest
+        b = finding.end_column - 1 if finding.end_line == finding.line else 1 << 30
+        length = runs[-1][2] if runs else 0
+        covered = runs_covering(paragraphs[index], a, min(b, length), runs)
+        if covered:
+            return covered
+        whole = [run for run, start, end in runs if end > start]
+        if whole:
+            return whole
+    for i in range(len(paragraphs)):  # report-level: the title, the first with text
+        whole = [run for run, start, end in runs_of(i) if end > start]
+        if whole:
+            return whole
+    return []
+
+
+def annotate_document(document: object, findings: Sequence[Finding]) -> int:
+    """Add a comment per finding to python-docx ``document``; the number added."""
+    from docx.text.run import Run
+
+    body = document.element.body  # type: ignore[attr-defined]
+    paragraphs = [p for p, _ in _paragraphs(body)]
+    listed: dict[int, list[tuple[_Element, int, int]]] = {}
+    parent = None  # python-docx's Run wants a parent; only the run's XML is used
+    added = 0
+    for finding in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
+        runs = _anchor(paragraphs, finding, listed)
+        if not runs:  # a document without text: an empty run in a new paragraph
+            runs = [document.add_paragraph().add_run("")._r]  # type: ignore[attr-defined]
+        objects = [Run(r, parent) for r in (runs[0], runs[-1])]  # type: ignore[arg-type]
+        document.add_comment(  # type: ignore[attr-defined]
+            objects, text=comment_text(finding), author=AUTHOR, initials=INITIALS
+        )
+        added += 1
+    return added
+
+
+def annotated_bytes(result: FileResult) -> bytes:
+    """The annotated copy of one checked file, as .docx bytes."""
+    import docx
+
+    source = result.source
+    assert source is not None
+    if source.paragraphs:  # read from a .docx: the same bytes, within the same limits
+        with open(result.path, "rb") as fh:
+            data = fh.read()
+        open_parts(data, result.path)
+        document = docx.Document(io.BytesIO(data))
+    else:
+        document = docx.Document()
+        body = document.element.body
+        for p in list(body.iterchildren(f"{_W}p")):  # the template's empty paragraph
+            body.remove(p)
+        for line in source.text.split("\n"):
+            document.add_paragraph(line)
+    annotate_document(document, result.findings)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# -- where copies go -----------------------------------------------------------------------
+
+
+def targets(results: Sequence[FileResult], out: str) -> list[tuple[FileResult, str]]:
+    """Each checked file and the path of its annotated copy. ``out`` is the copy's path
+    for a single file named on the command line (unless it is a folder); otherwise a folder
+    that receives ``<name>-审阅.docx`` per file."""
+    checked = [r for r in results if r.error is None and r.source is not None]
+    if len(results) == 1 and not os.path.isdir(out):
+        return [(r, out) for r in checked]
+    pairs = []
+    for r in checked:
+        stem = os.path.splitext(os.path.basename(r.path))[0]
+        pairs.append((r, os.path.join(out, stem + SUFFIX)))
+    return pairs
+
+
+def refuse_inputs(out: str, inputs: Sequence[str]) -> None:
+    """``--annotate OUT`` must not be one of the inputs (compared as files): the copy
+    would replace the draft."""
+    path = input_at(out, inputs)
+    if path is not None:
+        raise LawlintError(
+            f"批注副本 {out} 是被检查的文件之一，会覆盖原稿；未写入任何内容",
+            f"the annotated copy {out} is one of the files to check and would replace "
+            "the draft; nothing written",
+            path=path,
+        )
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write ``path`` atomically: a temporary file beside it, then a rename."""
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp: str | None = None
+    try:
+        if os.path.isdir(folder) is False:
+            os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".lawlint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())  # as a new file, not mkstemp's 0600
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise InputError(
+            f"无法写入批注副本：{exc.strerror or exc}",
+            f"cannot write the annotated copy: {exc.strerror or exc}",
+            path=path,
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_all(results: Sequence[FileResult], out: str) -> list[str]:
+    """Write the annotated copy of every checked file; the paths written."""
+    written = []
+    for result, path in targets(results, out):
+        write_new(path, annotated_bytes(result))
+        written.append(path)
+    return written

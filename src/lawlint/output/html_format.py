@@ -1,0 +1,572 @@
+"""``--format html``: one self-contained review page for a reviewer with many drafts.
+
+The page has no external asset and makes no request: CSS and the small sorting script
+are inline, fonts are the system's CJK fonts. It holds:
+
+- an overview table, one row per report — title, filer (from the title), year,
+  errors / warnings / infos, the required parts present and missing, the share of
+  ``measures`` sentences with figures — sortable by each column (click a header; or
+  open the page with ``?sort=errors&order=desc``);
+- per report: the findings counted per rule, then the text grouped by section, each
+  finding's span highlighted (``<mark>``, its message on hover) and its message beside
+  the line.
+
+Every piece of text is escaped with :func:`html.escape`, and control characters,
+bidirectional controls and bytes of a file name that are not UTF-8 are shown as escapes
+(``\\x1b``, ``\\xb1``: ``formatters.safe``). Each highlighted segment is a
+``<mark>`` whose ``data-f`` lists the findings covering it (overlapping findings split
+the text into segments), so a finding's text is the concatenation of its marks; its
+note (``<li id=…>``) links to its first mark. Print CSS lays the page out for paper
+(A4, notes under their line, highlights printed).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from html import escape
+from pathlib import PurePath
+from typing import TYPE_CHECKING, TextIO
+
+from lawlint import __version__
+from lawlint.findings import SEVERITIES, SEVERITY_ZH, Finding
+from lawlint.model.title import find_filer
+from lawlint.output import visible
+from lawlint.output.safe import shown_lines
+
+if TYPE_CHECKING:
+    from lawlint.lint.engine import FileResult
+    from lawlint.lint.stats import FigureShare, Parts
+    from lawlint.model.document import Document, Heading
+    from lawlint.output import FormatOptions
+
+LINE_BREAK = "\u2028"  # a line break inside a Word paragraph
+
+
+def write(
+    results: Sequence[FileResult],
+    out: TextIO,
+    *,
+    color: bool | None = None,
+    options: FormatOptions | None = None,
+) -> None:
+    if options is None:
+        out.write(render(results))
+    else:
+        out.write(render(results, options.figures, options.parts, options))
+
+
+def render(
+    results: Sequence[FileResult],
+    figures: Mapping[str, FigureShare] | None = None,
+    parts: Mapping[str, Parts] | None = None,
+    options: FormatOptions | None = None,
+) -> str:
+    figures = figures or {}
+    parts = dict(parts or {})
+    if options is not None:  # not checked for these files: neither "complete" nor "missing"
+        for path in options.unchecked:
+            parts.pop(path, None)
+    unchecked = options.unchecked if options is not None else frozenset()
+    summaries = {r.id: r.description or "" for r in options.rules} if options else {}
+    body = [_overview(results, figures, parts, unchecked)]
+    body += [_report(i, r, parts.get(r.path), options, summaries) for i, r in enumerate(results, 1)]
+    page = _PAGE.format(
+        version=escape(__version__),
+        count=len(results),
+        css=_CSS,
+        js=_JS,
+        body="\n".join(body),
+    )
+    # control characters, bidirectional controls and undecodable bytes of file names as
+    # visible escapes: the page is valid UTF-8 and shows what is really there
+    return shown_lines(page)
+
+
+# -- overview -----------------------------------------------------------------------------
+
+
+def title_of(result: FileResult) -> str:
+    doc = result.document if result.error is None else None
+    if doc is not None and doc.title is not None:
+        return doc.title.text
+    return PurePath(result.path).name or result.path  # no title: the file's name
+
+
+def _overview(
+    results: Sequence[FileResult],
+    figures: Mapping[str, FigureShare],
+    parts: Mapping[str, Parts],
+    unchecked: frozenset[str] = frozenset(),
+) -> str:
+    heads = (
+        ("title", "text", "报告", "report"),
+        ("filer", "text", "填报单位", "filer"),
+        ("year", "number", "年度", "year"),
+        ("errors", "number", "错误", "errors"),
+        ("warnings", "number", "警告", "warnings"),
+        ("infos", "number", "提示", "infos"),
+        ("parts", "number", "必备部分", "required parts"),
+        ("figures", "number", "举措含数字", "measures with figures"),
+    )
+    th = "".join(
+        f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none">'
+        f'<button type="button"><span class="zh">{zh}</span><span class="en">{en}</span>'
+        "</button></th>"
+        for key, kind, zh, en in heads
+    )
+    rows = [
+        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked)
+        for i, r in enumerate(results, 1)
+    ]
+    return (
+        '<section id="overview">\n<h2>总览 <span class="en">Overview</span></h2>\n'
+        '<p class="hint">点击列标题排序。'
+        '<span class="en">Click a column header to sort.</span></p>\n'
+        f'<table id="overview-table" class="sortable">\n<thead><tr>{th}</tr></thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>"
+    )
+
+
+def _cell(text: str, sort: str | int | float, cls: str = "") -> str:
+    klass = f' class="{cls}"' if cls else ""
+    return f'<td{klass} data-sort="{escape(str(sort))}">{text}</td>'
+
+
+def _overview_row(
+    i: int,
+    result: FileResult,
+    figures: FigureShare | None,
+    parts: Parts | None,
+    unchecked: bool = False,
+) -> str:
+    title = title_of(result)
+    link = f'<a href="#r{i}">{escape(title)}</a><div class="path">{escape(result.path)}</div>'
+    if result.error is not None:
+        cells = [
+            _cell(link, title),
+            _cell("", ""),
+            _cell("", ""),
+            f'<td colspan="5" class="unreadable" data-sort="">{escape(str(result.error))}</td>',
+        ]
+        return f'<tr class="error-row" data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
+    doc = result.document
+    filer = find_filer(doc.title.text) if doc is not None and doc.title is not None else None
+    year = doc.report_year if doc is not None else None
+    counts = Counter(f.severity for f in result.findings)
+    cells = [
+        _cell(link, title),
+        _cell(escape(filer or "—"), filer or ""),
+        _cell(str(year) if year else "—", year or ""),
+        *(
+            _cell(str(counts[s]), counts[s], f"n sev-{s}" + (" zero" if not counts[s] else ""))
+            for s in SEVERITIES
+        ),
+        _cell('未检查 <span class="en">not checked</span>', "")
+        if unchecked
+        else _parts_cell(parts),
+        _figures_cell(figures),
+    ]
+    return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
+
+
+def _parts_cell(parts: Parts | None) -> str:
+    if parts is None or not parts.required:
+        return _cell("—", "")
+    have, total = len(parts.present), len(parts.required)
+    shown = f'<span class="ratio">{have}/{total}</span>'
+    if parts.missing:
+        names = "".join(
+            f"<li>缺：{escape(name)}</li>" for key, name in parts.required if key in parts.missing
+        )
+        shown += f'<ul class="missing">{names}</ul>'
+    else:
+        shown += '<div class="complete">齐全 <span class="en">complete</span></div>'
+    return _cell(shown, have / total)
+
+
+def _figures_cell(figures: FigureShare | None) -> str:
+    if figures is None or figures.share is None:
+        return _cell("—", "")
+    shown = f"{figures.share:.0%} <small>({figures.with_figures}/{figures.sentences})</small>"
+    return _cell(shown, round(figures.share, 4), "n")
+
+
+# -- one report ---------------------------------------------------------------------------
+
+
+def _report(
+    i: int,
+    result: FileResult,
+    parts: Parts | None,
+    options: FormatOptions | None = None,
+    summaries: Mapping[str, str] | None = None,
+) -> str:
+    rid = f"r{i}"
+    title = title_of(result)
+    head = (
+        f'<article class="report" id="{rid}" data-path="{escape(result.path)}">\n'
+        f'<h2>{escape(title)}</h2>\n<p class="path">{escape(result.path)}</p>\n'
+    )
+    if result.error is not None:
+        return head + f'<p class="unreadable">{escape(str(result.error))}</p>\n</article>'
+    doc = result.document
+    assert doc is not None
+    shown_findings = visible(result.findings, options)
+    parts_html = ""
+    if parts is not None and parts.required:
+        items = "".join(
+            f'<li class="{"missing" if key in parts.missing else "present"}">'
+            f"{'✗' if key in parts.missing else '✓'} {escape(name)}</li>"
+            for key, name in parts.required
+        )
+        parts_html = f'<ul class="parts">{items}</ul>\n'
+    return (
+        head
+        + _summary_line(result.findings, result.suppressed, len(shown_findings))
+        + parts_html
+        + _rule_table(shown_findings, summaries or {})
+        + _text(rid, doc, shown_findings)
+        + "\n</article>"
+    )
+
+
+def _summary_line(findings: Sequence[Finding], suppressed: int, shown: int | None = None) -> str:
+    """Every finding counted (``--show`` hides some from the page, not from the count)."""
+    counts = Counter(f.severity for f in findings)
+    parts = "".join(
+        f'<span class="count sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>' for s in SEVERITIES
+    )
+    extra = f'<span class="count">已屏蔽 {suppressed}</span>' if suppressed else ""
+    if shown is not None and shown < len(findings):
+        extra += f'<span class="count">未显示 {len(findings) - shown}</span>'
+    return f'<p class="counts">{parts}{extra}</p>\n'
+
+
+def _rule_table(findings: Sequence[Finding], summaries: Mapping[str, str] | None = None) -> str:
+    """The findings counted per rule, errors first, then the most frequent: one chip
+    per rule (its severity's colour; its Chinese summary beside the id, when the rule
+    has one; the first message on hover)."""
+    summaries = summaries or {}
+    if not findings:
+        return '<p class="clean">未发现问题。<span class="en">No findings.</span></p>\n'
+    by_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_rule.setdefault(f.rule, []).append(f)
+
+    def rank(rule: str) -> tuple[int, int, str]:
+        return SEVERITIES.index(by_rule[rule][0].severity), -len(by_rule[rule]), rule
+
+    chips = "".join(
+        f'<li class="sev-{by_rule[r][0].severity}" data-rule="{escape(r)}" '
+        f'title="{escape(by_rule[r][0].message)}"><code>{escape(r)}</code>'
+        + (f'<small class="summary">{escape(summaries[r])}</small>' if summaries.get(r) else "")
+        + f'<span class="n">{len(by_rule[r])}</span></li>'
+        for r in sorted(by_rule, key=rank)
+    )
+    return (
+        '<div class="rules"><h3>按规则统计 <span class="en">findings per rule</span></h3>'
+        f'<ul class="rules">{chips}</ul></div>\n'
+    )
+
+
+def _text(rid: str, doc: Document, findings: Sequence[Finding]) -> str:
+    """The report's lines grouped by section (a group per heading), each finding
+    highlighted at its span and its message beside the line it starts on."""
+    marks = _Marks(rid, findings)
+    lines = doc.raw.split("\n")
+    spans: dict[int, list[tuple[int, int, Finding]]] = {}  # line index -> spans in it
+    starting: dict[int, list[Finding]] = {}
+    for f in findings:
+        start, end = _clip(doc, f)
+        first = doc.line_index(start)
+        last = doc.line_index(end - 1) if end > start else first
+        starting.setdefault(first, []).append(f)
+        for li in range(first, last + 1):
+            lo, hi = doc.line_span(li + 1)
+            spans.setdefault(li, []).append((max(start, lo) - lo, min(end, hi) - lo, f))
+    headings = {h.line - 1: h for h in doc.headings}
+    groups: list[tuple[list[str], int]] = [([], 0)]  # (lines, findings starting in them)
+    for li, line in enumerate(lines):
+        heading = headings.get(li)
+        if heading is not None:
+            groups.append(([], 0))
+        elif not line.strip() and li not in spans:
+            continue
+        body, count = groups[-1]
+        body.append(marks.line(li, line, spans.get(li, []), starting.get(li, []), doc, heading))
+        groups[-1] = (body, count + len(starting.get(li, [])))
+    out = []
+    for body, count in groups:
+        if body:
+            badge = f' <span class="badge" title="本部分问题数 / findings">{count}</span>'
+            body[0] = body[0].replace("<!--badge-->", badge if count else "")
+            out.append(f'<section class="sec">\n{"".join(body)}</section>\n')
+    return '<div class="text">\n' + "".join(out) + "</div>"
+
+
+def _clip(doc: Document, f: Finding) -> tuple[int, int]:
+    n = len(doc.raw)
+    start = min(max(f.start, 0), n)
+    return start, min(max(f.end, start), n)
+
+
+class _Marks:
+    """The ids of one report's findings (``r1-f3``) and marks (``r1-m7``), and the
+    first mark of each finding, which its note links to."""
+
+    def __init__(self, rid: str, findings: Sequence[Finding]) -> None:
+        self.rid = rid
+        self.ids = {id(f): f"{rid}-f{n}" for n, f in enumerate(findings, 1)}
+        self.first: dict[str, str] = {}
+        self.count = 0
+
+    def line(
+        self,
+        li: int,
+        line: str,
+        spans: list[tuple[int, int, Finding]],
+        notes: list[Finding],
+        doc: Document,
+        heading: Heading | None = None,
+    ) -> str:
+        """One line: its number, its text highlighted, the notes of the findings that
+        start on it. A heading line opens its section: an ``<h3>`` with the number Word
+        shows (when Word numbers it) and a placeholder for the section's count."""
+        number = f"段 {li + 1}" if doc.source.paragraphs else str(li + 1)
+        text = self.highlight(line, spans)  # before the notes: they link to its marks
+        tag, klass = "p", "line"
+        if heading is not None:
+            tag, klass = "h3", f"line head depth-{min(max(heading.level, 1), 4)}"
+            hint = heading.hint
+            if hint is not None and hint.numbering and heading.marker is None:
+                text = (
+                    '<span class="wordnum" title="Word 自动编号 / numbered by Word">'
+                    f"{escape(hint.numbering)}</span>{text}"
+                )
+            text += "<!--badge-->"
+        items = "".join(
+            f'<li id="{self.ids[id(f)]}" class="sev-{f.severity}">'
+            f'<a href="#{self.first.get(self.ids[id(f)], "")}"><code>{escape(f.rule)}</code></a> '
+            f"{escape(f.message)}</li>"
+            for f in notes
+        )
+        notes_html = f'<ul class="notes">{items}</ul>' if items else ""
+        flagged = " flagged" if spans else ""
+        return (
+            f'<div class="{klass}{flagged}" id="{self.rid}-l{li + 1}">'
+            f'<span class="ln">{number}</span><{tag} class="tx">{text}</{tag}>{notes_html}</div>\n'
+        )
+
+    def highlight(self, line: str, spans: list[tuple[int, int, Finding]]) -> str:
+        """The line cut at every span boundary; each piece that findings cover is one
+        ``<mark>`` listing them; an empty span is an empty mark (a caret)."""
+        cuts = sorted({0, len(line), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+        points: dict[int, list[Finding]] = {}
+        for s, e, f in spans:
+            if s == e:
+                points.setdefault(s, []).append(f)
+        out: list[str] = []
+        for k, a in enumerate(cuts):
+            if a in points:
+                out.append(self.mark("", points[a], point=True))
+            if k + 1 == len(cuts):
+                break
+            b = cuts[k + 1]
+            covering = [f for s, e, f in spans if s <= a and b <= e and s < e]
+            piece = line[a:b]
+            out.append(self.mark(piece, covering) if covering else _esc(piece))
+        return "".join(out)
+
+    def mark(self, piece: str, findings: list[Finding], *, point: bool = False) -> str:
+        self.count += 1
+        mid = f"{self.rid}-m{self.count}"
+        fids = [self.ids[id(f)] for f in findings]
+        for fid in fids:
+            self.first.setdefault(fid, mid)
+        worst = min(SEVERITIES.index(f.severity) for f in findings)
+        tip = "\n".join(f"{f.rule}（{SEVERITY_ZH[f.severity]}）：{f.message}" for f in findings)
+        klass = f"f sev-{SEVERITIES[worst]}" + (" pt" if point else "")
+        return (
+            f'<mark id="{mid}" class="{klass}" data-f="{" ".join(fids)}" '
+            f'title="{escape(tip)}">{_esc(piece)}</mark>'
+        )
+
+
+def _esc(text: str) -> str:
+    return escape(text, quote=False).replace(LINE_BREAK, "<br>")
+
+
+# -- page --------------------------------------------------------------------------------
+
+_CSS = """
+:root {
+  --err: #b3261e; --err-bg: #fde2e0; --warn: #8a5a00; --warn-bg: #fff1c2;
+  --info: #1d5fa8; --info-bg: #dcebfb; --line: #d9d9de; --muted: #5f6368;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; padding: 24px 32px 48px; color: #1f1f1f; background: #fff;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+    sans-serif;
+  font-size: 15px; line-height: 1.75; text-rendering: optimizeLegibility;
+}
+h1 { font-size: 24px; margin: 0 0 4px; letter-spacing: .02em; }
+h2 { font-size: 20px; margin: 28px 0 6px; }
+.en { color: var(--muted); font-size: .85em; margin-left: .4em; }
+.meta, .hint, .path { color: var(--muted); font-size: 13px; margin: 2px 0; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left;
+  vertical-align: top; }
+thead th { background: #f4f5f7; position: sticky; top: 0; white-space: nowrap; }
+th button { all: unset; cursor: pointer; font-weight: 600; }
+th button .en { display: block; margin: 0; font-weight: 400; font-size: 12px; }
+th[aria-sort="ascending"] .zh::after { content: " ▲"; font-size: 11px; }
+th[aria-sort="descending"] .zh::after { content: " ▼"; font-size: 11px; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.sev-error:not(.zero) { color: var(--err); font-weight: 700; }
+td.sev-warning:not(.zero) { color: var(--warn); font-weight: 600; }
+td.sev-info:not(.zero) { color: var(--info); }
+td.zero { color: #9aa0a6; }
+.missing { color: var(--err); font-size: 13px; }
+#overview-table td:nth-child(7) { min-width: 13em; }
+ul.missing { margin: 0; padding: 0; list-style: none; line-height: 1.45; }
+ul.missing li { margin: 2px 0; }
+.complete { color: #1e7b34; font-size: 13px; }
+.unreadable { color: var(--err); }
+#overview-table tbody tr:hover { background: #fafafa; }
+.report { border-top: 3px solid #1f1f1f; margin-top: 40px; padding-top: 4px; }
+.counts .count { display: inline-block; margin-right: 12px; font-weight: 600; }
+.count.sev-error { color: var(--err); } .count.sev-warning { color: var(--warn); }
+.count.sev-info { color: var(--info); }
+ul.parts { list-style: none; padding: 0; margin: 4px 0 8px; display: flex; flex-wrap: wrap;
+  gap: 4px 16px; font-size: 14px; }
+ul.parts .present { color: #1e7b34; } ul.parts .missing { color: var(--err); font-size: 14px; }
+div.rules h3 { font-size: 14px; margin: 10px 0 4px; }
+ul.rules { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap;
+  gap: 6px; }
+ul.rules li { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px;
+  padding: 1px 8px; font-size: 13px; white-space: nowrap; }
+ul.rules li.sev-error { border-left-color: var(--err); }
+ul.rules li.sev-warning { border-left-color: #d19a00; }
+ul.rules li.sev-info { border-left-color: var(--info); }
+ul.rules .n { font-weight: 700; margin-left: .5em; font-variant-numeric: tabular-nums; }
+ul.rules .summary { margin-left: .5em; color: var(--muted); }
+.text { margin-top: 8px; }
+.sec { margin: 0 0 8px; }
+.line.head { margin-top: 14px; }
+.line.head .tx { font-weight: 700; font-size: 17px; line-height: 1.6; }
+.line.head.depth-2 .tx { font-size: 16px; padding-left: 1em; }
+.line.head.depth-3 .tx, .line.head.depth-4 .tx { font-size: 15px; padding-left: 2em; }
+.wordnum { color: var(--muted); font-weight: 400; margin-right: .2em; }
+.badge { display: inline-block; min-width: 1.6em; padding: 0 .45em; border-radius: 1em;
+  background: #eceff1; color: #3c4043; font-size: 12px; text-align: center;
+  font-weight: 600; vertical-align: middle; }
+.line { display: grid; grid-template-columns: 4.5em minmax(0, 1fr) minmax(0, 22em);
+  gap: 0 16px; padding: 2px 0; }
+.line .ln { color: #9aa0a6; font-size: 12px; text-align: right; padding-top: .35em;
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+.line .tx { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; grid-column: 2; }
+.line .notes { grid-column: 3; margin: 0; padding: 0; list-style: none; font-size: 13px;
+  line-height: 1.55; }
+.notes li { border-left: 3px solid; padding: 2px 0 2px 8px; margin: 2px 0; }
+.notes li.sev-error { border-color: var(--err); }
+.notes li.sev-warning { border-color: #d19a00; }
+.notes li.sev-info { border-color: var(--info); }
+.notes a { color: inherit; text-decoration: none; }
+.notes code, .rules code { font-size: 12px; color: #3c4043; }
+.notes .col { color: #9aa0a6; font-size: 12px; }
+mark.f { border-radius: 2px; padding: 0 1px; color: inherit; cursor: help; }
+mark.sev-error { background: var(--err-bg); box-shadow: inset 0 -2px 0 var(--err); }
+mark.sev-warning { background: var(--warn-bg); box-shadow: inset 0 -2px 0 #d19a00; }
+mark.sev-info { background: var(--info-bg); box-shadow: inset 0 -2px 0 var(--info); }
+mark.pt::before { content: "‸"; color: var(--err); }
+mark:target { outline: 2px solid #1f1f1f; }
+@media (max-width: 900px) {
+  body { padding: 12px; }
+  .line { grid-template-columns: 3.5em minmax(0, 1fr); }
+  .line .notes { grid-column: 2; }
+}
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { padding: 0; font-size: 11pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .hint, th .zh::after { display: none; }
+  thead th { position: static; }
+  tr, .line .tx, .notes li { break-inside: avoid; }
+  .line.head { break-after: avoid; }
+  .report { break-before: page; border-top: none; }
+  .line { grid-template-columns: 3.2em minmax(0, 1fr); }
+  .line .notes { grid-column: 2; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+_JS = """
+(function () {
+  "use strict";
+  function key(row, col, numeric) {
+    var cell = row.cells[col];
+    if (!cell) return numeric ? null : "";
+    var v = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    if (!numeric) return v;
+    return v === "" ? null : parseFloat(v);
+  }
+  function sortBy(table, th, order) {
+    var heads = table.tHead.rows[0].cells, col = th.cellIndex;
+    var numeric = th.getAttribute("data-type") === "number";
+    for (var i = 0; i < heads.length; i++) heads[i].setAttribute("aria-sort", "none");
+    th.setAttribute("aria-sort", order);
+    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+    var sign = order === "descending" ? -1 : 1;
+    rows.sort(function (a, b) {
+      var x = key(a, col, numeric), y = key(b, col, numeric);
+      if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1);
+      var c = numeric ? x - y : String(x).localeCompare(String(y), "zh-CN");
+      return c * sign;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+  var tables = document.querySelectorAll("table.sortable");
+  Array.prototype.forEach.call(tables, function (table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      var button = th.querySelector("button");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        sortBy(table, th, asc ? "ascending" : "descending");
+      });
+    });
+    var query = new URLSearchParams(window.location.search);
+    var wanted = query.get("sort");
+    if (wanted) {
+      var th = table.querySelector('th[data-key="' + wanted.replace(/[^a-z]/g, "") + '"]');
+      if (th) sortBy(table, th, query.get("order") === "desc" ? "descending" : "ascending");
+    }
+  });
+  document.documentElement.setAttribute("data-ready", "1");
+})();
+"""
+
+_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lawlint {version}">
+<title>法治政府建设年度报告审阅 · lawlint</title>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1>法治政府建设年度报告审阅 <span class="en">lawlint review</span></h1>
+<p class="meta">共 {count} 份报告 · lawlint {version}</p>
+</header>
+<main>
+{body}
+</main>
+<script>{js}</script>
+</body>
+</html>
+"""

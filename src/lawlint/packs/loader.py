@@ -1,0 +1,487 @@
+"""Rule packs: YAML files of rules, validated completely before anything runs.
+
+A pack::
+
+    pack: gb-typography            # the pack's name
+    title: 公文标点符号与格式       # what it is about
+    sections: [...]                # optional: the report's parts (see sections.py)
+    rules:
+      - id: halfwidth-punct        # stable id, used in configs, JSON, SARIF
+        kind: halfwidth-punct      # the Python check it configures
+        severity: warning          # error | warning | info
+        message: 中文文本中使用了半角“{match}”，应改为全角“{replacement}”
+        description: 一句话说明     # shown by `lawlint rules`
+        source: GB/T 15834-2011 …  # the standard or regulation it enforces
+        examples: {good: [...], bad: [...]}
+        <kind options>: ...
+
+Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
+``yamlio``, which also keeps parsed packs). Every
+problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
+regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
+file, the rule, the key and the YAML line.
+
+A pack is data that cannot hurt the run: at most 1 MB (:func:`read_utf8`), plain YAML
+(no tags, no aliases of lists or mappings: ``yamlio``), every field type-checked before
+use, message placeholders plain ``{field}`` only, and no regex that can backtrack
+catastrophically (``backtrack``). A file that does not show it is a pack is never
+quoted in an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import string
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lawlint.checks.options import MAX_PATTERN, OptionError, compile_regex
+from lawlint.errors import PackError
+from lawlint.fileio import OPEN_FLAGS, read_at_most
+from lawlint.findings import SEVERITIES
+from lawlint.model.rules import Pack, Rule
+from lawlint.model.sections import SectionSpec
+from lawlint.packs.yamlio import Locator, safe_yaml
+from lawlint.resources import rules_dir
+
+RULE_KEYS = (
+    "id", "kind", "severity", "message", "description", "source", "link", "examples",
+    "supersedes",
+)  # fmt: skip
+PACK_KEYS = ("pack", "title", "description", "sections", "rules")
+SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# a configuration's keys (config.KEYS, not imported: config imports this module)
+_CONFIG_KEYS = ("extends", "select", "ignore", "per-file", "exclude", "level", "fail-on")
+
+
+MAX_BYTES = 1_048_576  # a pack or configuration file: real ones are under 30 KB
+# a URL, also once pathlib has folded its '//' (not a Windows drive, C:/)
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
+_KEY_LIKE = re.compile(r"[\w.-]{1,64}")
+
+
+def quote_key(key: object) -> str:
+    """A key of a file for a message: quoted when it looks like a key, else left out —
+    a file that is no pack (a password file named by mistake) has its lines read as
+    keys, and they must not be printed."""
+    text = str(key)
+    return repr(text) if _KEY_LIKE.fullmatch(text) else "(…)"
+
+
+def read_utf8(
+    path: Path, shown: str, what: tuple[str, str], error: type[PackError] = PackError
+) -> str:
+    """A pack's or configuration's text; a missing, unreadable, oversized or non-UTF-8
+    file, a folder, a device or pipe (/dev/zero), or a URL is ``error``. ``what`` names
+    the file in Chinese and English ("规则包", "rule pack"). At most MAX_BYTES + 1 bytes
+    are ever read, and a pipe is never waited on."""
+    zh, en = what
+    if URL.match(str(path)) or URL.match(shown):
+        raise error(
+            f"{zh}须为本地文件：lawlint 从不下载任何内容",
+            f"the {en} must be a local file: lawlint never downloads anything",
+            path=shown,
+        )
+    try:
+        fd = os.open(path, OPEN_FLAGS)
+    except FileNotFoundError:
+        raise error(f"{zh}文件不存在", f"{en} file not found", path=shown) from None
+    except IsADirectoryError:  # Windows; elsewhere a folder opens and fstat tells
+        raise error(
+            f"{zh}是文件夹，不是文件", f"the {en} is a folder, not a file", path=shown
+        ) from None
+    except OSError as exc:
+        raise error(
+            f"无法读取{zh}（{exc.strerror}）", f"cannot read the {en} ({exc.strerror})", path=shown
+        ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{zh}是文件夹，不是文件", f"the {en} is a folder, not a file", path=shown)
+        if not stat.S_ISREG(mode):
+            raise error(
+                f"{zh}不是普通文件（设备、管道或套接字）",
+                f"the {en} is not a regular file (a device, pipe or socket)",
+                path=shown,
+            )
+        data = read_at_most(os.fdopen(fd, "rb", closefd=False), MAX_BYTES)
+    except OSError as exc:
+        raise error(
+            f"无法读取{zh}（{exc.strerror}）", f"cannot read the {en} ({exc.strerror})", path=shown
+        ) from None
+    finally:
+        os.close(fd)
+    if data is None:
+        raise error(
+            f"{zh}文件超过 1 MB 上限",
+            f"the {en} file is larger than the 1 MB limit",
+            path=shown,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{zh}不是 UTF-8 文本（第 {exc.start} 字节）",
+            f"the {en} is not UTF-8 text (byte {exc.start})",
+            path=shown,
+        ) from None
+
+
+def key_path(steps: Sequence[object]) -> str:
+    """``rules.0.id``: the steps to a key, each shown only if it looks like a key."""
+    return ".".join(str(s) if isinstance(s, int) else quote_key(s).strip("'") for s in steps)
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and validate one pack file."""
+    path_str = str(path)
+    return parse_pack(read_utf8(Path(path), path_str, ("规则包", "rule pack")), path_str)
+
+
+def parse_pack(text: str, path: str) -> Pack:
+    return _PackReader(path, Locator(text)).read(safe_yaml(text, path))
+
+
+class _PackReader:
+    def __init__(self, path: str, where: Locator) -> None:
+        self.path = path
+        self.where = where
+
+    def fail(self, zh: str, en: str, *at: object, rule: str | None = None) -> PackError:
+        key = key_path(at) if at else None
+        return PackError(zh, en, path=self.path, rule=rule, key=key, line=self.where.line(*at))
+
+    def read(self, data: Any) -> Pack:
+        # Until the file shows it is a pack (a mapping with a valid 'pack' name), no
+        # error quotes anything from it: a file named by mistake or by a hostile
+        # configuration (extends: [/etc/shadow]) must not be printed into a CI log.
+        if not isinstance(data, dict):
+            raise self.fail(
+                "不是规则包：规则包应为含 pack 和 rules 的 YAML 映射",
+                "not a rule pack: a rule pack is a YAML mapping with 'pack' and 'rules'",
+            )
+        name = data.get("pack")
+        if "pack" not in data and any(k in data for k in _CONFIG_KEYS):
+            raise self.fail(
+                "这是 lawlint 配置文件，不是规则包：extends 只能指定规则包（配置之间不能继承）",
+                "this is a lawlint configuration, not a rule pack: 'extends' names rule "
+                "packs only (configurations do not extend each other)",
+            )
+        if not isinstance(name, str) or not _ID.match(name):
+            raise self.fail(
+                "缺少或无效的 pack 名称（小写字母、数字和连字符）",
+                "missing or invalid 'pack' name (lowercase letters, digits, hyphens)",
+                "pack",
+            )
+        for key in data:
+            if key not in PACK_KEYS:
+                raise self.fail(f"未知的键 {quote_key(key)}", f"unknown key {quote_key(key)}", key)
+        for key in ("title", "description"):
+            if not isinstance(data.get(key, ""), str):
+                raise self.fail(f"{key} 应为字符串", f"'{key}' must be a string", key)
+        title = data.get("title", "")
+        sections = self.read_sections(data.get("sections", []))
+        raw_rules = data.get("rules")
+        if not isinstance(raw_rules, list):
+            raise self.fail("rules 应为列表", "'rules' must be a list", "rules")
+        rules = []
+        seen: set[str] = set()
+        for i, raw in enumerate(raw_rules):
+            rule = self.read_rule(raw, i, name)
+            if rule.id in seen:
+                raise self.fail(
+                    f"规则 id 重复：{rule.id}",
+                    f"duplicate rule id {rule.id!r}",
+                    "rules",
+                    i,
+                    "id",
+                    rule=rule.id,
+                )
+            seen.add(rule.id)
+            rules.append(rule)
+        return Pack(name, title, self.path, rules, sections, data.get("description", ""))
+
+    def read_sections(self, raw: Any) -> tuple[SectionSpec, ...]:
+        if not isinstance(raw, list):
+            raise self.fail("sections 应为列表", "'sections' must be a list", "sections")
+        specs = []
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict):
+                raise self.fail(
+                    "每个 section 应为映射", "each section must be a mapping", "sections", i
+                )
+            for key in item:
+                if key not in SECTION_KEYS:
+                    raise self.fail(
+                        f"未知的键 {quote_key(key)}",
+                        f"unknown key {quote_key(key)}",
+                        "sections",
+                        i,
+                        key,
+                    )
+            key = item.get("key")
+            if not isinstance(key, str) or not _ID.match(key):
+                raise self.fail(
+                    "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
+                )
+            name = item.get("name", key)
+            if not isinstance(name, str):  # checked before any str(): it may be huge
+                raise self.fail(
+                    "section 的 name 应为字符串",
+                    "a section's 'name' must be a string",
+                    "sections",
+                    i,
+                    "name",
+                )
+            patterns = {}
+            for field_name in ("heading", "content", "content_anywhere"):
+                value = item.get(field_name, [])
+                if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                    raise self.fail(
+                        f"{field_name} 应为正则表达式列表",
+                        f"'{field_name}' must be a list of regexes",
+                        "sections",
+                        i,
+                        field_name,
+                    )
+                try:
+                    patterns[field_name] = tuple(
+                        compile_regex(p, max_length=MAX_PATTERN) for p in value
+                    )
+                except OptionError as exc:
+                    zh, _, en = str(exc).partition(" / ")
+                    raise self.fail(zh, en, "sections", i, field_name) from None
+            unclaimed = item.get("unclaimed", False)
+            if not isinstance(unclaimed, bool):
+                raise self.fail(
+                    "unclaimed 应为 true 或 false",
+                    "'unclaimed' must be true or false",
+                    "sections",
+                    i,
+                    "unclaimed",
+                )
+            specs.append(
+                SectionSpec(
+                    key,
+                    name,
+                    patterns["heading"],
+                    patterns["content"],
+                    unclaimed,
+                    patterns["content_anywhere"],
+                )
+            )
+        return tuple(specs)
+
+    def read_rule(self, raw: Any, i: int, pack: str) -> Rule:
+        from lawlint.checks import kinds
+
+        if not isinstance(raw, dict):
+            raise self.fail("每条规则应为映射", "each rule must be a mapping", "rules", i)
+        rid = raw.get("id")
+        if not isinstance(rid, str) or not _ID.match(rid):
+            raise self.fail(
+                "规则缺少有效的 id（小写字母、数字和连字符）",
+                "rule needs a valid 'id' (lowercase letters, digits, hyphens)",
+                "rules",
+                i,
+                "id",
+            )
+        kind_name = raw.get("kind")
+        kind = kinds().get(kind_name) if isinstance(kind_name, str) else None
+        if kind is None:
+            raise self.fail(
+                f"未知的检查类型 kind：{kind_name!r}（可用：{', '.join(sorted(kinds()))}）",
+                f"unknown kind {kind_name!r} (known: {', '.join(sorted(kinds()))})",
+                "rules",
+                i,
+                "kind",
+                rule=rid,
+            )
+        severity = raw.get("severity")
+        if severity not in SEVERITIES:
+            raise self.fail(
+                "severity 应为 error、warning 或 info",
+                "'severity' must be error, warning or info",
+                "rules",
+                i,
+                "severity",
+                rule=rid,
+            )
+        message = raw.get("message")
+        if not isinstance(message, str) or not message.strip():
+            raise self.fail(
+                "规则缺少 message（中文提示）",
+                "rule needs a 'message'",
+                "rules",
+                i,
+                "message",
+                rule=rid,
+            )
+        self.check_template(message, kind.fields, i, rid)
+        for key in ("description", "source", "link"):
+            if key in raw and not isinstance(raw[key], str):
+                raise self.fail(
+                    f"{key} 应为字符串", f"'{key}' must be a string", "rules", i, key, rule=rid
+                )
+        supersedes = raw.get("supersedes", [])
+        if not isinstance(supersedes, list) or not all(isinstance(x, str) for x in supersedes):
+            raise self.fail(
+                "supersedes 应为规则 id 的列表",
+                "'supersedes' must be a list of rule ids",
+                "rules",
+                i,
+                "supersedes",
+                rule=rid,
+            )
+        examples = self.read_examples(raw.get("examples", {}), i, rid)
+        options, raw_options = self.read_options(raw, kind, i, rid)
+        rule = Rule(
+            id=rid,
+            kind=kind_name,
+            severity=severity,
+            message=message,
+            pack=pack,
+            options=options,
+            raw_options=raw_options,
+            description=raw.get("description", ""),
+            source=raw.get("source", ""),
+            link=raw.get("link", ""),
+            examples=examples,
+            supersedes=tuple(supersedes),
+        )
+        try:
+            kind(rule)  # options that only make sense together are checked by the kind
+        except OptionError as exc:
+            zh, _, en = str(exc).partition(" / ")
+            raise self.fail(zh, en, "rules", i, rule=rid) from None
+        return rule
+
+    def check_template(self, message: str, fields: Sequence[str], i: int, rid: str) -> None:
+        """Only plain ``{field}`` placeholders of the kind's fields: a format spec or
+        conversion (``{match:d}``, ``{match:>2000000000}``, ``{match!r}``), an index or
+        attribute (``{0}``, ``{match.x}``, ``{match[0]}``) would fail or blow up on
+        every finding, mid-run."""
+        try:
+            parts = list(string.Formatter().parse(message))
+        except ValueError as exc:
+            raise self.fail(
+                f"message 模板无效（{exc}）",
+                f"invalid message template ({exc})",
+                "rules",
+                i,
+                "message",
+                rule=rid,
+            ) from None
+        for _, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if spec or conversion:
+                raise self.fail(
+                    f"message 中的占位符只能是 {{字段}}，不能带格式或转换（{{{name}"
+                    f"{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}）",
+                    "a message placeholder must be a plain {field}, without a format spec "
+                    f"or conversion ({{{name}{'!' + conversion if conversion else ''}"
+                    f"{':' + spec if spec else ''}}})",
+                    "rules",
+                    i,
+                    "message",
+                    rule=rid,
+                )
+            if name not in fields:
+                known = ", ".join("{" + f + "}" for f in fields) or "无 none"
+                raise self.fail(
+                    f"message 中的 {{{name}}} 不是此类型可用的字段（可用：{known}）",
+                    f"message field {{{name}}} is not provided by this kind (known: {known})",
+                    "rules",
+                    i,
+                    "message",
+                    rule=rid,
+                )
+
+    def read_examples(self, raw: Any, i: int, rid: str) -> dict[str, list[str]]:
+        ok = isinstance(raw, dict) and all(
+            k in ("good", "bad") and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for k, v in raw.items()
+        )
+        if not ok:
+            raise self.fail(
+                "examples 应为 {good: [文本…], bad: [文本…]}",
+                "'examples' must be {good: [text…], bad: [text…]}",
+                "rules",
+                i,
+                "examples",
+                rule=rid,
+            )
+        return {"good": list(raw.get("good", [])), "bad": list(raw.get("bad", []))}
+
+    def read_options(
+        self, raw: dict[str, Any], kind: Any, i: int, rid: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        options: dict[str, Any] = {}
+        raw_options: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in RULE_KEYS:
+                continue
+            spec = kind.options.get(key)
+            if spec is None:
+                known = ", ".join(sorted(kind.options)) or "无 none"
+                raise self.fail(
+                    f"检查类型 {kind.kind} 没有选项“{key}”（可用：{known}）",
+                    f"kind {kind.kind} has no option {key!r} (known: {known})",
+                    "rules",
+                    i,
+                    str(key),
+                    rule=rid,
+                )
+            try:
+                options[key] = spec.convert(value)
+            except OptionError as exc:
+                zh, _, en = str(exc).partition(" / ")
+                raise self.fail(
+                    f"选项值无效：{zh}", f"invalid option value: {en}", "rules", i, key, rule=rid
+                ) from None
+            raw_options[key] = value
+        for key, spec in kind.options.items():
+            if key not in options:
+                options[key] = spec.convert(spec.default) if spec.default is not None else None
+                raw_options[key] = spec.default
+        return options, raw_options
+
+
+@cache
+def builtin_pack_paths() -> tuple[Path, ...]:
+    return tuple(sorted(rules_dir().glob("*.yaml")))
+
+
+@cache
+def builtin_packs() -> tuple[Pack, ...]:
+    return tuple(load_pack(p) for p in builtin_pack_paths())
+
+
+def load_packs(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Pack]:
+    """The built-in packs plus the user's, with rule ids unique across all of them."""
+    packs = list(builtin_packs()) if builtin else []
+    packs.extend(load_pack(p) for p in extra)
+    check_unique_ids(packs)
+    return packs
+
+
+def check_unique_ids(packs: Sequence[Pack]) -> None:
+    """A rule id names one rule, whichever packs are loaded together."""
+    owner: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in owner:
+                raise PackError(
+                    f"规则 id “{rule.id}”与 {owner[rule.id]} 中的规则重复",
+                    f"rule id {rule.id!r} is already defined in {owner[rule.id]}",
+                    path=pack.path,
+                    rule=rule.id,
+                    key="id",
+                )
+            owner[rule.id] = pack.path
