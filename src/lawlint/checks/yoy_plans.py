@@ -48,12 +48,13 @@ class PlanNotReported(Check):
         if previous is None:
             return
         result = self._result(ctx)
+        items = self._items(ctx, result)
         ctx.yoy["plans"] = (result.traced, len(result.traces))
+        ctx.yoy["items"] = items
         missing = [t for t in result.traces if t.score < result.threshold]
         if not missing:
             return
         start, end = self._anchor(ctx)
-        items = self._items(ctx, result)
         for trace in missing:
             item = trace.item
             yield self.finding(

@@ -221,6 +221,8 @@ COLUMNS = (
     ("缺少部分", "missing", False),
     ("举措含数字", "with figures", True),
 )
+#: Added when a report of the batch was compared with last year's (``--previous``).
+YOY_COLUMNS = (("上年计划落实", "plans traced", True), ("与上年重复", "reused", False))
 
 
 def _batch_table(
@@ -243,15 +245,24 @@ def _batch_table(
         )
         for r in results
     ]
+    columns = COLUMNS
+    if any(r.yoy for r in results):
+        from lawlint.yoy.figures import plans_cell, reused_cell
+
+        columns = COLUMNS + YOY_COLUMNS
+        rows = [
+            (*row, plans_cell(r.yoy), reused_cell(r.yoy, options.lang))
+            for row, r in zip(rows, results, strict=True)
+        ]
     if console is None:
-        out.write("\n" + plain_table(rows) + "\n")
+        out.write("\n" + plain_table(rows, columns) + "\n")
         return
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     # On a narrow terminal the paths and the missing parts fold; the numbers never do.
-    for zh, en, right in COLUMNS:
+    for zh, en, right in columns:
         if right:
             table.add_column(f"{zh}\n{en}", justify="right", no_wrap=True)
         else:
@@ -262,11 +273,13 @@ def _batch_table(
     console.print(table)
 
 
-def plain_table(rows: Sequence[Sequence[str]]) -> str:
+def plain_table(
+    rows: Sequence[Sequence[str]], columns: Sequence[tuple[str, str, bool]] = COLUMNS
+) -> str:
     """The batch table as rich draws it with ``box.SIMPLE_HEAD`` at its natural width:
     two heading lines, a rule, the rows; three spaces between columns (aligned by display
     width: CJK characters take two cells), no trailing spaces."""
-    headings = [(zh, en) for zh, en, _ in COLUMNS]
+    headings = [(zh, en) for zh, en, _ in columns]
     widths = [
         max(display_width(cell) for cell in (*heading, *(row[i] for row in rows)))
         for i, heading in enumerate(headings)
@@ -274,7 +287,7 @@ def plain_table(rows: Sequence[Sequence[str]]) -> str:
 
     def line(cells: Sequence[str]) -> str:
         parts = []
-        for cell, width, (_, _, right) in zip(cells, widths, COLUMNS, strict=True):
+        for cell, width, (_, _, right) in zip(cells, widths, columns, strict=True):
             pad = " " * (width - display_width(cell))
             parts.append(pad + cell if right else cell + pad)
         return "   ".join(parts).rstrip()
