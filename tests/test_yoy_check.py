@@ -20,7 +20,7 @@ from lawlint.lint.engine import FileOverrides, Linter
 DATA = Path(__file__).parent / "data" / "yoy"
 KEY = yaml.safe_load((DATA / "key.yaml").read_text("utf-8"))
 YOY = ("plan-not-reported", "reused-text")
-PAIRS = ("town", "county", "dept", "street")
+PAIRS = ("town", "county", "dept", "street", "city")
 
 
 def run(*args: str, input: str | None = None):
@@ -71,6 +71,21 @@ EXPECTED = {
         ("reused-text", 21, 1, 27),
         ("reused-text", 25, 1, 37),
         ("reused-text", 27, 1, 40),
+    ],
+    "city": [  # held out: written and judged after the checks were tuned, run once
+        ("plan-not-reported", 3, 3, 24),
+        ("plan-not-reported", 3, 3, 24),
+        ("reused-text", 5, 57, 106),
+        ("reused-text", 7, 134, 189),
+        ("reused-text", 9, 1, 28),
+        ("reused-text", 9, 65, 98),
+        ("reused-text", 11, 42, 100),
+        ("reused-text", 13, 1, 69),
+        ("reused-text", 15, 74, 107),
+        ("reused-text", 17, 1, 92),
+        ("reused-text", 19, 97, 143),
+        ("reused-text", 21, 1, 40),
+        ("reused-text", 26, 1, 36),
     ],
 }
 
@@ -175,12 +190,12 @@ def test_accuracy_on_the_written_pairs(linter: Linter) -> None:
     figures = accuracy(linter)
     total = {k: sum(f[k] for f in figures.values()) for k in figures["town"]}
     assert total == {
-        "plans_tp": 15,
-        "plans_found": 15,
-        "plans_expected": 15,
-        "reuse_tp": 32,
-        "reuse_found": 32,
-        "reuse_expected": 32,
+        "plans_tp": 19,
+        "plans_found": 19,
+        "plans_expected": 19,
+        "reuse_tp": 47,
+        "reuse_found": 47,
+        "reuse_expected": 47,
     }
     for name, f in figures.items():
         assert f["plans_tp"] / f["plans_found"] >= 0.9, name
@@ -190,7 +205,7 @@ def test_accuracy_on_the_written_pairs(linter: Linter) -> None:
 
 
 def test_paraphrase_and_boilerplate_are_never_flagged(linter: Linter) -> None:
-    for name in ("dept", "street"):
+    for name in ("dept", "street", "city"):
         _, found = compared(linter, *pair(name))
         spans = [(f.line, f.column, f.end_column) for f in found if f.rule == "reused-text"]
         for entry in KEY[name]["not_reused"] + KEY[name]["boilerplate"]:

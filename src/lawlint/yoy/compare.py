@@ -139,8 +139,9 @@ class PlanResult:
 
 
 def previous_plan_items(previous: Document, index: SectionIndex) -> list[PlanItem]:
-    """The items of last year's plans part: numbered items, else its plan sentences."""
-    text = body_text(previous)
+    """The items of last year's plans part: numbered items (an item may be a heading
+    line with its body below it), else its plan sentences."""
+    text = previous.text
     pieces: list[tuple[int, int, str]] = []  # (line, column offset, text)
     for a, b in index.spans("plans"):
         line = previous.line_index(a)
