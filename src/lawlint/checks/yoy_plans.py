@@ -18,10 +18,25 @@ from typing import Any
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
-from lawlint.yoy.compare import PlanResult, compare_plans
+from lawlint.yoy.compare import Pair, PlanResult, compare_plans
 from lawlint.yoy.plans import STOPWORDS, THRESHOLD
 
 QUOTE = 40  # characters of an item quoted in the message
+
+
+def pair_of(ctx: Context) -> Pair:
+    """This file and last year's report, prepared once for both checks of a run (kept
+    on the context, which lives as long as one file's checks)."""
+    found = ctx.__dict__.get("_yoy_pair")
+    if found is None:
+        assert ctx.previous is not None
+        year = ctx.report_year
+        previous_year = ctx.previous.report_year or (year - 1 if year else None)
+        found = Pair(
+            ctx.doc, ctx.previous, ctx.section_specs, year, previous_year, index=ctx.sections
+        )
+        ctx.__dict__["_yoy_pair"] = found
+    return found
 
 
 def quote(text: str, limit: int = QUOTE) -> str:
@@ -32,7 +47,6 @@ class PlanNotReported(Check):
     kind = "plan-not-reported"
     summary = "An item of last year's plans that this year's measures never report (--previous)"
     fields = ("item", "line", "score")
-    needs_words = True
     options = {
         "threshold": Option(
             "float", THRESHOLD, "Least score of an item's best sentence for it to count as traced."
@@ -75,16 +89,8 @@ class PlanNotReported(Check):
             )
 
     def _result(self, ctx: Context) -> PlanResult:
-        assert ctx.previous is not None
-        year = ctx.report_year
-        previous_year = ctx.previous.report_year or (year - 1 if year else None)
         return compare_plans(
-            ctx.doc,
-            ctx.previous,
-            ctx.section_specs,
-            ctx.segmenter.cut,
-            year,
-            previous_year,
+            pair_of(ctx),
             threshold=self.opts["threshold"],
             stopwords=frozenset(self.opts["stopwords"]),
             synonyms=self.opts["synonyms"],

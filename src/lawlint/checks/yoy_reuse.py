@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
-from lawlint.checks.yoy_plans import quote
+from lawlint.checks.yoy_plans import pair_of, quote
 from lawlint.findings import Finding
 from lawlint.yoy.compare import ReusedSentence, compare_reuse
 from lawlint.yoy.reuse import COVERAGE, NGRAM, SIMILARITY
@@ -46,10 +46,7 @@ class ReusedText(Check):
         if ctx.previous is None:
             return
         result = compare_reuse(
-            ctx.doc,
-            ctx.previous,
-            ctx.section_specs,
-            ctx.report_year,
+            pair_of(ctx),
             boilerplate=self.opts["boilerplate"],
             boilerplate_sentences=self.opts["boilerplate-sentences"],
             ngram=self.opts["ngram"],

@@ -12,10 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lawlint.model.sections import SectionIndex, SectionSpec
-from lawlint.yoy.plans import THRESHOLD, PlanItem, Trace, numbered_items, trace_plans
+from lawlint.yoy.plans import (
+    STOPWORDS,
+    THRESHOLD,
+    PlanItem,
+    Trace,
+    numbered_items,
+    trace_plans,
+)
 from lawlint.yoy.reuse import COVERAGE, NGRAM, SIMILARITY, Phrase, Reuse, find_reused, normalise
 from lawlint.yoy.sentences import Sentence, split_sentences
 
@@ -84,11 +92,54 @@ class _Parts:
         return next((key for a, b, key in self._spans if a <= offset < b), None)
 
 
+class Pair:
+    """This year's document and last year's, with what both comparisons read computed
+    once: each one's parts, its text with the repeated lines blanked, its sentences."""
+
+    def __init__(
+        self,
+        doc: Document,
+        previous: Document,
+        specs: tuple[SectionSpec, ...],
+        report_year: int | None = None,
+        previous_year: int | None = None,
+        *,
+        index: SectionIndex | None = None,
+    ) -> None:
+        self.doc = doc
+        self.previous = previous
+        self.specs = specs
+        self.report_year = report_year
+        self.previous_year = previous_year
+        self._index = index  # the checks' own index of this year's document
+
+    @cached_property
+    def index(self) -> SectionIndex:
+        return self._index or SectionIndex(self.doc, self.specs, self.report_year)
+
+    @cached_property
+    def previous_index(self) -> SectionIndex:
+        return SectionIndex(self.previous, self.specs, self.previous_year)
+
+    @cached_property
+    def body(self) -> str:
+        return body_text(self.doc)
+
+    @cached_property
+    def previous_body(self) -> str:
+        return body_text(self.previous)
+
+    @cached_property
+    def sentences(self) -> list[Located]:
+        return located(self.doc, self.body)
+
+    @cached_property
+    def previous_sentences(self) -> list[Located]:
+        return located(self.previous, self.previous_body)
+
+
 def compare_reuse(
-    doc: Document,
-    previous: Document,
-    specs: tuple[SectionSpec, ...],
-    report_year: int | None = None,
+    pair: Pair,
     *,
     boilerplate: Sequence[Phrase] = (),
     boilerplate_sentences: Sequence[re.Pattern[str]] = (),
@@ -96,22 +147,22 @@ def compare_reuse(
     coverage: float = COVERAGE,
     similarity: float = SIMILARITY,
 ) -> ReuseResult:
-    """The sentences of ``doc`` repeated from ``previous`` and each part's reused share."""
-    text = body_text(doc)
+    """The sentences of this year's report repeated from last year's and each part's
+    reused share."""
     found = find_reused(
-        text,
-        body_text(previous),
+        pair.body,
+        pair.previous_body,
         boilerplate,
         ngram,
         skip_sentences=boilerplate_sentences,
         coverage=coverage,
         similarity=similarity,
     )
-    parts = _Parts(SectionIndex(doc, specs, report_year))
+    parts = _Parts(pair.index)
     result = ReuseResult()
     reused = {(r.sentence.line, r.sentence.column): r for r in found}
     totals: dict[str, list[int]] = {key: [0, 0] for key in PARTS}
-    for loc in located(doc, text):
+    for loc in pair.sentences:
         part = parts.of(loc.start)
         reuse = reused.get((loc.sentence.line, loc.sentence.column))
         if reuse is not None:
@@ -164,43 +215,30 @@ def previous_plan_items(previous: Document, index: SectionIndex) -> list[PlanIte
 
 
 def compare_plans(
-    doc: Document,
-    previous: Document,
-    specs: tuple[SectionSpec, ...],
-    cut: object,
-    report_year: int | None = None,
-    previous_year: int | None = None,
+    pair: Pair,
     *,
     threshold: float = THRESHOLD,
-    stopwords: frozenset[str] | None = None,
+    stopwords: frozenset[str] = STOPWORDS,
     synonyms: Mapping[str, str] | None = None,
 ) -> PlanResult:
     """Last year's plan items traced to this year's measures sentences."""
-    from lawlint.yoy.plans import STOPWORDS
-
-    items = previous_plan_items(previous, SectionIndex(previous, specs, previous_year))
+    items = previous_plan_items(pair.previous, pair.previous_index)
     if not items:
         return PlanResult(threshold=threshold)
-    index = SectionIndex(doc, specs, report_year)
-    sentences = located(doc, body_text(doc))
-    measures_spans = index.spans("measures")
-    if measures_spans:
+    index = pair.index
+    if index.spans("measures"):
         inside = _Parts(index, ("measures",))
-        measures = [loc for loc in sentences if inside.of(loc.start) is not None]
+        measures = [loc for loc in pair.sentences if inside.of(loc.start) is not None]
     else:  # no measures part found: whatever is not the plans part
         plans = _Parts(index, ("plans",))
-        measures = [loc for loc in sentences if plans.of(loc.start) is None]
-    context = [loc.sentence.text for loc in sentences] + [
-        loc.sentence.text for loc in located(previous, body_text(previous))
-    ]
+        measures = [loc for loc in pair.sentences if plans.of(loc.start) is None]
+    context = [loc.sentence.text for loc in (*pair.sentences, *pair.previous_sentences)]
     traces = trace_plans(
         items,
         [loc.sentence for loc in measures],
-        cut,  # type: ignore[arg-type]
         synonyms,
-        threshold,
         context=context,
-        stopwords=STOPWORDS if stopwords is None else stopwords,
+        stopwords=stopwords,
     )
     where = {(loc.sentence.line, loc.sentence.column): (loc.start, loc.end) for loc in measures}
     best_at = [None if t.best is None else where[(t.best.line, t.best.column)] for t in traces]
