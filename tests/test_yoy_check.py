@@ -371,3 +371,19 @@ def test_compared_file_is_not_served_from_the_cache(tmp_path: Path) -> None:
     before.write_text((DATA / "town-2024.txt").read_text("utf-8"), "utf-8")  # now a copy
     found = json.loads(run(*args).stdout)
     assert [f["rule"] for f in found].count("reused-text") == 5
+
+
+def test_plans_part_of_many_items_is_capped(linter: Linter) -> None:
+    """A pasted table of numbered rows in last year's plans is not compared row by row
+    with every sentence: the first 100 items are traced."""
+    rows = "\n".join(f"{i}.推进第{i}号专项任务落实" for i in range(1, 151))
+    previous = (
+        "云溪县2023年法治政府建设年度报告\n一、主要举措和成效\n全年审核文件12件。\n"
+        f"二、2024年工作安排\n{rows}\n"
+    )
+    current = "云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n全年审核文件15件。\n"
+    text = f"【上年报告】\n{previous}【本年报告】\n{current}"
+    found = [f for f in linter.lint_text(text) if f.rule == "plan-not-reported"]
+    assert len(found) == 100
+    assert len(found[0].data["items"]) == 100
+    assert found[-1].data["previous_line"] == 104

@@ -30,6 +30,8 @@ from lawlint.yoy.sentences import Sentence, split_sentences
 if TYPE_CHECKING:
     from lawlint.model.document import Document
 
+MAX_ITEMS = 100  # last year's plan items traced at most
+
 #: the parts whose reused share is reported, in the report's order
 PARTS = ("measures", "first-responsible", "shortcomings", "plans")
 
@@ -222,7 +224,9 @@ def compare_plans(
     synonyms: Mapping[str, str] | None = None,
 ) -> PlanResult:
     """Last year's plan items traced to this year's measures sentences."""
-    items = previous_plan_items(pair.previous, pair.previous_index)
+    # items × sentences comparisons: a plans part of thousands of "items" (a pasted
+    # table) must not make a run quadratic; real plans have fewer than 30
+    items = previous_plan_items(pair.previous, pair.previous_index)[:MAX_ITEMS]
     if not items:
         return PlanResult(threshold=threshold)
     index = pair.index

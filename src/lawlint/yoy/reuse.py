@@ -34,6 +34,9 @@ NGRAM = 12
 COVERAGE = 0.8
 SIMILARITY = 0.8
 SHORT_MIN = 6  # a shorter normalised sentence ("一是。") is never judged
+# difflib's ratio is quadratic in the worst case: only for sentences up to this long (real
+# ones are under 300 characters; a longer one is judged by its n-grams alone)
+RATIO_MAX = 400
 
 # a run of digits, Arabic or Chinese, with the decimal point inside it: 17.5, 二十, 1045
 _DIGITS = re.compile(
@@ -134,7 +137,10 @@ def _judge(
     share = sum(covered) / len(norm)
     if share >= coverage:
         return Reuse(sent, best, round(share, 3))
-    ratio = difflib.SequenceMatcher(None, norm, by_sentence[best], autojunk=False).ratio()
+    other = by_sentence[best]
+    if len(norm) > RATIO_MAX or len(other) > RATIO_MAX:
+        return None
+    ratio = difflib.SequenceMatcher(None, norm, other, autojunk=False).ratio()
     if ratio >= similarity:
         return Reuse(sent, best, round(ratio, 3))
     return None
