@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawlint.yoy.sentences import Sentence, split_sentences
 
@@ -95,15 +96,25 @@ def numbered_items(lines: Iterable[tuple[int, str]]) -> list[PlanItem]:
     return items
 
 
+@lru_cache(maxsize=8)
+def _cutter(
+    synonyms: tuple[tuple[str, str], ...], stopwords: frozenset[str]
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every synonym and stop-word of two or more characters (a single
+    character would cut the words it is part of), longest first; what each becomes."""
+    to = dict(synonyms)
+    to.update((w, " ") for w in stopwords if len(w) > 1)
+    if not to:
+        return None, to
+    words = sorted(to, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), to
+
+
 def _prepare(text: str, synonyms: Mapping[str, str], stopwords: frozenset[str]) -> str:
-    """Figures out, synonyms replaced by the word they count as, stop-words of two or
-    more characters cut out (a single character would cut the words it is part of)."""
+    """Figures out, synonyms replaced by the word they count as, stop-words cut out."""
     text = _FIGURES.sub(" ", text)
-    for word in sorted(synonyms, key=len, reverse=True):
-        text = text.replace(word, synonyms[word])
-    for word in sorted((w for w in stopwords if len(w) > 1), key=len, reverse=True):
-        text = text.replace(word, " ")
-    return text
+    pattern, to = _cutter(tuple(sorted(synonyms.items())), stopwords)
+    return text if pattern is None else pattern.sub(lambda m: to[m.group(0)], text)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +42,8 @@ _DIGITS = re.compile(
     r"[0-9０-９〇零一二三四五六七八九十百千万亿两](?:[0-9０-９〇零一二三四五六七八九十百千万亿两.．]*[0-9０-９〇零一二三四五六七八九十百千万亿两])?"
 )
 
+_NOT_WORD = re.compile(r"[\W_]+")  # what is not a letter, a digit or a CJK character
+
 Phrase = str | re.Pattern[str]
 
 
@@ -55,9 +56,9 @@ def _remove(text: str, phrases: Iterable[Phrase]) -> str:
 def normalise(text: str, boilerplate: Sequence[Phrase] = ()) -> str:
     """Letters and CJK only, each run of digits (Arabic or Chinese) as one '#',
     boilerplate removed."""
-    # a '#' of the text (Markdown) must not pass for a figure
-    text = _DIGITS.sub("#", _remove(text, boilerplate).replace("#", ""))
-    return "".join(c for c in text if c == "#" or unicodedata.category(c)[0] in "LN")
+    # punctuation, spaces, masked text and a Markdown '#' out first: then a figure's
+    # decimal point or separator does not split it, and no '#' of the text passes for one
+    return _DIGITS.sub("#", _NOT_WORD.sub("", _remove(text, boilerplate)))
 
 
 @dataclass(frozen=True)
