@@ -387,3 +387,33 @@ def test_plans_part_of_many_items_is_capped(linter: Linter) -> None:
     assert len(found) == 100
     assert len(found[0].data["items"]) == 100
     assert found[-1].data["previous_line"] == 104
+
+
+def test_standard_input_with_previous() -> None:
+    current, previous = pair("county")
+    result = run(
+        "check", "-", "--stdin-filename", "2024.txt", "--previous", str(previous),
+        "--select", "fazhi-yoy", "--format", "json",
+        input=current.read_text("utf-8"),
+    )  # fmt: skip
+    found = json.loads(result.stdout)
+    assert [(f["path"], f["rule"], f["line"], f["column"]) for f in found] == [
+        ("2024.txt", "plan-not-reported", 2, 3),
+        ("2024.txt", "reused-text", 3, 1),
+    ]
+
+
+def test_review_page_shows_the_comparison(tmp_path: Path) -> None:
+    current, previous = pair("dept")
+    page = tmp_path / "review.html"
+    result = run(
+        "check", str(current), "--previous", str(previous), "--select", "fazhi-yoy",
+        "--format", "html", "-o", str(page),
+    )  # fmt: skip
+    assert result.exit_code == 0
+    html = page.read_text("utf-8")
+    assert 'data-key="plans"' in html and 'data-key="reused"' in html
+    assert '<td class="n" data-sort="0.7142857142857143">5/7</td>' in html
+    assert "举措35% 职责15% 不足42% 安排43%" in html
+    assert html.count('<tr class="traced">') == 5 and html.count('<tr class="untraced">') == 2
+    assert "上年第25行：（五）完善特种设备安全风险防控机制。" in html

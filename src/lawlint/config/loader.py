@@ -663,6 +663,10 @@ extends:
 # 报告年度（默认取标题中的年份）/ the report year (default: the year in the title)
 # report-year: 2024
 
+# 上年报告（相对本文件，须在本文件夹内），对照上年工作安排的落实情况和照抄的文字
+# Last year's report (relative to this file, inside this folder): year-over-year checks
+# previous: 2023/2023年法治政府建设年度报告.docx
+
 # 出现该严重程度及以上的问题时退出码为 1（命令行 --fail-on 优先）
 # Exit code 1 when a finding of this severity or above remains (--fail-on wins)
 fail-on: error
