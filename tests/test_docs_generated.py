@@ -61,7 +61,7 @@ def test_generated_docs_are_up_to_date(rendered: dict[str, str]) -> None:
 
 def test_every_rule_has_a_page_and_a_row(packs: list, rendered: dict[str, str]) -> None:
     ids = [r.id for p in packs for r in p.rules]
-    assert len(ids) == 33
+    assert len(ids) >= 33  # the built-in rules when this test was written
     pages = {p for p in rendered if p.startswith("docs/rules/") and p != "docs/rules/README.md"}
     assert pages == {f"docs/rules/{rid}.md" for rid in ids}
     index = rendered["docs/rules/README.md"]
