@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -142,6 +143,21 @@ def test_stale_files_are_named(tmp_path: Path, rendered: dict[str, str]) -> None
 def test_readme_without_markers_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="markers"):
         gendocs.splice("# README\n", "x", "README.md")
+
+
+def test_the_readme_keeps_the_two_quick_start_commands() -> None:
+    """Issue 17: the README's install-and-run and install-and-test commands stay exactly
+    these (.ci/run runs them in a fresh venv), each in a shell block of its own."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+    assert (
+        "python3 -m venv .venv && .venv/bin/pip install . && "
+        ".venv/bin/lawlint check examples/flawed-draft.txt\n"
+    ) in blocks
+    assert (
+        "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest\n"
+    ) in blocks
+    assert "docs/review.png" in readme and "docs/install.md" in readme
 
 
 # -- explain -----------------------------------------------------------------------------------
