@@ -51,10 +51,36 @@ def _split(values: Iterable[str]) -> list[str]:
     return [v.strip() for value in values for v in value.replace("，", ",").split(",") if v.strip()]
 
 
+def _with_context(exc: click.UsageError, ctx: click.Context) -> click.UsageError:
+    """click's parser raises some usage errors (an option without its value) with no
+    context: give them the command's, so the usage line and the help hint are shown."""
+    if exc.ctx is None:
+        exc.ctx = ctx
+    return exc
+
+
+class _Command(click.Command):
+    """A subcommand whose every usage error knows its command (see :func:`_with_context`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _with_context(exc, ctx) from None
+
+
 class _Lawlint(click.Group):
     """The command group, ending every subcommand with an exit code and at most one line
     on standard error, whatever it raises (click's own usage errors, ``--help`` and
     ``sys.exit`` pass through as they are)."""
+
+    command_class = _Command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _with_context(exc, ctx) from None
 
     def make_context(
         self,
@@ -131,14 +157,16 @@ def _chinese(exc: click.UsageError) -> str:
             return f"选项 {exc.option_name} 后面缺少值"
         return f"选项 {exc.option_name} 用法有误"
     if m := _NO_COMMAND.match(message):
-        return f"没有命令“{m.group(1)}”（lawlint --help 列出全部命令）"
+        near = "、".join(re.findall(r"'([^']*)'", m.group(2) or ""))
+        hint = f"是不是 {near}？" if near else "lawlint --help 列出全部命令"
+        return f"没有命令“{m.group(1)}”（{hint}）"
     if m := _EXTRA.match(message):
         return f"多余的参数：{m.group(1)}"
     return "命令用法有误"
 
 
 # click's English messages this module says again in Chinese (click 8)
-_NO_COMMAND = re.compile(r"No such command '(.*)'\.")
+_NO_COMMAND = re.compile(r"No such command '(.*?)'\.(?: \(Did you mean (.*)\))?")
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
 _NOT_ONE_OF = re.compile(r"'(.*)' is not one of ")
 _NOT_IN_RANGE = re.compile(r"(.*) is not in the range ")
