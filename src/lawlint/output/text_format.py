@@ -10,6 +10,7 @@ findings' ``data.section``) and the share of ``measures`` sentences with figures
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from lawlint.chars import MASK, display_width
 from lawlint.findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
 from lawlint.output import visible, write_parts
-from lawlint.output.safe import shown
+from lawlint.output.safe import has_unsafe, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,13 +45,21 @@ def excerpt(line: str, start_col: int, end_col: int, width: int = DEFAULT_WIDTH)
     start = min(max(start_col - 1, 0), len(line))
     end = max(end_col - 1, start + 1)  # an empty span still gets one caret
     # a character takes at least one cell, so nothing further than ``room`` characters
-    # from the span can be shown: only that much is measured (a 1 MB line costs no more)
+    # from the span can be shown: only that much is looked at (a 1 MB line costs no more)
     lo, hi = max(0, start - room), min(len(line), end + room)
-    pieces = [shown(_blank(ch)) for ch in line[lo:hi]]
-    cells = [display_width(piece) for piece in pieces]
+    text = line[lo:hi]
+    for blank in _AS_SPACE:  # str.replace: translate is slow on Chinese text
+        if blank in text:
+            text = text.replace(blank, " ")
+    pieces: Sequence[str]
+    if not has_unsafe(text):  # as a rule: each character is shown as it is
+        pieces, cells = text, _cells(text)
+    else:  # control characters as the escapes they are shown as (``\x1b``)
+        pieces = [shown(ch) for ch in text]
+        cells = [display_width(piece) for piece in pieces]
     s, e = start - lo, min(end, hi) - lo
-    if lo == 0 and hi == len(line) and sum(cells) <= room:
-        a, b = 0, len(pieces)  # the whole line fits
+    if lo == 0 and hi == len(line) and sum(cells) <= room:  # the whole line fits
+        a, b = 0, len(pieces)
     else:
         a, b, e = _window(cells, s, e, room - 2 * len(ELLIPSIS))
     prefix = ELLIPSIS if lo + a > 0 else ""
@@ -60,9 +69,18 @@ def excerpt(line: str, start_col: int, end_col: int, width: int = DEFAULT_WIDTH)
     return quoted, " " * pad + "^" * max(1, sum(cells[s:e]))
 
 
-def _blank(char: str) -> str:
-    """Tabs, masked text and line breaks inside a Word paragraph quoted as a space."""
-    return " " if char in ("\t", MASK, "\u2028") else char
+# tabs, masked text and line breaks inside a Word paragraph are quoted as spaces
+_AS_SPACE = ("\t", MASK, "\u2028")
+
+
+def _cells(text: str) -> list[int]:
+    """Each character's terminal cells, as :func:`lawlint.chars.display_width` counts
+    them: East Asian wide and full-width characters take two (one comprehension, no
+    call per character: this runs for every finding of a text report)."""
+    if text.isascii():
+        return [1] * len(text)
+    width = unicodedata.east_asian_width
+    return [2 if ch >= "\u1100" and width(ch) in "WF" else 1 for ch in text]
 
 
 def _window(cells: Sequence[int], s: int, e: int, room: int) -> tuple[int, int, int]:
@@ -76,9 +94,9 @@ def _window(cells: Sequence[int], s: int, e: int, room: int) -> tuple[int, int, 
     if e2 < e:  # the span alone is wider than the room: its start, no context after
         return s, e2, e2
     spare = room - used
-    a, left = _grow_left(cells, s, spare // 2)
-    b, right = _grow_right(cells, e, spare - (spare // 2 - left))
-    a, _ = _grow_left(cells, a, right)
+    a, unused = _grow_left(cells, s, spare // 2)
+    b, unused = _grow_right(cells, e, spare - (spare // 2 - unused))
+    a, _ = _grow_left(cells, a, unused)  # what the right side left over
     return a, b, e
 
 
