@@ -108,6 +108,32 @@ def test_batch_table_leaves_out_the_columns_show_hides(monkeypatch: pytest.Monke
     ]
 
 
+def test_batch_table_in_colour_leaves_out_the_hidden_columns_too() -> None:
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--color", FLAWED, CLEAN, "--show", "warning"]
+    )
+    assert result.exit_code == 1
+    plain = ESC.sub("", result.stdout).splitlines()
+    heading = next(line for line in plain if line.lstrip().startswith("报告"))
+    assert heading.split() == ["报告", "错误", "警告", "缺少部分", "举措含数字"]
+    below = plain[plain.index(heading) + 1]
+    assert below.split() == ["report", "errors", "warnings", "missing", "with", "figures"]
+
+
+def test_show_with_fix_applies_every_fix_and_reports_what_is_shown(tmp_path: Path) -> None:
+    # a trailing space (an info, fixable), a half-width comma (a warning, fixable) and
+    # a vague quantity (a warning, not fixable)
+    path = draft(tmp_path, f"{TITLE}\n开展培训,普法多次。 \n")
+    args = ["check", "--no-cache", "--fix", "--select", "gb-typography,vague-quantity"]
+    result = CliRunner().invoke(main, [*args, "--show", "warning", str(path)])
+    assert result.exit_code == 0  # warnings only: --fail-on error
+    assert path.read_text(encoding="utf-8") == f"{TITLE}\n开展培训，普法多次。\n"
+    heads = [h for h in result.stdout.splitlines() if h.startswith(str(path))]
+    assert heads == [
+        f"{path}:2:8  警告  vague-quantity  “多次”是模糊数量，请写明具体数字（如“召开会议6次”）"
+    ]
+
+
 def test_show_leaves_the_exit_code_to_fail_on(tmp_path: Path) -> None:
     path = draft(tmp_path, f"{TITLE}\n开展 培训。\n")  # one warning (cjk-space)
     assert check(str(path), "--select", "cjk-space", "--show", "error")[0] == 0
