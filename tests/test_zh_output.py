@@ -143,6 +143,44 @@ def test_show_leaves_the_exit_code_to_fail_on(tmp_path: Path) -> None:
     assert code == 1 and "  警告  " not in out
 
 
+# -- 未检查: section-missing did not run for the file ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "args"),
+    [
+        ("rules:\n  section-missing: off\n", ()),
+        ("", ("--ignore", "section-missing")),
+        ('per-file:\n  "a.txt": {ignore: [section-missing]}\n', ()),
+    ],
+)
+def test_a_file_without_section_missing_is_not_checked_in_table_and_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, args: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".lawlint.yaml").write_text(config or "{}\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        draft(tmp_path, f"{TITLE}\n一、主要举措和成效\n开展培训3次。\n", name)
+    _, out, _ = check("a.txt", "b.txt", "--select", "fazhi-annual-report", *args)
+    rows = {line.split()[0]: line.split()[4:] for line in out.splitlines()[-2:]}
+    assert rows["a.txt"][:3] == ["未检查", "/", "not"]
+    per_file = config.startswith("per-file")
+    assert rows["b.txt"][0] == (
+        "第一责任人职责、存在的不足、下一年度安排" if per_file else "未检查"
+    )
+    check("a.txt", "b.txt", "--format", "html", "-o", "r.html", *args)
+    body = parse((tmp_path / "r.html").read_text(encoding="utf-8")).by_id("overview-table")
+    cells = {
+        tr.attrs["data-path"]: tr.find_all("td")[6].text
+        for tr in body.iter("tr")
+        if tr.attrs.get("data-path")
+    }
+    assert cells["a.txt"] == "未检查 not checked"
+    assert (
+        cells["b.txt"].startswith("1/4缺：") if per_file else cells["b.txt"] == "未检查 not checked"
+    )
+
+
 # -- the HTML page in the reader's words ----------------------------------------------------
 
 
@@ -266,6 +304,16 @@ def test_a_directory_given_where_a_folder_is_wanted_is_said_in_chinese(tmp_path:
     assert result.stderr.splitlines()[-1] == (
         f"lawlint: 用法错误：'[DIRECTORY]' 的值无效：“{target}”这是文件，应为文件夹 / usage "
         f"error: Invalid value for '[DIRECTORY]': Directory '{target}' is a file."
+    )
+
+
+def test_a_folder_given_as_the_output_file_is_said_in_chinese(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", CLEAN, "-o", str(tmp_path)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"lawlint: 用法错误：'--output-file' / '-o' 的值无效：“{tmp_path}”这是文件夹，应为文件"
+        f" / usage error: Invalid value for '--output-file' / '-o': File '{tmp_path}' is a "
+        "directory."
     )
 
 
