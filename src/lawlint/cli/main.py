@@ -185,7 +185,7 @@ _PATH_ZH = {
 
 
 def _choices(param: click.Parameter | None) -> str:
-    """ "，可选：a、b" for a parameter with a fixed set of values."""
+    """The values of a parameter that takes a fixed set of them, as "，可选：a、b"."""
     if param is not None and isinstance(param.type, click.Choice):
         return "，可选：" + "、".join(str(c) for c in param.type.choices)
     return ""
@@ -207,9 +207,10 @@ def _bad_value(param: click.Parameter | None, message: str) -> str:
 
 
 def _range_zh(kind: click.IntRange) -> str:
+    """An integer range in Chinese: "不小于 0 的整数"."""
     low, high = kind.min, kind.max
     if low is not None and high is not None:
-        return f" {low} 到 {high} 之间的整数"
+        return f"{low} 到 {high} 之间的整数"
     if low is not None:
         return f"不小于 {low} 的整数"
     return f"不大于 {high} 的整数"
