@@ -1,0 +1,385 @@
+"""``check --fix`` on a Word document: the fixes made inside the document's runs.
+
+lawlint lints a .docx as its body's paragraphs, one per line (:mod:`docx_reader`), and
+:mod:`fixer` fixes that text. This module carries the fixed text back into the document:
+for each paragraph whose text changed, the characters that changed are found (a
+character diff of the paragraph's old and new text) and only the runs showing them are
+edited, so everything else in the paragraph — other runs, their formatting, comments'
+anchors, bookmarks, fields, images — stays as it was.
+
+- ``track`` (the default for .docx): every change is a Word tracked change, a deletion
+  (``w:del``, the old characters kept as ``w:delText``) followed by an insertion
+  (``w:ins``), author :data:`AUTHOR`, the current time (UTC); the drafter accepts or
+  rejects each in Word or WPS. Accepting all of them gives exactly the fixed text,
+  rejecting all of them the original.
+- ``apply``: the runs' text is changed in place.
+
+Formatting: a run is split at the span's edges, each piece a copy of the run with its
+own ``w:rPr``; a fix that spans runs with different formatting is cut at the runs'
+boundaries, so that when the old and the new text have the same length (a half-width
+comma made full-width, ``２０２４`` → ``2024``) each run gets its own part of the new text
+and keeps its formatting; otherwise the new text takes the formatting of the first
+character it replaces. What a run holds besides text (a drawing, a field character, a
+page break marker) stays outside the changed piece.
+
+A paragraph is left as it was (and reported) when the fix would touch text inside a
+tracked change someone has not yet accepted or rejected, or text lawlint reads but no
+run shows; every edited paragraph is checked afterwards — its text must read as the
+fixed text and, with its tracked changes rejected, as the original — and put back as
+it was if not.
+
+Only the main document part changes. python-docx opens the package and serializes the
+edited document part; every other part is copied byte for byte from the original
+package (python-docx's own ``save`` would re-serialize every XML part it parsed —
+styles, numbering, headers, settings, relationships, content types — so parts nobody
+touched would not stay identical to what Word wrote).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import io
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from lawlint.errors import InputError
+from lawlint.input.docx_package import corrupt
+from lawlint.input.docx_reader import _W, LINE_BREAK, _paragraphs, paragraph_text
+from lawlint.output.docx_annotate import _child_text, _runs
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+AUTHOR = "lawlint"
+MODES = ("track", "apply")
+# A package whose parts declare more than this, inflated, is refused before python-docx
+# inflates them all (a real report with its images is a few MB to a few hundred).
+MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
+# Above this many characters between a changed paragraph's first and last change, the
+# character diff (quadratic at worst) gives way to one replacement of the whole stretch.
+MAX_DIFF_CHARS = 20_000
+
+_R, _T, _RPR = f"{_W}r", f"{_W}t", f"{_W}rPr"
+_INS, _DEL, _DEL_TEXT = f"{_W}ins", f"{_W}del", f"{_W}delText"
+_TAB, _BR = f"{_W}tab", f"{_W}br"
+_ID, _AUTHOR, _DATE = f"{_W}id", f"{_W}author", f"{_W}date"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Elements that may hold runs and a w:ins/w:del beside them.
+_RUN_CONTAINERS = frozenset(
+    f"{_W}{name}" for name in ("p", "hyperlink", "smartTag", "customXml", "sdtContent", "fldSimple")
+)
+# Someone's tracked change not yet accepted or rejected: lawlint does not edit inside it.
+_PENDING = frozenset(f"{_W}{name}" for name in ("ins", "del", "moveTo", "moveFrom"))
+
+
+@dataclass(frozen=True, slots=True)
+class DocxFix:
+    """What fixing one document did: the new package (``data`` is the input when nothing
+    changed), the body's text as it now reads (tracked changes accepted), and the
+    paragraphs (0-based) that were left as they were."""
+
+    data: bytes
+    text: str
+    skipped: tuple[int, ...]
+
+
+class _Refused(Exception):
+    """A paragraph lawlint cannot edit safely: it is left as it was."""
+
+
+def fix_package(
+    data: bytes, path: str, old: str, new: str, *, track: bool, now: datetime | None = None
+) -> DocxFix:
+    """Carry the fixed body text ``new`` (``old`` is what :mod:`docx_reader` read from
+    ``data``) into the document; tracked changes if ``track``. InputError if the
+    package cannot be opened."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    if len(old_lines) != len(new_lines):  # pragma: no cover - the fixer keeps line breaks
+        raise ValueError("a fix added or removed a paragraph")
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    if not changed:
+        return DocxFix(data, old, ())
+    document = _open(data, path)
+    body = document.element.body
+    paragraphs = [p for p, _ in _paragraphs(body)]
+    if len(paragraphs) != len(old_lines):
+        raise corrupt(path, "the paragraphs differ from those read")
+    revisions = _Revisions(document.element, now) if track else None
+    skipped: list[int] = []
+    for i in changed:
+        if not edit_paragraph(paragraphs[i], old_lines[i], new_lines[i], revisions):
+            skipped.append(i)
+    if len(skipped) == len(changed):
+        return DocxFix(data, old, tuple(skipped))
+    out = repackage(data, path, document.part.partname.lstrip("/"), document.part.blob)
+    lines = list(new_lines)
+    for i in skipped:
+        lines[i] = old_lines[i]
+    return DocxFix(out, "\n".join(lines), tuple(skipped))
+
+
+def _open(data: bytes, path: str) -> object:
+    """The python-docx Document of ``data``, after checking that its parts do not
+    inflate past :data:`MAX_PACKAGE_BYTES` (python-docx inflates every part)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+    except Exception as exc:  # BadZipFile and what a mangled directory raises
+        raise corrupt(path, f"{type(exc).__name__}: {exc}") from None
+    if declared > MAX_PACKAGE_BYTES:
+        mib = MAX_PACKAGE_BYTES // (1024 * 1024)
+        raise InputError(
+            f"文档各部件解压后共超过 {mib} MB（可能是“压缩炸弹”），--fix 不改写它",
+            f"the document's parts inflate to more than {mib} MB (a zip bomb?);"
+            " --fix does not rewrite it",
+            path=path,
+        )
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # a package python-docx cannot load: damaged
+        raise corrupt(path, f"{type(exc).__name__}: {exc}") from None
+
+
+def repackage(data: bytes, path: str, member: str, blob: bytes) -> bytes:
+    """The package ``data`` with part ``member`` replaced by ``blob``; every other
+    member copied byte for byte, in order, with its name, date and compression."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    if member not in src.NameToInfo:
+        raise corrupt(path, f"part {member} is missing")
+    out = io.BytesIO()
+    with src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            target = copy.copy(info)  # writing updates offsets and sizes: not the source's
+            if info.filename == member:
+                dst.writestr(target, blob)
+                continue
+            with src.open(info) as reader, dst.open(target, "w") as writer:
+                shutil.copyfileobj(reader, writer, 1024 * 1024)
+    return out.getvalue()
+
+
+# -- one paragraph ---------------------------------------------------------------------
+
+
+def edit_paragraph(p: _Element, old: str, new: str, revisions: _Revisions | None) -> bool:
+    """Make paragraph ``p``, whose text is ``old``, read ``new``: tracked changes when
+    ``revisions`` is given, plain edits otherwise. False (``p`` as it was) when it
+    cannot be done safely."""
+    backup = copy.deepcopy(p)
+    try:
+        for a, b, replacement in reversed(char_edits(old, new)):
+            _replace(p, a, b, replacement, revisions)
+        done = paragraph_text(p) == new
+        if done and revisions is not None:
+            done = rejected_text(p, revisions.ids) == old
+    except _Refused:
+        done = False
+    if not done:
+        p.getparent().replace(p, backup)
+    return done
+
+
+def char_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) on ``old``, sorted and non-overlapping, that make it
+    ``new``: the common beginning and end left out, the rest diffed by character."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    a, b = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    if max(len(a), len(b)) > MAX_DIFF_CHARS:
+        return [(prefix, prefix + len(a), b)]
+    edits = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            edits.append((prefix + i1, prefix + i2, b[j1:j2]))
+    return edits
+
+
+def _replace(p: _Element, a: int, b: int, replacement: str, revisions: _Revisions | None) -> None:
+    """Replace characters [a, b) of ``p``'s text with ``replacement``."""
+    runs = [(r, s, e) for r, s, e in _runs(p) if e > s]
+    if a == b:
+        pieces = [(_isolate(*_insertion_run(runs, a), a, a), replacement)]
+    else:
+        covered = [(r, s, e) for r, s, e in runs if s < b and e > a]
+        if sum(min(e, b) - max(s, a) for _, s, e in covered) != b - a:
+            raise _Refused  # characters no run shows
+        if len(replacement) == b - a:  # character for character: each run its own part
+            parts = [replacement[max(s, a) - a : min(e, b) - a] for _, s, e in covered]
+        else:
+            parts = [replacement] + [""] * (len(covered) - 1)
+        pieces = [
+            (_isolate(r, s, e, max(s, a), min(e, b)), part)
+            for (r, s, e), part in zip(covered, parts, strict=True)
+        ]
+    for middle, part in pieces:
+        _swap(middle, part, revisions)
+
+
+def _insertion_run(runs: list[tuple[_Element, int, int]], at: int) -> tuple[_Element, int, int]:
+    """The run new text inserted at ``at`` joins: the one whose text it follows, else
+    the one it precedes."""
+    for r, s, e in reversed(runs):
+        if s < at <= e:
+            return r, s, e
+    for r, s, e in runs:
+        if s == at:
+            return r, s, e
+    raise _Refused  # a paragraph without text
+
+
+def _check_place(run: _Element) -> None:
+    parent = run.getparent()
+    if parent is None or parent.tag not in _RUN_CONTAINERS:
+        raise _Refused
+    node = parent
+    while node is not None and node.tag != f"{_W}p":
+        if node.tag in _PENDING:
+            raise _Refused
+        node = node.getparent()
+
+
+def _isolate(run: _Element, start: int, end: int, a: int, b: int) -> _Element:
+    """Split ``run`` (showing characters [start, end)) so that its characters [a, b) are
+    a run of their own (same properties), returned; empty when a == b. What is not text
+    stays in the run before (at or before ``a``) or after."""
+    _check_place(run)
+    before, middle, after = _shell(run), _shell(run), _shell(run)
+    pos = start
+    for child in run:
+        if child.tag == _RPR:
+            continue
+        text = _child_text(child)
+        if not text:
+            (before if pos <= a else after).append(copy.deepcopy(child))
+            continue
+        lo, hi = pos, pos + len(text)
+        pos = hi
+        for piece, x, y in ((before, lo, a), (middle, a, b), (after, b, hi)):
+            x, y = max(x, lo), min(y, hi)
+            if x < y:
+                piece.append(_slice(child, text, x - lo, y - lo))
+    parent = run.getparent()
+    for piece in (before, middle, after):
+        if piece is middle or _has_content(piece):
+            run.addprevious(piece)
+    parent.remove(run)
+    return middle
+
+
+def _shell(run: _Element) -> _Element:
+    """A copy of ``run`` with its properties and no content."""
+    shell = run.makeelement(run.tag, dict(run.attrib))
+    rpr = run.find(_RPR)
+    if rpr is not None:
+        shell.append(copy.deepcopy(rpr))
+    return shell
+
+
+def _slice(child: _Element, text: str, x: int, y: int) -> _Element:
+    """Child ``child`` of a run, which shows ``text``, cut to its characters [x, y)."""
+    piece = copy.deepcopy(child)
+    if (x, y) != (0, len(text)):  # only a w:t holds more than one character
+        piece.text = (child.text or "")[x:y]
+        piece.set(_SPACE, "preserve")
+    return piece
+
+
+def _has_content(run: _Element) -> bool:
+    return any(child.tag != _RPR for child in run)
+
+
+def _content(run: _Element, text: str) -> None:
+    """Give ``run`` the content showing ``text``: w:t, w:tab for a tab, w:br for a line
+    break inside the paragraph."""
+    chunk = ""
+    for ch in text + "\n":  # "\n": a sentinel, never in a paragraph's text
+        if ch in ("\t", LINE_BREAK, "\n"):
+            if chunk:
+                t = run.makeelement(_T, {_SPACE: "preserve"})
+                t.text = chunk
+                run.append(t)
+                chunk = ""
+            if ch != "\n":
+                run.append(run.makeelement(_TAB if ch == "\t" else _BR, {}))
+        else:
+            chunk += ch
+
+
+def _swap(middle: _Element, replacement: str, revisions: _Revisions | None) -> None:
+    """Make run ``middle`` (a run of its own) show ``replacement`` instead of its text."""
+    if revisions is None:
+        for child in list(middle):
+            if child.tag != _RPR:
+                middle.remove(child)
+        if replacement:
+            _content(middle, replacement)
+        else:
+            middle.getparent().remove(middle)
+        return
+    anchor = middle
+    if _has_content(middle):  # the old characters, deleted
+        for child in middle.iter(_T):
+            child.tag = _DEL_TEXT
+        deletion = revisions.element(middle, _DEL)
+        middle.addprevious(deletion)
+        deletion.append(middle)
+        anchor = deletion
+    if replacement:
+        run = _shell(middle)
+        _content(run, replacement)
+        insertion = revisions.element(middle, _INS)
+        insertion.append(run)
+        anchor.addnext(insertion)
+    elif anchor is middle:  # pragma: no cover - an empty edit is never planned
+        middle.getparent().remove(middle)
+
+
+class _Revisions:
+    """Tracked changes by :data:`AUTHOR` at one time, with ids after the document's."""
+
+    def __init__(self, root: _Element, now: datetime | None) -> None:
+        when = now or datetime.now(timezone.utc)
+        self.date = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        highest = 0
+        for el in root.iter():
+            value = el.get(_ID) if isinstance(el.tag, str) else None
+            if value is not None and value.isdigit() and len(value) < 10:
+                highest = max(highest, int(value))
+        self.next = highest + 1
+        self.ids: set[str] = set()
+
+    def element(self, near: _Element, tag: str) -> _Element:
+        rid = str(self.next)
+        self.next += 1
+        self.ids.add(rid)
+        return near.makeelement(tag, {_ID: rid, _AUTHOR: AUTHOR, _DATE: self.date})
+
+
+def rejected_text(p: _Element, ids: set[str]) -> str:
+    """The text of paragraph ``p`` with the tracked changes whose ids are ``ids``
+    rejected: their insertions dropped, their deletions restored."""
+    copy_p = copy.deepcopy(p)
+    for el in list(copy_p.iter(_INS, _DEL)):
+        if el.get(_ID) not in ids:
+            continue
+        if el.tag == _INS:
+            el.getparent().remove(el)
+            continue
+        for t in el.iter(_DEL_TEXT):
+            t.tag = _T
+        for child in list(el):
+            el.addprevious(child)
+        el.getparent().remove(el)
+    return paragraph_text(copy_p)
