@@ -6,6 +6,7 @@ would, without lawlint's reader."""
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import zipfile
@@ -326,3 +327,52 @@ def test_a_docx_changed_while_being_fixed_is_not_overwritten(
     assert result.exit_code == 2
     assert "the file changed on disk after lawlint read it" in result.stderr
     assert draft.read_bytes().endswith(b"\x00")
+
+
+def test_any_paragraph_edit_reads_right_both_ways() -> None:
+    """Seeded random paragraphs (runs bold or not, tabs) and random new texts: every edit
+    is made, the paragraph reads as the new text, rejecting lawlint's changes gives the
+    old one; characters replaced in place keep their own run's formatting."""
+    import random
+
+    from lawlint.input.docx_reader import paragraph_text
+    from lawlint.output.docx_fix import _Revisions, edit_paragraph, rejected_text
+
+    rng = random.Random(7)
+    chars = "ab,，(（ 二2２\t"
+    fixed = {",": "；", "(": "〔", "２": "3"}  # to characters no paragraph has
+    for _ in range(300):
+        document = docx.Document()
+        p = document.add_paragraph()
+        bold: list[bool] = []
+        for _ in range(rng.randint(1, 5)):
+            text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 6)))
+            b = rng.random() < 0.5
+            if b:
+                p.add_run(text).bold = True
+            else:
+                p.add_run(text)
+            bold.extend([b] * len(text))
+        old = paragraph_text(p._p)
+        same = rng.random() < 0.5  # as fixes do: , → ，  ( → （  ２ → 2, in place
+        if same:
+            new = "".join(fixed.get(c, c) if rng.random() < 0.5 else c for c in old)
+        else:
+            new = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
+        for track in (True, False):
+            q = copy.deepcopy(p._p)
+            document.element.body.append(q)
+            revisions = _Revisions(document.element, None) if track else None
+            assert edit_paragraph(q, old, new, revisions), (old, new, track)
+            assert paragraph_text(q) == new
+            if revisions is not None:
+                assert rejected_text(q, revisions.ids) == old
+            elif same:
+                shown = [
+                    (r.find(f"{W}rPr/{W}b") is not None)
+                    for r in q.iter(f"{W}r")
+                    for c in r
+                    if c.tag in (f"{W}t", f"{W}tab")
+                    for _ in range(len(c.text or "") if c.tag == f"{W}t" else 1)
+                ]
+                assert shown == bold, (old, new)

@@ -59,10 +59,6 @@ MODES = ("track", "apply")
 # A package whose parts declare more than this, inflated, is refused before python-docx
 # inflates them all (a real report with its images is a few MB to a few hundred).
 MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
-# Above this many characters between a changed paragraph's first and last change, the
-# character diff (quadratic at worst) gives way to one replacement of the whole stretch.
-MAX_DIFF_CHARS = 20_000
-
 _R, _T, _RPR = f"{_W}r", f"{_W}t", f"{_W}rPr"
 _INS, _DEL, _DEL_TEXT = f"{_W}ins", f"{_W}del", f"{_W}delText"
 _TAB, _BR = f"{_W}tab", f"{_W}br"
@@ -173,8 +169,10 @@ def edit_paragraph(p: _Element, old: str, new: str, revisions: _Revisions | None
     cannot be done safely."""
     backup = copy.deepcopy(p)
     try:
+        # the runs left of every edit made so far: edits go from the last to the first
+        runs = [(r, s, e) for r, s, e in _runs(p) if e > s]
         for a, b, replacement in reversed(char_edits(old, new)):
-            _replace(p, a, b, replacement, revisions)
+            _replace(runs, a, b, replacement, revisions)
         done = paragraph_text(p) == new
         if done and revisions is not None:
             done = rejected_text(p, revisions.ids) == old
@@ -187,56 +185,88 @@ def edit_paragraph(p: _Element, old: str, new: str, revisions: _Revisions | None
 
 def char_edits(old: str, new: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) on ``old``, sorted and non-overlapping, that make it
-    ``new``: the common beginning and end left out, the rest diffed by character."""
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
-    a, b = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
-    if max(len(a), len(b)) > MAX_DIFF_CHARS:
-        return [(prefix, prefix + len(a), b)]
-    edits = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            edits.append((prefix + i1, prefix + i2, b[j1:j2]))
-    return edits
+    ``new``. Fixes are short and far apart, so this walks both texts once: where they
+    differ it looks for the nearest place they agree again (:data:`_AGREE` characters,
+    at most :data:`_WINDOW` characters on from either side) and diffs that short stretch
+    by character; a stretch it cannot close becomes one replacement of the rest."""
+    edits: list[tuple[int, int, str]] = []
+    i = j = 0
+    while True:
+        while old[i : i + 64] == new[j : j + 64] and i < len(old):  # the equal stretch
+            i, j = i + 64, j + 64
+        while i < len(old) and j < len(new) and old[i] == new[j]:
+            i, j = i + 1, j + 1
+        if i >= len(old) and j >= len(new):
+            return edits
+        x, y = _resync(old, new, i, j)
+        matcher = difflib.SequenceMatcher(None, old[i : i + x], new[j : j + y], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                edits.append((i + i1, i + i2, new[j + j1 : j + j2]))
+        i, j = i + x, j + y
 
 
-def _replace(p: _Element, a: int, b: int, replacement: str, revisions: _Revisions | None) -> None:
-    """Replace characters [a, b) of ``p``'s text with ``replacement``."""
-    runs = [(r, s, e) for r, s, e in _runs(p) if e > s]
+_WINDOW = 32
+_AGREE = 4
+
+
+def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """How many characters (x of ``old`` from ``i``, y of ``new`` from ``j``) to replace
+    before the two agree again: the fewest in all; or the rest of both."""
+    for d in range(1, 2 * _WINDOW + 1):
+        for x in range(max(0, d - _WINDOW), min(d, _WINDOW) + 1):
+            a, b = i + x, j + d - x
+            if a > len(old) or b > len(new):
+                continue
+            n = min(_AGREE, len(old) - a, len(new) - b)
+            if old[a : a + n] == new[b : b + n] and (n == _AGREE or len(old) - a == len(new) - b):
+                return x, d - x
+    return len(old) - i, len(new) - j
+
+
+Span = tuple["_Element", int, int]  # a run and the characters [start, end) it shows
+
+
+def _replace(
+    runs: list[Span], a: int, b: int, replacement: str, revisions: _Revisions | None
+) -> None:
+    """Replace characters [a, b) of the paragraph's text with ``replacement``. ``runs``
+    are its runs showing text, in order, none right of ``b`` edited yet; on return,
+    those left of ``a`` (the run cut at ``a`` as its part before ``a``)."""
+    while runs and runs[-1][1] >= max(b, a + 1):  # right of the edit: done with
+        runs.pop()
     if a == b:
-        pieces = [(_isolate(*_insertion_run(runs, a), a, a), replacement)]
+        covered = [_insertion_run(runs, a)]
+        parts = [replacement]
     else:
-        covered = [(r, s, e) for r, s, e in runs if s < b and e > a]
+        covered = []
+        while runs and runs[-1][2] > a:
+            covered.insert(0, runs.pop())
         if sum(min(e, b) - max(s, a) for _, s, e in covered) != b - a:
             raise _Refused  # characters no run shows
         if len(replacement) == b - a:  # character for character: each run its own part
             parts = [replacement[max(s, a) - a : min(e, b) - a] for _, s, e in covered]
         else:
             parts = [replacement] + [""] * (len(covered) - 1)
-        pieces = [
-            (_isolate(r, s, e, max(s, a), min(e, b)), part)
-            for (r, s, e), part in zip(covered, parts, strict=True)
-        ]
+    pieces = []
+    for (r, s, e), part in zip(covered, parts, strict=True):
+        before, middle = _isolate(r, s, e, max(s, a), min(e, b))
+        pieces.append((middle, part))
+        if before is not None and s < a:
+            runs.append((before, s, a))
     for middle, part in pieces:
         _swap(middle, part, revisions)
 
 
-def _insertion_run(runs: list[tuple[_Element, int, int]], at: int) -> tuple[_Element, int, int]:
-    """The run new text inserted at ``at`` joins: the one whose text it follows, else
-    the one it precedes."""
-    for r, s, e in reversed(runs):
-        if s < at <= e:
-            return r, s, e
-    for r, s, e in runs:
-        if s == at:
-            return r, s, e
-    raise _Refused  # a paragraph without text
+def _insertion_run(runs: list[Span], at: int) -> Span:
+    """The run new text inserted at ``at`` joins — the one whose text it follows, else
+    the one it precedes — taken off ``runs`` (every run on it starts at or before
+    ``at``)."""
+    if len(runs) > 1 and runs[-1][1] == at:  # the run before ``at`` ends there: it is
+        runs.pop()  # the one, the run after it is done with
+    if runs and runs[-1][1] <= at <= runs[-1][2]:
+        return runs.pop()
+    raise _Refused  # no run next to it: an empty paragraph
 
 
 def _check_place(run: _Element) -> None:
@@ -250,10 +280,13 @@ def _check_place(run: _Element) -> None:
         node = node.getparent()
 
 
-def _isolate(run: _Element, start: int, end: int, a: int, b: int) -> _Element:
+def _isolate(
+    run: _Element, start: int, end: int, a: int, b: int
+) -> tuple[_Element | None, _Element]:
     """Split ``run`` (showing characters [start, end)) so that its characters [a, b) are
-    a run of their own (same properties), returned; empty when a == b. What is not text
-    stays in the run before (at or before ``a``) or after."""
+    a run of their own (same properties): (the run before it or None, that run), the
+    latter empty when a == b. What is not text stays in the run before (at or before
+    ``a``) or after."""
     _check_place(run)
     before, middle, after = _shell(run), _shell(run), _shell(run)
     pos = start
@@ -271,11 +304,13 @@ def _isolate(run: _Element, start: int, end: int, a: int, b: int) -> _Element:
             if x < y:
                 piece.append(_slice(child, text, x - lo, y - lo))
     parent = run.getparent()
+    kept = []
     for piece in (before, middle, after):
         if piece is middle or _has_content(piece):
             run.addprevious(piece)
+            kept.append(piece)
     parent.remove(run)
-    return middle
+    return (before if before in kept else None), middle
 
 
 def _shell(run: _Element) -> _Element:
