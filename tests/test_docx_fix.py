@@ -339,10 +339,10 @@ def test_any_paragraph_edit_reads_right_both_ways() -> None:
     from lawlint.output.docx_fix import _Revisions, edit_paragraph, rejected_text
 
     rng = random.Random(7)
+    document = docx.Document()
     chars = "ab,，(（ 二2２\t"
     fixed = {",": "；", "(": "〔", "２": "3"}  # to characters no paragraph has
     for _ in range(300):
-        document = docx.Document()
         p = document.add_paragraph()
         bold: list[bool] = []
         for _ in range(rng.randint(1, 5)):
@@ -362,7 +362,7 @@ def test_any_paragraph_edit_reads_right_both_ways() -> None:
         for track in (True, False):
             q = copy.deepcopy(p._p)
             document.element.body.append(q)
-            revisions = _Revisions(document.element, None) if track else None
+            revisions = _Revisions(q, None) if track else None
             assert edit_paragraph(q, old, new, revisions), (old, new, track)
             assert paragraph_text(q) == new
             if revisions is not None:
