@@ -28,11 +28,16 @@ run shows; every edited paragraph is checked afterwards — its text must read a
 fixed text and, with its tracked changes rejected, as the original — and put back as
 it was if not.
 
-Only the main document part changes. python-docx opens the package and serializes the
-edited document part; every other part is copied byte for byte from the original
-package (python-docx's own ``save`` would re-serialize every XML part it parsed —
-styles, numbering, headers, settings, relationships, content types — so parts nobody
-touched would not stay identical to what Word wrote).
+Only the main document part changes: it is opened as the reader opens it
+(:mod:`~lawlint.input.docx_package`: lxml with python-docx's parser settings, under the
+same limits), edited with lxml, serialized as python-docx serializes a part, and every
+other part is copied byte for byte from the original package, in order, with its name,
+date and compression. python-docx itself is not used here, for three reasons measured
+on this project: ``Document()`` inflates and parses every part of the package (images
+and fonts included, without limits); its ``save`` re-serializes every XML part it
+parsed and rewrites the relationships and content types, so parts nobody touched would
+not stay byte-identical to what Word wrote; and importing it costs 60-200 ms, more than
+a third of checking a report, which ``--fix`` must stay within 1.5x of.
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from lawlint.errors import InputError
-from lawlint.input.docx_package import corrupt
+from lawlint.input.docx_package import RT_OFFICE_DOCUMENT, _Package, corrupt
 from lawlint.input.docx_reader import _W, LINE_BREAK, _paragraphs, paragraph_text
 from lawlint.output.docx_annotate import _child_text, _runs
 
@@ -99,47 +104,56 @@ def fix_package(
     changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
     if not changed:
         return DocxFix(data, old, ())
-    document = _open(data, path)
-    body = document.element.body
-    paragraphs = [p for p, _ in _paragraphs(body)]
+    member, root = _open(data, path)
+    body = root.find(f"{_W}body")
+    paragraphs = [] if body is None else [p for p, _ in _paragraphs(body)]
     if len(paragraphs) != len(old_lines):
         raise corrupt(path, "the paragraphs differ from those read")
-    revisions = _Revisions(document.element, now) if track else None
+    revisions = _Revisions(root, now) if track else None
     skipped: list[int] = []
     for i in changed:
         if not edit_paragraph(paragraphs[i], old_lines[i], new_lines[i], revisions):
             skipped.append(i)
     if len(skipped) == len(changed):
         return DocxFix(data, old, tuple(skipped))
-    out = repackage(data, path, document.part.partname.lstrip("/"), document.part.blob)
+    out = repackage(data, path, member, serialize(root))
     lines = list(new_lines)
     for i in skipped:
         lines[i] = old_lines[i]
     return DocxFix(out, "\n".join(lines), tuple(skipped))
 
 
-def _open(data: bytes, path: str) -> object:
-    """The python-docx Document of ``data``, after checking that its parts do not
-    inflate past :data:`MAX_PACKAGE_BYTES` (python-docx inflates every part)."""
+def _open(data: bytes, path: str) -> tuple[str, _Element]:
+    """The main document part's name in the package ``data`` and its XML root, opened
+    as :mod:`~lawlint.input.docx_package` opens it to read it (same limits, same
+    parser); InputError if the package is damaged or its parts, all inflated (as
+    rewriting it does), would exceed :data:`MAX_PACKAGE_BYTES`."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            declared = sum(info.file_size for info in archive.infolist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # BadZipFile and what a mangled directory raises
         raise corrupt(path, f"{type(exc).__name__}: {exc}") from None
-    if declared > MAX_PACKAGE_BYTES:
-        mib = MAX_PACKAGE_BYTES // (1024 * 1024)
-        raise InputError(
-            f"文档各部件解压后共超过 {mib} MB（可能是“压缩炸弹”），--fix 不改写它",
-            f"the document's parts inflate to more than {mib} MB (a zip bomb?);"
-            " --fix does not rewrite it",
-            path=path,
-        )
-    import docx
+    with archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_PACKAGE_BYTES:
+            mib = MAX_PACKAGE_BYTES // (1024 * 1024)
+            raise InputError(
+                f"文档各部件解压后共超过 {mib} MB（可能是“压缩炸弹”），--fix 不改写它",
+                f"the document's parts inflate to more than {mib} MB (a zip bomb?);"
+                " --fix does not rewrite it",
+                path=path,
+            )
+        package = _Package(archive, path)
+        main = package.related("/", RT_OFFICE_DOCUMENT)
+        if main is None:
+            raise corrupt(path, "no main document part (officeDocument relationship)")
+        member = main.lstrip("/")
+        return member, package.xml(member, count_paragraphs=True)
 
-    try:
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # a package python-docx cannot load: damaged
-        raise corrupt(path, f"{type(exc).__name__}: {exc}") from None
+
+def serialize(root: _Element) -> bytes:
+    """A part's XML as Word and python-docx write it: UTF-8, standalone declaration."""
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def repackage(data: bytes, path: str, member: str, blob: bytes) -> bytes:
