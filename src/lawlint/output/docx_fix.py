@@ -60,11 +60,10 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 AUTHOR = "lawlint"
-MODES = ("track", "apply")
-# A package whose parts declare more than this, inflated, is refused before python-docx
-# inflates them all (a real report with its images is a few MB to a few hundred).
+# A package whose parts declare more than this, inflated, is not rewritten: copying it
+# inflates every part (a real report with its images is a few MB, at most a few hundred).
 MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
-_R, _T, _RPR = f"{_W}r", f"{_W}t", f"{_W}rPr"
+_T, _RPR = f"{_W}t", f"{_W}rPr"
 _INS, _DEL, _DEL_TEXT = f"{_W}ins", f"{_W}del", f"{_W}delText"
 _TAB, _BR = f"{_W}tab", f"{_W}br"
 _ID, _AUTHOR, _DATE = f"{_W}id", f"{_W}author", f"{_W}date"
@@ -273,11 +272,11 @@ def _replace(
 
 
 def _insertion_run(runs: list[Span], at: int) -> Span:
-    """The run new text inserted at ``at`` joins — the one whose text it follows, else
-    the one it precedes — taken off ``runs`` (every run on it starts at or before
-    ``at``)."""
-    if len(runs) > 1 and runs[-1][1] == at:  # the run before ``at`` ends there: it is
-        runs.pop()  # the one, the run after it is done with
+    """The run that text inserted at ``at`` joins, taken off ``runs`` (whose runs all
+    start at or before ``at``): the run whose text it follows, else (at the start of
+    the paragraph) the run it precedes."""
+    if len(runs) > 1 and runs[-1][1] == at:  # the run before it ends at ``at``: that one
+        runs.pop()
     if runs and runs[-1][1] <= at <= runs[-1][2]:
         return runs.pop()
     raise _Refused  # no run next to it: an empty paragraph
@@ -317,14 +316,12 @@ def _isolate(
             x, y = max(x, lo), min(y, hi)
             if x < y:
                 piece.append(_slice(child, text, x - lo, y - lo))
-    parent = run.getparent()
-    kept = []
+    has_before = _has_content(before)
     for piece in (before, middle, after):
         if piece is middle or _has_content(piece):
             run.addprevious(piece)
-            kept.append(piece)
-    parent.remove(run)
-    return (before if before in kept else None), middle
+    run.getparent().remove(run)
+    return (before if has_before else None), middle
 
 
 def _shell(run: _Element) -> _Element:
