@@ -8,7 +8,7 @@ error naming it, the file untouched); then it reports what is left as ``check`` 
 For ``-`` the fixed file goes to standard output and the report to standard error. Exit
 codes as for ``check``, on the findings that are left.
 
-``--fix-mode`` (:data:`FIX_MODES`) says how a .docx is changed: ``track`` (its default)
+``--fix-mode`` says how a .docx is changed: ``track`` (its default)
 as Word tracked changes by "lawlint" that the drafter accepts or rejects one by one,
 ``apply`` plainly. A text file has no tracked changes: it is always written plainly,
 and an explicit ``--fix-mode track`` says so in a note on standard error.
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from lawlint.lint.workspace import Profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FIX_MODES = ("track", "apply")
 
 
 def run_fixes(
@@ -76,7 +75,7 @@ def run_fixes(
         outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
         try:
             encoded = _fixed_bytes(outcome, data, fix_mode, profile, shown)
-        except InputError as exc:  # a .docx python-docx cannot open: nothing written
+        except InputError as exc:  # a .docx that cannot be rewritten: nothing written
             results.append(_unfixed(outcome, profile, exc))
             continue
         _notes(outcome)
