@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lawlint.errors import LawlintError
-from lawlint.findings import Finding
+from lawlint.findings import SEVERITY_ZH, Finding
 from lawlint.lint.suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
     from lawlint.lint.workspace import Profile
-    from lawlint.model.rules import Pack
+    from lawlint.model.rules import Pack, Rule
 
 _STATUS = {
     "off": ("已在配置中关闭（rules: off）", "turned off in the configuration"),
@@ -38,7 +38,7 @@ def explain(rid: str, profile: Profile) -> str:
                 rid,
                 f"  {meta.description}",
                 "",
-                f"严重程度 severity  {meta.severity}",
+                f"严重程度 severity  {SEVERITY_ZH[meta.severity]} {meta.severity}",
                 f"依据 source        {meta.source}",
                 "不能用 select/ignore、配置或指令关闭 / not affected by select, ignore, "
                 "configuration or directives",
@@ -59,9 +59,10 @@ def explain(rid: str, profile: Profile) -> str:
     config = profile.config.path or "无（默认设置）/ none (defaults)"
     status = profile.inactive.get(rid)
     state = "启用 / on" if status is None else " / ".join(_STATUS[status])
-    severity = rule.severity
-    if severity != original.severity:
-        severity += f"（规则包中为 {original.severity}，配置修改 / {original.severity} in the pack)"
+    severity = f"{SEVERITY_ZH[rule.severity]} {rule.severity}"  # as `lawlint rules` says it
+    if rule.severity != original.severity:
+        was = f"{SEVERITY_ZH[original.severity]} {original.severity}"
+        severity += f"（规则包中为 {was}，配置修改 / {original.severity} in the pack)"
 
     out = [rid]
     if rule.description:
@@ -83,6 +84,7 @@ def explain(rid: str, profile: Profile) -> str:
     ]
     if rule.link:
         out.append(f"  {rule.link}")
+    out += _doc_lines(rule)
     out += ["", "选项 options（当前值 / current value）"]
     if not kind.options:
         out.append("  （无 / none）")
@@ -104,6 +106,23 @@ def explain(rid: str, profile: Profile) -> str:
     if not any(rule.examples.get(k) for k in ("bad", "good")):
         out.append("  （无 / none）")
     return "\n".join(out).rstrip("\n")
+
+
+def _doc_lines(rule: Rule) -> list[str]:
+    """The pack's ``doc:`` of the rule — why it exists, what it leaves alone, what
+    --fix does — each paragraph wrapped to 78 cells under its heading."""
+    doc = rule.doc
+    out: list[str] = []
+    if doc.rationale:
+        out += ["", "为什么 why", *("  " + line for line in wrap(doc.rationale, 76))]
+    if doc.not_flagged:
+        out += ["", "不报告 not flagged"]
+        for item in doc.not_flagged:
+            first, *rest = wrap(item, 74)
+            out += [f"  - {first}", *(f"    {line}" for line in rest)]
+    if doc.fix:
+        out += ["", "修复 fix", *("  " + line for line in wrap(doc.fix, 76))]
+    return out
 
 
 def _show(value: Any) -> str:
@@ -176,7 +195,6 @@ def rules_listing(
     severity (Chinese and id), kind and ✓ when it fixes, and its summary under it,
     indented and wrapped by display width to ``width`` cells (at 80 columns, or piped,
     a summary is never squeezed into a narrow column)."""
-    from lawlint.findings import SEVERITY_ZH
     from lawlint.output.safe import shown
 
     indent = " " * 6
