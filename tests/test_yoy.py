@@ -6,8 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from lawlint.model.segmenter import get_segmenter
-from lawlint.yoy.plans import plan_items, trace_plans, untraced
+from lawlint.yoy.plans import THRESHOLD, plan_items, trace_plans, untraced
 from lawlint.yoy.reuse import find_reused, normalise
 from lawlint.yoy.sentences import split_sentences
 
@@ -72,11 +71,11 @@ def test_plan_tracing_matches_answer_key() -> None:
     key = yaml.safe_load((DATA / "key.yaml").read_text("utf-8"))["town"]["plans"]
     items = plan_items(previous.splitlines()[6], first_line=7)
     measures = [s for s in split_sentences(current) if 3 <= s.line <= 8]
-    traces = trace_plans(items, measures, get_segmenter().cut)
-    traced = [t.score >= 0.35 for t in traces]
+    traces = trace_plans(items, measures)
+    traced = [t.score >= THRESHOLD for t in traces]
     assert traced == [k["traced"] for k in key]
     assert [t.item.text[:4] for t in untraced(traces)] == ["三是完善"]
-    assert [t.best.line for t in traces if t.best] == [6, 7, 8]
+    assert [t.best.line for t in traces if t.best and t.score >= THRESHOLD] == [6, 7, 8]
 
 
 def test_county_pair_unnumbered_plans_and_verbatim_copy() -> None:
@@ -89,5 +88,5 @@ def test_county_pair_unnumbered_plans_and_verbatim_copy() -> None:
     items = plan_items(previous.splitlines()[5], first_line=6)
     assert [(i.line, i.column) for i in items] == [(6, 1), (6, 26), (6, 48)]
     measures = [s for s in split_sentences(current) if 3 <= s.line <= 6]
-    traces = trace_plans(items, measures, get_segmenter().cut)
-    assert [t.score >= 0.35 for t in traces] == [k["traced"] for k in key["plans"]]
+    traces = trace_plans(items, measures)
+    assert [t.score >= THRESHOLD for t in traces] == [k["traced"] for k in key["plans"]]

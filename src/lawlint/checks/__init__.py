@@ -36,6 +36,8 @@ _MODULES = (
     "sums",
     "official_title",
     "topics",
+    "yoy_plans",
+    "yoy_reuse",
 )
 
 

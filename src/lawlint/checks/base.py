@@ -41,6 +41,7 @@ class Context:
         report_year: int | None = None,
         level: str | None = None,
         title: str | None = None,
+        previous: Document | None = None,
     ) -> None:
         from lawlint.model.title import find_year, title_from_name
 
@@ -58,6 +59,11 @@ class Context:
             year = find_year(self.title)
         self.report_year = report_year if report_year is not None else year
         self.level = level
+        # last year's report, when the run pairs one with this file (--previous): the
+        # year-over-year checks compare with it and leave here what they counted, for
+        # the batch table (``yoy``: "plans" (traced, items), "reused" part → (chars, of))
+        self.previous: Document | None = previous
+        self.yoy: dict[str, Any] = {}
 
     @cached_property
     def sections(self) -> SectionIndex:

@@ -413,6 +413,24 @@ def main() -> None:
     "副本名为“<原名>-审阅.docx”） / write a copy with one Word comment per finding"
     " (OUT a folder for several files: <name>-审阅.docx).",
 )
+@click.option(
+    "--previous",
+    "previous",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="上年报告：对照检查上年工作安排的落实情况和照抄上年的文字（只检查一个文件时）"
+    " / last year's report: trace its plans and find text copied from it (one file).",
+)
+@click.option(
+    "--previous-dir",
+    "previous_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="上年报告所在文件夹：按标题中的填报单位配对 / a folder of last year's reports,"
+    " paired with this year's by the filer named in the title.",
+)
 def check(
     paths: Sequence[str],
     fmt: str | None,
@@ -436,6 +454,8 @@ def check(
     no_cache: bool,
     n_jobs: int | None,
     annotate: str | None,
+    previous: str | None,
+    previous_dir: str | None,
 ) -> None:
     """检查报告文件或目录（- 表示标准输入；-- 之后都是文件名）。
 
@@ -504,6 +524,12 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
+    if previous is not None or previous_dir is not None:
+        _usable_previous(previous, previous_dir, len(jobs), fix or diff)
+        try:
+            workspace.previous = _pair_previous(jobs, previous, previous_dir, stdin_filename, quiet)
+        except LawlintError as exc:
+            fail(exc)
     if fix or diff:
         from lawlint.cli.fixcmd import run_fixes
 
@@ -542,6 +568,86 @@ def check(
             annotate=annotate,
         )
     )
+
+
+def _usable_previous(
+    previous: str | None, previous_dir: str | None, files: int, fixing: bool
+) -> None:
+    """--previous and --previous-dir: one of them, --previous for one file, neither with
+    --fix or --diff (a comparison is a review, not something to fix); else exit 2."""
+    problem = None
+    if previous is not None and previous_dir is not None:
+        problem = (
+            "--previous 与 --previous-dir 只能选用一个",
+            "use --previous or --previous-dir, not both",
+        )
+    elif previous is not None and files > 1:
+        problem = (
+            f"--previous 只能用于检查单个文件（本次 {files} 个）；检查文件夹请用 --previous-dir",
+            f"--previous is for one file ({files} given); for a folder use --previous-dir",
+        )
+    elif fixing:
+        problem = (
+            "--previous、--previous-dir 不能与 --fix、--diff 同用",
+            "--previous and --previous-dir work without --fix or --diff",
+        )
+    if problem is not None:
+        click.echo(f"lawlint: 用法错误：{problem[0]} / usage error: {problem[1]}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _pair_previous(
+    jobs: Sequence[tuple[str, object]],
+    previous: str | None,
+    previous_dir: str | None,
+    stdin_name: str | None,
+    quiet: bool,
+) -> dict[str, str]:
+    """Each file to check (by the name its result carries) → last year's report. With
+    --previous-dir, the files of that folder paired by filer and year; the files left
+    without one are named on standard error (not an error: they are checked alone)."""
+    from lawlint.input.reader import STDIN
+
+    def shown(path: str) -> str:
+        return (stdin_name or "<stdin>") if path == STDIN else path
+
+    if previous is not None:
+        return {shown(path): previous for path, _ in jobs}
+    assert previous_dir is not None
+    from lawlint.errors import InputError
+    from lawlint.input.discovery import discover
+    from lawlint.yoy.pairing import filed, partner, read_folder
+
+    if not os.path.isdir(previous_dir):
+        raise InputError(
+            "--previous-dir 应为上年报告所在的文件夹，该文件夹不存在",
+            "--previous-dir must be the folder of last year's reports; there is no such folder",
+            path=previous_dir,
+        )
+    earlier = read_folder(discover([previous_dir]))
+    out: dict[str, str] = {}
+    for path, _ in jobs:
+        try:
+            report = filed(path, name=stdin_name)
+        except InputError:
+            continue  # reported when it is checked
+        match = partner(report, earlier)
+        if match is not None:
+            out[report.path] = match.path
+        elif not quiet:
+            filer = report.filer or "标题中未写明 / not in the title"
+            _error_line(
+                f"{report.path}: 在 {previous_dir} 中未找到同一填报单位（{filer}）更早年度的报告，"
+                f"本报告未做年度对照 / no report of the same filer ({filer}) from an earlier "
+                f"year in {previous_dir}: checked without last year's"
+            )
+    return out
+
+
+def _error_line(message: str) -> None:
+    from lawlint.output.reporting import error_line
+
+    error_line(message)
 
 
 def _report_skipped(skipped: Sequence[tuple[str, str]]) -> None:

@@ -76,6 +76,7 @@ KEYS = (
     "report-year",
     "fail-on",
     "title",
+    "previous",
 )
 PER_FILE_KEYS = ("ignore", "severity")
 LEVELS = ("town", "county", "city", "province", "department")
@@ -117,6 +118,7 @@ class Config:
     level: str | None = None
     report_year: int | None = None
     title: str | None = None  # for a text without a title line (a web copy)
+    previous: str | None = None  # last year's report, relative to ``root`` (year over year)
     fail_on: str | None = None
     prefix: tuple[str, ...] = ()  # ('tool', 'lawlint') in pyproject.toml
     locator: Locator | None = field(default=None, repr=False)
@@ -383,7 +385,39 @@ def _read(config: Config, data: Any) -> Config:
     if title is not None and not (isinstance(title, str) and title.strip()):
         raise fail("title 应为报告标题文字", "'title' must be the report's title text", "title")
     config.title = title.strip() if title is not None else None
+    config.previous = _previous(config, data.get("previous"))
     return config
+
+
+def _previous(config: Config, value: Any) -> str | None:
+    """``previous:``: last year's report, a file in the configuration's folder or below
+    (as for ``extends``: a configuration comes with its repository, and one that could
+    name any file would have lawlint read, and quote, files its author cannot see)."""
+    if value is None:
+        return None
+    if not (isinstance(value, str) and value.strip()):
+        raise config.error(
+            "previous 应为上年报告的文件路径（相对于本配置所在文件夹）",
+            "'previous' must be the path of last year's report (relative to this "
+            "configuration's folder)",
+            "previous",
+        )
+    name = value.strip()
+    inside = config.root.resolve()
+    target = (config.root / name).resolve()
+    if (
+        os.path.isabs(name)
+        or os.path.expanduser(name) != name
+        or (target != inside and inside not in target.parents)
+    ):
+        raise config.error(
+            f"previous 只能指定本配置所在文件夹及其子文件夹中的文件（{name} 不在其中）；"
+            "其他位置的上年报告请用命令行 --previous 指定",
+            f"'previous' may only name a file in this configuration's folder or below "
+            f"({name} is not); give last year's report from elsewhere with --previous",
+            "previous",
+        )
+    return name
 
 
 def _names(config: Config, value: Any, *at: str) -> tuple[str, ...]:
@@ -628,6 +662,10 @@ extends:
 
 # 报告年度（默认取标题中的年份）/ the report year (default: the year in the title)
 # report-year: 2024
+
+# 上年报告（相对本文件，须在本文件夹内），对照上年工作安排的落实情况和照抄的文字
+# Last year's report (relative to this file, inside this folder): year-over-year checks
+# previous: 2023/2023年法治政府建设年度报告.docx
 
 # 出现该严重程度及以上的问题时退出码为 1（命令行 --fail-on 优先）
 # Exit code 1 when a finding of this severity or above remains (--fail-on wins)

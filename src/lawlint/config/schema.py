@@ -195,6 +195,12 @@ def config_schema() -> dict[str, Any]:
             "minLength": 1,
             "description": "没有标题行的文本的报告标题 / title of a text without a title line",
         },
+        "previous": {
+            "type": "string",
+            "minLength": 1,
+            "description": "上年报告（相对于配置所在文件夹），用于年度对照"
+            " / last year's report (relative to the configuration's folder), year over year",
+        },
     }
     return {
         "$schema": DRAFT,

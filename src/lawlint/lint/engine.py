@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from lawlint.checks import Check, Context, kinds
 from lawlint.checks.options import OptionError
@@ -35,6 +36,8 @@ class FileOverrides:
 
     ignore: frozenset[str] = frozenset()
     severity: Mapping[str, str] = field(default_factory=dict)
+    #: last year's report to compare with (``--previous``, ``previous:``), if any
+    previous: str | None = None
 
 
 def select_rules(
@@ -108,13 +111,21 @@ class Linter:
                             key=option,
                         )
 
-    def lint_document(self, doc: Document, overrides: FileOverrides | None = None) -> list[Finding]:
-        return self._run(doc, overrides)[0]
+    def lint_document(
+        self,
+        doc: Document,
+        overrides: FileOverrides | None = None,
+        previous: Document | None = None,
+    ) -> list[Finding]:
+        return self._run(doc, overrides, previous)[0]
 
-    def _run(self, doc: Document, overrides: FileOverrides | None) -> tuple[list[Finding], int]:
-        """The findings that remain after the draft's directives, and how many of
-        them the directives suppressed."""
-        ctx = Context(doc, self.section_specs, self.report_year, self.level, self.title)
+    def _run(
+        self, doc: Document, overrides: FileOverrides | None, previous: Document | None = None
+    ) -> tuple[list[Finding], int, dict[str, Any]]:
+        """The findings that remain after the draft's directives, how many of them the
+        directives suppressed, and what the year-over-year checks counted (the batch
+        table's figures); ``previous``: last year's report, if any."""
+        ctx = Context(doc, self.section_specs, self.report_year, self.level, self.title, previous)
         skip = overrides.ignore if overrides else frozenset()
         findings: list[Finding] = []
         for check in self.checks:
@@ -128,15 +139,23 @@ class Linter:
             doc, findings, self.known_ids, report_unused=self.report_unused_directives
         )
         result.findings.sort(key=Finding.sort_key)
-        return result.findings, result.suppressed
+        return result.findings, result.suppressed, ctx.yoy
 
     def lint_source(self, source: Source) -> list[Finding]:
         return self.lint_document(Document(source))
 
     def lint(self, source: Source, overrides: FileOverrides | None = None) -> FileResult:
         doc = Document(source)
-        findings, suppressed = self._run(doc, overrides)
-        return FileResult.of(doc, findings, suppressed=suppressed)
+        previous = None
+        if overrides is not None and overrides.previous is not None:
+            try:
+                previous = read_previous(overrides.previous)
+            except InputError as exc:
+                return FileResult(source.path, error=exc)
+        findings, suppressed, yoy = self._run(doc, overrides, previous)
+        result = FileResult.of(doc, findings, suppressed=suppressed)
+        result.yoy = yoy or None
+        return result
 
     @property
     def needs_words(self) -> bool:
@@ -146,9 +165,17 @@ class Linter:
     def lint_text(
         self, text: str, path: str = "<text>", *, markdown: bool = False
     ) -> list[Finding]:
-        """Lint a string (tests, examples, editors)."""
-        source = source_from_bytes(text.encode("utf-8"), path, markdown=markdown)
-        return self.lint_source(source)
+        """Lint a string (tests, examples, editors). A text holding two reports marked
+        【上年报告】 and 【本年报告】 (a year-over-year rule's example) is this year's
+        report linted beside last year's (:mod:`lawlint.yoy.pair`)."""
+        from lawlint.yoy.pair import split_pair
+
+        current, before = split_pair(text)
+        source = source_from_bytes(current.encode("utf-8"), path, markdown=markdown)
+        if before is None:
+            return self.lint_source(source)
+        previous = source_from_bytes(before.encode("utf-8"), path, markdown=markdown)
+        return self.lint_document(Document(source), None, Document(previous))
 
     def lint_path(
         self,
@@ -177,6 +204,19 @@ def _superseded(findings: list[Finding], supersedes: Mapping[str, frozenset[str]
     return [
         g for g in findings if g.rule not in covering or not covering[g.rule].covers(g.start, g.end)
     ]
+
+
+def read_previous(path: str) -> Document:
+    """Last year's report (``--previous``): read as any draft is (.txt, .md, .docx); an
+    error says it is last year's report that cannot be read, naming the file."""
+    try:
+        return Document(read_source(path))
+    except InputError as exc:
+        raise InputError(
+            f"上年报告（--previous）无法读取：{exc.zh}",
+            f"last year's report (--previous) cannot be read: {exc.en}",
+            path=exc.path or path,
+        ) from None
 
 
 def build_check(rule: Rule, pack_path: str) -> Check:

@@ -43,6 +43,7 @@ class FileResult:
         "rendered",
         "source",
         "suppressed",
+        "yoy",
     )
 
     def __init__(
@@ -75,6 +76,9 @@ class FileResult:
         self.rendered = rendered
         #: the figures of its ``measures`` part, when counted where it was linted
         self.figures = figures
+        #: what the year-over-year checks counted, when last year's report was given:
+        #: "plans" (traced, items), "reused" part → (characters reused, characters)
+        self.yoy: dict[str, Any] | None = None
         self._document = document
 
     @classmethod

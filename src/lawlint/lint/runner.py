@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lawlint.errors import InputError, LawlintError
 from lawlint.findings import Tally
@@ -135,7 +135,10 @@ class Batch:
             _tick(self.progress)
             return
         key = None
-        if path != STDIN and self.cache.enabled:
+        # compared with last year's report: its findings depend on that file too, which
+        # the cache key does not cover, so such a file is always linted
+        compared = self.workspace.previous_of(name, profile.config) is not None
+        if path != STDIN and self.cache.enabled and not compared:
             kind = "md" if source.markdown else "txt"
             # the file's name too: a text without a title line takes its title from it
             key = digest(data, kind, repr(profile.file_key(name)), Path(name).name)
@@ -267,7 +270,9 @@ _TASK = _Task()
 # suppressed count, the file's rendered part of the report (or None) and its figures (or
 # None). Text pickles several times faster than Finding objects, and the parent need
 # not decode it.
-_Packed = tuple["str | None", Tally, int, "str | None", "FigureShare | None"]
+_Packed = tuple[
+    "str | None", Tally, int, "str | None", "FigureShare | None", "dict[str, Any] | None"
+]
 
 
 def _packed(result: FileResult | InputError) -> _Packed | InputError:
@@ -275,7 +280,7 @@ def _packed(result: FileResult | InputError) -> _Packed | InputError:
         return result
     rendered = None if result.rendered is None else result.rendered[1]
     packed = result.packed if _TASK.send_findings or rendered is None else None
-    return packed, result.tally, result.suppressed, rendered, result.figures
+    return packed, result.tally, result.suppressed, rendered, result.figures, result.yoy
 
 
 def _lint_task(
@@ -400,7 +405,7 @@ def _received(miss: _Miss, item: _Packed | InputError, task: _Task) -> FileResul
     """The result a worker sent (see :func:`_packed`)."""
     if isinstance(item, InputError):
         return FileResult(item.path or miss.name, error=item)
-    packed, tally, suppressed, rendered, figures = item
+    packed, tally, suppressed, rendered, figures, yoy = item
     source = None if isinstance(miss.source, str) else miss.source
     part = None if rendered is None or task.render is None else (task.render[0], rendered)
     common = {"suppressed": suppressed, "source": source, "rendered": part}
@@ -409,6 +414,7 @@ def _received(miss: _Miss, item: _Packed | InputError, task: _Task) -> FileResul
     else:
         result = FileResult(miss.name, packed=packed, tally=tally, **common)
     result.figures = figures
+    result.yoy = yoy
     return result
 
 

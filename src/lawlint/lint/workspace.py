@@ -122,8 +122,9 @@ class Profile:
         return figure_share(document, linter.section_specs, key, figure, linter.report_year)
 
     def overrides(self, path: str | None) -> FileOverrides | None:
+        previous = None if path is None else self._workspace.previous_of(path, self.config)
         if path is None or not self.config.per_file:
-            return None
+            return None if previous is None else _with_previous(None, previous)
         ignore: set[str] = set()
         severity: dict[str, str] = {}
         rel = self.config.relative(path)
@@ -132,10 +133,10 @@ class Profile:
                 ignore |= skip
                 severity.update(levels)
         if not ignore and not severity:
-            return None
+            return None if previous is None else _with_previous(None, previous)
         from lawlint.lint.engine import FileOverrides
 
-        return FileOverrides(frozenset(ignore - self.forced), severity)
+        return FileOverrides(frozenset(ignore - self.forced), severity, previous)
 
     @cached_property
     def cache_key(self) -> str:
@@ -177,6 +178,12 @@ class Profile:
         return next((r for p in self.packs for r in p.rules if r.id == rid), None)
 
 
+def _with_previous(overrides: FileOverrides | None, previous: str) -> FileOverrides:
+    from lawlint.lint.engine import FileOverrides
+
+    return replace(overrides or FileOverrides(), previous=previous)
+
+
 def _is_path(name: str) -> bool:
     return "/" in name or "\\" in name or name.endswith((".yaml", ".yml"))
 
@@ -189,6 +196,20 @@ class Workspace:
         self._profiles: dict[str | None, Profile] = {}
         self._by_folder: dict[str, Profile] = {}
         self._packs: dict[str, Pack] = {}
+        #: path → last year's report (``--previous``, ``--previous-dir``), set by the CLI
+        self.previous: dict[str, str] = {}
+
+    def previous_of(self, path: str, config: Config) -> str | None:
+        """Last year's report for ``path``: the command line's, else the configuration's
+        ``previous`` (relative to its folder; not the file itself)."""
+        found = self.previous.get(path)
+        if found is None and config.previous is not None:
+            found = os.path.relpath(config.root / config.previous, self.cwd)
+            if found.startswith(".."):
+                found = str(config.root / config.previous)
+            if os.path.abspath(found) == os.path.abspath(path):
+                return None  # last year's report in the same folder, checked itself
+        return found
 
     # -- which configuration ---------------------------------------------------------
     def config_path(self, folder: Path) -> str | None:

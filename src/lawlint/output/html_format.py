@@ -117,6 +117,7 @@ def _overview(
     unchecked: frozenset[str] = frozenset(),
     lang: str = "zh",
 ) -> str:
+    yoy = any(r.yoy for r in results)  # compared with last year's: two more columns
     heads = (
         ("title", "text", "报告", "report"),
         ("filer", "text", "填报单位", "filer"),
@@ -126,6 +127,13 @@ def _overview(
         ("infos", "number", "提示", "infos"),
         ("parts", "number", "必备部分", "required parts"),
         ("figures", "number", "举措含数字", "measures with figures"),
+    ) + (
+        (
+            ("plans", "number", "上年计划落实", "plans traced"),
+            ("reused", "number", "与上年重复", "reused"),
+        )
+        if yoy
+        else ()
     )
     th = "".join(
         f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none">'
@@ -134,7 +142,7 @@ def _overview(
         for key, kind, zh, en in heads
     )
     rows = [
-        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked, lang)
+        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked, lang, yoy)
         for i, r in enumerate(results, 1)
     ]
     return (
@@ -158,6 +166,7 @@ def _overview_row(
     parts: Parts | None,
     unchecked: bool = False,
     lang: str = "zh",
+    yoy: bool = False,
 ) -> str:
     title = title_of(result)
     link = f'<a href="#r{i}">{escape(title)}</a><div class="path">{escape(result.path)}</div>'
@@ -166,7 +175,8 @@ def _overview_row(
             _cell(link, title),
             _cell("", ""),
             _cell("", ""),
-            f'<td colspan="5" class="unreadable" data-sort="">{escape(str(result.error))}</td>',
+            f'<td colspan="{7 if yoy else 5}" class="unreadable" data-sort="">'
+            f"{escape(str(result.error))}</td>",
         ]
         return f'<tr class="error-row" data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
     doc = result.document
@@ -185,8 +195,25 @@ def _overview_row(
         if unchecked
         else _parts_cell(parts, lang),
         _figures_cell(figures),
+        *(_yoy_cells(result) if yoy else ()),
     ]
     return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
+
+
+def _yoy_cells(result: FileResult) -> tuple[str, str]:
+    """Last year's plans traced (N/M) and each part's share repeated from last year's."""
+    from lawlint.yoy.figures import plans_cell, plans_traced, reused_cell, reused_total
+
+    traced = plans_traced(result.yoy)
+    total = reused_total(result.yoy)
+    return (
+        _cell(
+            plans_cell(result.yoy),
+            "" if not traced or not traced[1] else traced[0] / traced[1],
+            "n",
+        ),
+        _cell(escape(reused_cell(result.yoy)), "" if total is None else round(total, 4)),
+    )
 
 
 def _parts_cell(parts: Parts | None, lang: str = "zh") -> str:
@@ -248,10 +275,17 @@ def _report(
         head
         + _summary_line(result.findings, result.suppressed, len(shown_findings), lang)
         + parts_html
+        + _yoy_items(result)
         + _rule_table(shown_findings, summaries or {})
         + _text(rid, doc, shown_findings, lang)
         + "\n</article>"
     )
+
+
+def _yoy_items(result: FileResult) -> str:
+    from lawlint.yoy.figures import items_html
+
+    return items_html(result.yoy)
 
 
 def _summary_line(

@@ -301,6 +301,8 @@ COLUMNS = (
     ("缺少部分", "missing", False),
     ("举措含数字", "with figures", True),
 )
+#: Added when a report of the batch was compared with last year's (``--previous``).
+YOY_COLUMNS = (("上年计划落实", "plans traced", True), ("与上年重复", "reused", False))
 
 
 def _batch_table(
@@ -326,6 +328,14 @@ def _batch_table(
     keep = table_columns(options.show)
     columns = [COLUMNS[i] for i in keep]
     rows = [tuple(row[i] for i in keep) for row in rows]
+    if any(r.yoy for r in results):
+        from lawlint.yoy.figures import plans_cell, reused_cell
+
+        columns += YOY_COLUMNS
+        rows = [
+            (*row, plans_cell(r.yoy), reused_cell(r.yoy, options.lang))
+            for row, r in zip(rows, results, strict=True)
+        ]
     if console is None:
         out.write("\n" + plain_table(rows, columns) + "\n")
         return
