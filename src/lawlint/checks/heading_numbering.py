@@ -25,23 +25,17 @@ from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import SEVERITY_RANK, Finding
 from lawlint.numbering import Marker, parse_marker
+from lawlint.numerals import to_chinese
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-_CN = "零一二三四五六七八九十"
+_ZERO_DIGITS = "零一二三四五六七八九"  # a heading numbered 零、 is shown as written
 
 
 def marker_text(level: int, number: int) -> str:
     if level in (1, 2):
-        num = _cn(number)
+        num = to_chinese(number, _ZERO_DIGITS) or str(number)
         return f"{num}、" if level == 1 else f"（{num}）"
     return f"{number}." if level == 3 else f"（{number}）"
-
-
-def _cn(n: int) -> str:
-    if n < 10:
-        return _CN[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
 
 
 class HeadingNumbering(Check):
