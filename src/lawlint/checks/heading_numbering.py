@@ -42,6 +42,11 @@ class HeadingNumbering(Check):
     kind = "heading-numbering"
     summary = "Heading numbers repeat, skip, or a level skips its parent"
     fields = ("problem",)
+    problems = {
+        "level-skip": ("marker", "parent"),
+        "repeat": ("expected", "found"),
+        "gap": ("expected", "found"),
+    }
     options = {
         "heading-scheme": Option(
             "enum",
@@ -98,8 +103,8 @@ class HeadingNumbering(Check):
                     start,
                     end,
                     data={"problem": "level-skip", "level": level},
-                    problem=(
-                        f"“{marker_text(level, number)}”的上一级应为“{missing}”层级，跳过了一级"
+                    problem=self.problem(
+                        "level-skip", marker=marker_text(level, number), parent=missing
                     ),
                 )
                 found.severity = skip_severity
@@ -111,13 +116,12 @@ class HeadingNumbering(Check):
                 want = marker_text(level, min(expected))
                 got = marker_text(level, number)
                 kind = "repeat" if previous is not None and number <= previous else "gap"
-                what = "重复" if kind == "repeat" else "不连续"
                 yield self.finding(
                     ctx,
                     start,
                     end,
                     data={"problem": kind, "expected": min(expected), "found": number},
-                    problem=f"标题序号{what}：此处应为“{want}”，实为“{got}”",
+                    problem=self.problem(kind, expected=want, found=got),
                 )
             last[level] = number
             ever[level] = number

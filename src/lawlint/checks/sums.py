@@ -61,40 +61,22 @@ class SumMismatch(Check):
     summary = "Parts after 其中 add up to more than the total (共/累计/合计)"
     fields = ("total", "parts", "unit")
     options = {
-        "total_words": Option("str-list", ["共", "累计", "合计", "总计"], "Words before a total."),
+        "total_words": Option("str-list", ["@{totals}"], "Words before a total."),
+        # the word lists below are the pack's (rules/fazhi-content.yaml), not the code's
         "units": Option(
             "str-list",
-            [
-                "人次",
-                "场次",
-                "件次",
-                "户次",
-                "元",
-                "场",
-                "次",
-                "件",
-                "项",
-                "个",
-                "人",
-                "名",
-                "家",
-                "起",
-                "条",
-                "份",
-                "宗",
-                "户",
-                "篇",
-                "期",
-                "批",
-                "部",
-            ],
+            None,
             "Measure words compared (longest first); 万 and 亿 before them multiply.",
+            required=True,
         ),
-        "same_units": Option("str-map", {"场次": "场"}, "Units counted as the same unit."),
+        "same_units": Option(
+            "str-map", None, "Units counted as the same unit (场次: 场).", required=True
+        ),
         "compare": Option(
             "regex",
-            "较|比|增长|增加|减少|下降|上升|提高|降低",
+            None,
             "Words of a comparison: the list of parts after 其中 stops there.",
+            required=True,
         ),
     }
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lawlint.checks._scope import part_spans
-from lawlint.checks._text import FIGURE, Figures, clauses, exception_spans
+from lawlint.checks._text import Figures, clauses, exception_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -35,16 +35,16 @@ class VagueQuantity(Check):
     needs_words = True
     options = {
         "words": Option("str-list", [], "Vague quantity words (matched as whole jieba words)."),
-        "figure": Option("regex", FIGURE, "What counts as a figure in the clause."),
+        "figure": Option("regex", "@{figure}", "What counts as a figure in the clause."),
         "measures": Option(
             "str",
-            "个次项件场名条份批起家位轮",
+            "@{measure-words}个位",
             "Measure words jieba may glue to a vague word "
             "(若干条, 若干项): such a word counts as the vague word.",
         ),
         "totals": Option(
             "regex",
-            "共|共计|累计|合计|总计",
+            "@{totals}",
             "Words introducing a total; a total with a figure later in the sentence "
             "quantifies the vague word.",
         ),

@@ -54,6 +54,11 @@ def pack_schema() -> dict[str, Any]:
             "properties": {"good": _STRINGS, "bad": _STRINGS},
             "additionalProperties": False,
         },
+        "messages": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "description": "各问题代码的提示文字 / the text of each problem code the kind emits",
+        },
     }
     by_kind = [
         {
@@ -86,10 +91,25 @@ def pack_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
+    vocabulary = {
+        "type": "object",
+        "properties": {
+            "description": {"type": "string"},
+            "words": _STRINGS,
+            "pattern": {"type": "string", "format": "regex"},
+        },
+        "additionalProperties": False,
+    }
     properties = {
         "pack": {"type": "string", "pattern": _ID.pattern},
         "title": {"type": "string"},
         "description": {"type": "string"},
+        "vocabularies": {
+            "type": "object",
+            "additionalProperties": vocabulary,
+            "description": "本规则包的词表，规则以 @{名称} 引用 / this pack's vocabularies, "
+            "named by its rules as @{name}",
+        },
         "sections": {"type": "array", "items": section},
         "rules": {
             "type": "array",

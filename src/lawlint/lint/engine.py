@@ -183,5 +183,5 @@ def build_check(rule: Rule, pack_path: str) -> Check:
     try:
         return kinds()[rule.kind](rule)
     except OptionError as exc:
-        zh, _, en = str(exc).partition(" / ")
+        zh, en = exc.zh, exc.en
         raise PackError(zh, en, path=pack_path, rule=rule.id) from None

@@ -159,8 +159,11 @@ class Profile:
                 "packs": [[p, content_hash(p)] for p in cli.packs]
                 + [[e, content_hash(config.root / e)] for e in config.extends if _is_path(e)]
                 + [[p.name, content_hash(p)] for p in sorted(builtin.glob("*.yaml"))],
+                # the segmentation dictionary and the shared vocabularies
                 "dictionary": [
-                    [p.name, content_hash(p)] for p in sorted((builtin / "dict").glob("*.txt"))
+                    [p.name, content_hash(p)]
+                    for p in sorted((builtin / "dict").iterdir())
+                    if p.suffix in (".txt", ".yaml")
                 ],
             }
         )
@@ -362,7 +365,7 @@ class Workspace:
             try:
                 options[key] = spec.convert(value)
             except OptionError as exc:
-                zh, _, en = str(exc).partition(" / ")
+                zh, en = exc.zh, exc.en
                 raise config.error(
                     f"选项值无效：{zh}", f"invalid option value: {en}", *at, rule=rule.id
                 ) from None
@@ -382,7 +385,7 @@ class Workspace:
         try:
             kind(new)  # options that only make sense together
         except OptionError as exc:
-            zh, _, en = str(exc).partition(" / ")
+            zh, en = exc.zh, exc.en
             raise config.error(zh, en, "rules", rule.id, rule=rule.id) from None
         return new
 

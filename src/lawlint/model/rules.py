@@ -27,6 +27,8 @@ class Rule:
     # rule ids whose findings inside this rule's findings are dropped: one finding on
     # a misquoted document name, not four (its dash, its two brackets, the name)
     supersedes: tuple[str, ...] = ()
+    # the texts of the problems the kind emits (its ``problems``), by problem code
+    messages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
