@@ -191,24 +191,30 @@ class _PackReader:
             self.errors.append(self.fail("rules 应为列表", "'rules' must be a list", "rules"))
             raw_rules = []
         rules = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # rule id → the index of its first definition
         for i, raw in enumerate(raw_rules):
             rule = self.gather(self.read_rule, raw, i, name)
-            if rule is None:
+            if rule is not None:
+                rules.append(rule)
+            # a repeated id is reported even when either rule has errors of its own
+            rid = raw.get("id") if isinstance(raw, dict) else None
+            if not isinstance(rid, str) or not _ID.match(rid):
                 continue
-            if rule.id in seen:
+            if rid in seen:
+                # the line only now: a pack without errors is read without a YAML parser
+                first = self.where.line("rules", seen[rid], "id")
                 self.errors.append(
                     self.fail(
-                        f"规则 id 重复：{rule.id}",
-                        f"duplicate rule id {rule.id!r}",
+                        f"规则 id 重复：{rid}（第 {first} 行已定义）",
+                        f"duplicate rule id {rid!r} (already defined on line {first})",
                         "rules",
                         i,
                         "id",
-                        rule=rule.id,
+                        rule=rid,
                     )
                 )
-            seen.add(rule.id)
-            rules.append(rule)
+            else:
+                seen[rid] = i
         if self.errors:
             raise gathered(self.errors)
         return Pack(
