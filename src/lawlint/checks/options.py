@@ -9,6 +9,7 @@ than a surprise halfway through a batch.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,7 +205,7 @@ _CONVERT = {
 }
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
-_SCHEMA = {
+_SCHEMA: dict[str, Callable[[Option], dict[str, Any]]] = {
     "str": lambda o: {"type": "string"},
     "int": lambda o: {"type": "integer"},
     "float": lambda o: {"type": "number"},

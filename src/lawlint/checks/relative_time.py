@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawlint.checks._scope import SCOPE, scope_spans
-from lawlint.checks._text import Covering, exception_spans
+from lawlint.checks._text import exception_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.phrase import union
 from lawlint.findings import Finding
-from lawlint.spans import SpanIndex
+from lawlint.model.rules import Rule
+from lawlint.spans import Covering, SpanIndex
 
 
 class RelativeTime(Check):
@@ -40,7 +41,7 @@ class RelativeTime(Check):
         "scope": SCOPE,
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.regex = union((), tuple(self.opts["words"]) + tuple(self.opts["year_offsets"]))
 

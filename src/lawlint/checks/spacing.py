@@ -15,6 +15,7 @@ from lawlint.chars import CJK, HAN, SPACE
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 from lawlint.spans import SpanIndex
 
 _S = f"[{SPACE}]+"
@@ -55,7 +56,7 @@ class CjkSpace(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         units = re.escape(self.opts["units"])
         self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")

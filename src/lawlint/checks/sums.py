@@ -31,6 +31,7 @@ from lawlint.chars import HAN
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 # At most 15 digits before the point: a float holds them exactly, and a longer "figure"
 # is not a count anyone reports (a 400-digit one would sum to Infinity, not JSON).
@@ -80,7 +81,7 @@ class SumMismatch(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
@@ -116,14 +117,15 @@ class SumMismatch(Check):
                     continue
                 added = round(sum(p.value for p in parts) / _TIMES[total.times], 6)
                 if added > total.number:
-                    shown = {"total": _num(total.number), "parts": _num(added)}
+                    shown, summed = _num(total.number), _num(added)
                     yield self.finding(
                         ctx,
                         total.start,
                         parts[-1].end,
-                        data={**shown, "unit": total.times + total.unit},
+                        data={"total": shown, "parts": summed, "unit": total.times + total.unit},
                         unit=total.times + total.written,
-                        **shown,
+                        total=shown,
+                        parts=summed,
                     )
 
     def _figure(self, m: re.Match[str], offset: int = 0) -> _Figure:

@@ -25,6 +25,7 @@ from lawlint.spans import SpanIndex
 
 if TYPE_CHECKING:
     from lawlint.model.document import Sentence
+    from lawlint.model.rules import Rule
 from lawlint.checks.phrase import union
 
 
@@ -69,7 +70,7 @@ class VagueQuantity(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.words = frozenset(self.opts["words"])
         self.prefilter = union((), self.opts["words"])

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lawlint.errors import PackError
 from lawlint.findings import SEVERITIES
@@ -124,7 +124,7 @@ class Config:
     locator: Locator | None = field(default=None, repr=False)
 
     def error(
-        self, zh: str, en: str, *at: object, rule: str | None = None, quiet: bool = False
+        self, zh: str, en: str, *at: str | int, rule: str | None = None, quiet: bool = False
     ) -> ConfigError:
         """An error naming this file, the key path ``at`` and (YAML) its line; ``quiet``:
         a step of ``at`` that does not look like a key is not shown (an unknown key of a
@@ -228,7 +228,7 @@ class Glob:
             return ch != "/"
         if op == "is":
             return ch == arg
-        members, negate = arg  # type: ignore[misc]
+        members, negate = cast(tuple[str, bool], arg)
         return (ch in members) != negate
 
     def _closure(self, nodes: Iterable[int]) -> frozenset[int]:
@@ -458,7 +458,7 @@ def _severity(config: Config, value: Any, *at: str) -> str:
             "severity must be error, warning or info",
             *at,
         )
-    return value  # type: ignore[no-any-return]
+    return str(value)
 
 
 def _rules(config: Config, raw: Any) -> dict[str, RuleSetting]:

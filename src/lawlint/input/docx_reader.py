@@ -142,9 +142,9 @@ def _word_directives(parts: Parts) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     for index, (p, _) in enumerate(_paragraphs(body)):
         for start in p.iter(f"{_W}commentRangeStart"):
-            text = texts.get(start.get(f"{_W}id", ""))
-            if text is not None:
-                found.append((index, text))
+            directive = texts.get(start.get(f"{_W}id", ""))
+            if directive is not None:
+                found.append((index, directive))
     return tuple(found)
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lawlint.errors import InputError, LawlintError
 from lawlint.findings import Tally
@@ -217,7 +217,7 @@ def _tick(progress: Callable[[int], None] | None) -> None:
 
 def _here(
     misses: list[_Miss], progress: Callable[[int], None] | None, figures: bool = False
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     for miss in misses:
         result = _lint_file(miss.profile, miss.source, miss.overrides, figures)
         if isinstance(result, InputError):
@@ -238,7 +238,7 @@ def _lint_file(
         except InputError as exc:
             return exc
     result = profile.linter.lint(source, overrides)
-    if figures:
+    if figures and result.document is not None:  # a linted source has its document
         result.figures = profile.figures(result.document)
     return result
 
@@ -327,7 +327,7 @@ def _in_pool(
     n_jobs: int,
     progress: Callable[[int], None] | None,
     task: _Task,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     words = any(m.profile.linter.needs_words for m in misses)
     processes = min(n_jobs, len(misses))
     if sys.platform == "linux":
@@ -403,7 +403,7 @@ def _received(miss: _Miss, item: _Packed | InputError, task: _Task) -> FileResul
     packed, tally, suppressed, rendered, figures = item
     source = None if isinstance(miss.source, str) else miss.source
     part = None if rendered is None or task.render is None else (task.render[0], rendered)
-    common = {"suppressed": suppressed, "source": source, "rendered": part}
+    common: dict[str, Any] = {"suppressed": suppressed, "source": source, "rendered": part}
     if packed is None:
         result = FileResult.without_findings(miss.name, tally, **common)
     else:

@@ -34,7 +34,6 @@ import os
 import re
 import stat
 import string
-from collections import ChainMap
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -166,7 +165,7 @@ class _PackReader:
         self.errors: list[PackError] = []
         self.vocabularies: Scope = builtin_vocabularies()
 
-    def fail(self, zh: str, en: str, *at: object, rule: str | None = None) -> PackError:
+    def fail(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> PackError:
         key = key_path(at) if at else None
         return PackError(zh, en, path=self.path, rule=rule, key=key, line=self.where.line(*at))
 
@@ -184,7 +183,7 @@ class _PackReader:
         name = self.read_header(data)
         if "vocabularies" in data:
             own = self.gather(read_vocabularies, data["vocabularies"], self.fail, "vocabularies")
-            self.vocabularies = ChainMap(own or {}, self.vocabularies)
+            self.vocabularies = {**self.vocabularies, **(own or {})}  # its own hide built-ins
         sections = self.gather(self.read_sections, data.get("sections", []))
         raw_rules = data.get("rules")
         if not isinstance(raw_rules, list):
@@ -642,7 +641,7 @@ def builtin_vocabularies() -> Scope:
     text = read_utf8(path, str(path), ("词表", "vocabularies"))
     locator = Locator(text)
 
-    def fail(zh: str, en: str, *at: object) -> PackError:
+    def fail(zh: str, en: str, *at: str | int) -> PackError:
         key = key_path(at) if at else None
         return PackError(zh, en, path=str(path), key=key, line=locator.line(*at))
 
