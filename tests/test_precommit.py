@@ -5,7 +5,7 @@ which needs lawlint's dependencies from the package index) and runs the hook fro
 ``.pre-commit-hooks.yaml`` in a temporary git repository of reports, two ways:
 
 - ``pre-commit try-repo <this repo> lawlint --files …``, as a hook author tries it;
-- ``pre-commit run --files …`` with the README's ``.pre-commit-config.yaml`` snippet
+- ``pre-commit run --files …`` with docs/ci.md's ``.pre-commit-config.yaml`` snippet
   (repo and rev pointed at this checkout), as users run it.
 
 These tests are marked ``slow`` (deselect with ``-m "not slow"``): each builds a
@@ -128,9 +128,9 @@ def pre_commit(home: Path, cwd: Path, *args: str) -> str:
 
 @pytest.fixture(scope="session")
 def user_config(hook_repo: Path) -> str:
-    """The README's .pre-commit-config.yaml snippet, pointed at the snapshot."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    """docs/ci.md's .pre-commit-config.yaml snippet, pointed at the snapshot."""
+    guide = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, flags=re.S)
     (snippet,) = [b for b in blocks if "repos:" in b and "https://github.com/OWNER/lawlint" in b]
     config = yaml.safe_load(snippet)
     (repo,) = config["repos"]

@@ -44,7 +44,7 @@ class Finding:
         return (self.path, self.line, self.column, self.rule)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract documented in the README (keys and order are stable)."""
+        """The JSON contract documented in docs/output-formats.md (keys and order are stable)."""
         return {
             "path": self.path,
             "rule": self.rule,

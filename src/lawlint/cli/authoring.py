@@ -20,7 +20,7 @@ from lawlint.lint.suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
     from lawlint.lint.workspace import Profile
-    from lawlint.model.rules import Pack
+    from lawlint.model.rules import Pack, Rule
 
 _STATUS = {
     "off": ("已在配置中关闭（rules: off）", "turned off in the configuration"),
@@ -83,6 +83,7 @@ def explain(rid: str, profile: Profile) -> str:
     ]
     if rule.link:
         out.append(f"  {rule.link}")
+    out += _doc_lines(rule)
     out += ["", "选项 options（当前值 / current value）"]
     if not kind.options:
         out.append("  （无 / none）")
@@ -104,6 +105,23 @@ def explain(rid: str, profile: Profile) -> str:
     if not any(rule.examples.get(k) for k in ("bad", "good")):
         out.append("  （无 / none）")
     return "\n".join(out).rstrip("\n")
+
+
+def _doc_lines(rule: Rule) -> list[str]:
+    """The pack's ``doc:`` of the rule — why it exists, what it leaves alone, what
+    --fix does — each paragraph wrapped to 78 cells under its heading."""
+    doc = rule.doc
+    out: list[str] = []
+    if doc.rationale:
+        out += ["", "为什么 why", *("  " + line for line in wrap(doc.rationale, 76))]
+    if doc.not_flagged:
+        out += ["", "不报告 not flagged"]
+        for item in doc.not_flagged:
+            first, *rest = wrap(item, 74)
+            out += [f"  - {first}", *(f"    {line}" for line in rest)]
+    if doc.fix:
+        out += ["", "修复 fix", *("  " + line for line in wrap(doc.fix, 76))]
+    return out
 
 
 def _show(value: Any) -> str:

@@ -647,7 +647,7 @@ STARTER = """\
 # lawlint 配置文件 / lawlint configuration
 # 适用于本目录及其子目录中的报告（最近的配置文件生效，不与上级目录的配置合并）。
 # Applies to the reports in this folder and below (the nearest configuration wins whole).
-# 说明 / reference: README「配置 / Configuration」; JSON Schema: `lawlint schema config`
+# 说明 / reference: lawlint 仓库的 docs/configuration.md; JSON Schema: `lawlint schema config`
 # 去掉行首的 # 即可启用 / remove the leading # to use a setting.
 
 # 使用的规则包：default 为全部内置规则包；自定义规则包写路径（相对本文件，须在本文件夹内）。

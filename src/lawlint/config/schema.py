@@ -113,6 +113,27 @@ def pack_schema() -> dict[str, Any]:
             "additionalProperties": {"type": "string", "minLength": 1},
             "description": "各问题代码的提示文字 / the text of each problem code the kind emits",
         },
+        "doc": {
+            "type": "object",
+            "description": "规则的说明（lawlint explain、docs/rules/）/ the rule's documentation",
+            "properties": {
+                "summary": {"type": "string", "description": "一句话说明 / one-line summary"},
+                "rationale": {
+                    "type": "string",
+                    "description": "为什么审核人关心、依据的条款 / why it matters, the clause",
+                },
+                "not_flagged": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "有意不报告的情况 / what it deliberately leaves alone",
+                },
+                "fix": {
+                    "type": "string",
+                    "description": "--fix 做什么、是否安全 / what --fix does, and its safety",
+                },
+            },
+            "additionalProperties": False,
+        },
     }
     properties = {
         "pack": {"type": "string", "pattern": _ID.pattern},

@@ -60,14 +60,14 @@ DIRECTIVE_RULES = {
         "warning",
         "lawlint 指令拼写错误或其中的规则 id 不存在（该指令无法屏蔽原本要屏蔽的问题）"
         " / a directive, or a rule id in it, that lawlint does not know",
-        "lawlint：行内指令 / inline directives (README)",
+        "lawlint：行内指令 / inline directives (docs/configuration.md)",
     ),
     UNUSED: DirectiveRule(
         UNUSED,
         "warning",
         "lawlint 指令没有屏蔽任何问题，可以删除（--report-unused-directives）"
         " / a directive that suppressed nothing (--report-unused-directives)",
-        "lawlint：行内指令 / inline directives (README)",
+        "lawlint：行内指令 / inline directives (docs/configuration.md)",
     ),
 }
 

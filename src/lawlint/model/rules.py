@@ -11,6 +11,19 @@ from typing import Any
 from lawlint.model.sections import SectionSpec
 
 
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """A rule's documentation, written once in its pack next to the rule (``doc:``):
+    ``lawlint explain`` prints it and ``scripts/gendocs.py`` publishes it, so the two
+    cannot disagree. The rule's ``examples`` are its documented examples (they are run
+    by the tests, so they cannot lie)."""
+
+    summary: str = ""  # one sentence: what it finds (``lawlint rules``, SARIF)
+    rationale: str = ""  # why a reviewer cares, and the clause it enforces
+    not_flagged: tuple[str, ...] = ()  # what it deliberately leaves alone
+    fix: str = ""  # what --fix does with it, and why that is safe (or why there is none)
+
+
 @dataclass(slots=True)
 class Rule:
     id: str
@@ -27,6 +40,7 @@ class Rule:
     # rule ids whose findings inside this rule's findings are dropped: one finding on
     # a misquoted document name, not four (its dash, its two brackets, the name)
     supersedes: tuple[str, ...] = ()
+    doc: RuleDoc = field(default_factory=RuleDoc)
     # the texts of the problems the kind emits (its ``problems``), by problem code
     messages: dict[str, str] = field(default_factory=dict)
 

@@ -1,4 +1,4 @@
-"""``--format json``: one JSON array of findings (the contract in the README).
+"""``--format json``: one JSON array of findings (the contract in docs/output-formats.md).
 
 Each object: ``path, rule, severity, line, column, end_line, end_column, message,
 fix, data`` — positions 1-based, columns in characters, end exclusive; ``fix`` is

@@ -10,8 +10,12 @@ A pack::
         kind: halfwidth-punct      # the Python check it configures
         severity: warning          # error | warning | info
         message: 中文文本中使用了半角“{match}”，应改为全角“{replacement}”
-        description: 一句话说明     # shown by `lawlint rules`
         source: GB/T 15834-2011 …  # the standard or regulation it enforces
+        doc:                       # its documentation (``lawlint explain``, docs/rules/)
+          summary: 一句话说明       # shown by `lawlint rules` (or `description:`)
+          rationale: 为什么审核人关心、依据哪一条
+          not_flagged: [它有意不报告的情况…]
+          fix: --fix 做什么、为什么安全（或为什么不能自动修复）
         examples: {good: [...], bad: [...]}
         <kind options>: ...
 
@@ -43,7 +47,7 @@ from lawlint.checks.options import MAX_PATTERN, Option, OptionError, compile_reg
 from lawlint.errors import PackError
 from lawlint.fileio import OPEN_FLAGS, read_at_most
 from lawlint.findings import SEVERITIES
-from lawlint.model.rules import Pack, Rule
+from lawlint.model.rules import Pack, Rule, RuleDoc
 from lawlint.model.sections import SectionSpec
 from lawlint.packs.vocabularies import Scope, read_vocabularies, resolve
 from lawlint.packs.yamlio import Locator, safe_yaml
@@ -56,8 +60,9 @@ _T = TypeVar("_T")
 
 RULE_KEYS = (
     "id", "kind", "severity", "message", "description", "source", "link", "examples",
-    "supersedes", "messages",
+    "supersedes", "messages", "doc",
 )  # fmt: skip
+DOC_KEYS = ("summary", "rationale", "not_flagged", "fix")
 PACK_KEYS = ("pack", "title", "description", "vocabularies", "sections", "rules")
 SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -141,6 +146,19 @@ def read_utf8(
 def key_path(steps: Sequence[object]) -> str:
     """``rules.0.id``: the steps to a key, each shown only if it looks like a key."""
     return ".".join(str(s) if isinstance(s, int) else quote_key(s).strip("'") for s in steps)
+
+
+def unwrap(text: str) -> str:
+    """A ``|-`` block of a pack's ``doc:`` as one paragraph. Chinese is wrapped in the
+    YAML for the reader of the pack; joining its lines with a space (YAML's folding)
+    would put spaces between Chinese characters, so lines are joined directly unless
+    two ASCII words meet."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        ascii_join = out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii()
+        out += (" " if ascii_join and line else "") + line
+    return out
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -352,6 +370,7 @@ class _PackReader:
                 )
         supersedes = self.gather(self.rule_supersedes, raw, i, rid)
         examples = self.gather(self.read_examples, raw.get("examples", {}), i, rid)
+        doc = self.gather(self.read_doc, raw, i, rid)
         if kind is None:
             raise _Skipped("", "")
         messages = self.gather(self.rule_messages, raw, i, rid, kind)
@@ -359,6 +378,7 @@ class _PackReader:
         if len(self.errors) > before or options is None:
             raise _Skipped("", "")
         assert severity is not None and message is not None and messages is not None
+        assert doc is not None
         rule = Rule(
             id=rid,
             kind=kind.kind,
@@ -367,12 +387,13 @@ class _PackReader:
             pack=pack,
             options=options[0],
             raw_options=options[1],
-            description=raw.get("description", ""),
+            description=doc.summary,
             source=raw.get("source", ""),
             link=raw.get("link", ""),
             examples=examples or {},
             supersedes=tuple(supersedes or ()),
             messages=messages,
+            doc=doc,
         )
         try:
             kind(rule)  # options that only make sense together are checked by the kind
@@ -526,6 +547,71 @@ class _PackReader:
                     *at,
                     rule=rid,
                 )
+
+    def read_doc(self, raw: dict[str, Any], i: int, rid: str) -> RuleDoc:
+        """The rule's ``doc:`` mapping. Its ``summary`` is the rule's one-line
+        description; a pack may give it as ``description:`` instead (packs written
+        before ``doc:``), but not both, so the summary has one source."""
+        doc = raw.get("doc", {})
+        if not isinstance(doc, dict):
+            raise self.fail(
+                "doc 应为映射（summary、rationale、not_flagged、fix）",
+                "'doc' must be a mapping (summary, rationale, not_flagged, fix)",
+                "rules",
+                i,
+                "doc",
+                rule=rid,
+            )
+        for key in doc:
+            if key not in DOC_KEYS:
+                raise self.fail(
+                    f"doc 中未知的键 {quote_key(key)}（可用：{', '.join(DOC_KEYS)}）",
+                    f"unknown key {quote_key(key)} in 'doc' (known: {', '.join(DOC_KEYS)})",
+                    "rules",
+                    i,
+                    "doc",
+                    key,
+                    rule=rid,
+                )
+        for key in ("summary", "rationale", "fix"):
+            if not isinstance(doc.get(key, ""), str):
+                raise self.fail(
+                    f"doc.{key} 应为字符串",
+                    f"'doc.{key}' must be a string",
+                    "rules",
+                    i,
+                    "doc",
+                    key,
+                    rule=rid,
+                )
+        not_flagged = doc.get("not_flagged", [])
+        if not isinstance(not_flagged, list) or not all(isinstance(x, str) for x in not_flagged):
+            raise self.fail(
+                "doc.not_flagged 应为字符串列表",
+                "'doc.not_flagged' must be a list of strings",
+                "rules",
+                i,
+                "doc",
+                "not_flagged",
+                rule=rid,
+            )
+        if "description" in raw and "summary" in doc:
+            raise self.fail(
+                "description 和 doc.summary 只能写一个（两者都是规则的一句话说明）",
+                "give either 'description' or 'doc.summary' (both are the rule's one-line "
+                "summary), not both",
+                "rules",
+                i,
+                "description",
+                rule=rid,
+            )
+        summary = doc.get("summary", raw.get("description", ""))
+        return RuleDoc(
+            summary,
+            unwrap(doc.get("rationale", "")),
+            tuple(not_flagged),
+            unwrap(doc.get("fix", "")),
+        )
 
     def read_examples(self, raw: Any, i: int, rid: str) -> dict[str, list[str]]:
         ok = isinstance(raw, dict) and all(
