@@ -32,7 +32,7 @@ def test_explain_shows_message_source_options_and_examples(here: Path) -> None:
     lines = result.output.splitlines()
     assert lines[0] == "halfwidth-punct"
     assert "规则包 pack        gb-typography（" in result.output
-    assert "严重程度 severity  warning" in lines
+    assert "严重程度 severity  警告 warning" in lines
     assert "状态 status        启用 / on" in lines
     assert "  中文文本中使用了半角“{match}”，应改为全角“{replacement}”" in lines
     assert "  GB/T 15834-2011《标点符号用法》：中文文本使用全角标点" in lines
@@ -49,7 +49,10 @@ def test_explain_shows_the_values_the_configuration_sets(here: Path) -> None:
         encoding="utf-8",
     )
     lines = run("explain", "halfwidth-punct").output.splitlines()
-    assert "严重程度 severity  error（规则包中为 warning，配置修改 / warning in the pack)" in lines
+    assert (
+        "严重程度 severity  错误 error（规则包中为 警告 warning，配置修改 / warning in the pack)"
+        in lines
+    )
     assert '  marks: ",;"  ← 配置 / config' in lines
     assert "配置 config        .lawlint.yaml" in lines
     off = run("explain", "cjk-space").output
@@ -65,7 +68,7 @@ def test_explain_a_user_pack_rule_and_a_directive_rule(here: Path) -> None:
     result = run("explain", "avoid-jiben", "--pack", str(DATA / "extra-pack.yaml"))
     assert result.exit_code == 0 and "避免使用“{match}”，请写明具体情况" in result.output
     meta = run("explain", "unknown-directive")
-    assert meta.exit_code == 0 and "严重程度 severity  warning" in meta.output
+    assert meta.exit_code == 0 and "严重程度 severity  警告 warning" in meta.output
 
 
 def test_explain_unknown_id_is_exit_2_with_a_suggestion(here: Path) -> None:

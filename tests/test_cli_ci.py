@@ -112,21 +112,21 @@ def test_statistics_text() -> None:
     result = run(FLAWED, "--statistics", "--select", ENGINE_RULES)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "10  halfwidth-punct    warning  10 可自动修复 / fixable",
-        " 3  cjk-space          warning  3 可自动修复 / fixable",
-        " 3  heading-marker     warning  3 可自动修复 / fixable",
-        " 2  heading-numbering  error",
-        " 2  nested-title-mark  warning  2 可自动修复 / fixable",
-        " 2  trailing-space     info     2 可自动修复 / fixable",
-        " 1  section-missing    error",
-        " 1  title-format       error",
-        " 1  unpaired-mark      error",
+        "10  halfwidth-punct    警告  10 可自动修复 / fixable",
+        " 3  cjk-space          警告  3 可自动修复 / fixable",
+        " 3  heading-marker     警告  3 可自动修复 / fixable",
+        " 2  heading-numbering  错误",
+        " 2  nested-title-mark  警告  2 可自动修复 / fixable",
+        " 2  trailing-space     提示  2 可自动修复 / fixable",
+        " 1  section-missing    错误",
+        " 1  title-format       错误",
+        " 1  unpaired-mark      错误",
         "检查了 1 个文件，共 25 个问题。",
         "1 file checked, 25 findings.",
     ]
     assert run(FLAWED, "--statistics", "--quiet", "--select", ENGINE_RULES).stdout.splitlines()[
         -1
-    ] == (" 1  unpaired-mark      error")
+    ] == (" 1  unpaired-mark      错误")
 
 
 def test_statistics_json_and_exit_codes() -> None:
@@ -150,9 +150,7 @@ def test_statistics_on_github_actions_are_text(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = run(FLAWED, "--statistics", "--quiet", "--select", ENGINE_RULES)
     assert result.exit_code == 1
-    assert (
-        result.stdout.splitlines()[0] == "10  halfwidth-punct    warning  10 可自动修复 / fixable"
-    )
+    assert result.stdout.splitlines()[0] == "10  halfwidth-punct    警告  10 可自动修复 / fixable"
 
 
 @pytest.fixture

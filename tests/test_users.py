@@ -177,20 +177,22 @@ def test_per_file_ignore_of_section_missing_is_not_checked_in_table_and_page(
     [
         (
             ["check", "--fail-on", "x", "a.txt"],
-            "lawlint: 用法错误：'--fail-on' 的值无效 / usage error: Invalid value for "
-            "'--fail-on': 'x' is not one of 'error', 'warning', 'info'.",
+            "lawlint: 用法错误：'--fail-on' 的值无效：“x”不是可选值，可选：error、warning、info"
+            " / usage error: Invalid value for '--fail-on': 'x' is not one of 'error', "
+            "'warning', 'info'.",
         ),
         (
             ["check"],
-            "lawlint: 用法错误：缺少 'PATHS...' / usage error: Missing argument 'PATHS...'.",
+            "lawlint: 用法错误：缺少参数 'PATHS...' / usage error: Missing argument 'PATHS...'.",
         ),
         (
             ["check", "--bogus", "a.txt"],
-            "lawlint: 用法错误：没有选项 --bogus / usage error: No such option '--bogus'.",
+            "lawlint: 用法错误：没有选项 --bogus（是不是 --jobs？） / usage error: No such option "
+            "'--bogus'. Did you mean '--jobs'?",
         ),
         (
             ["bogus"],
-            "lawlint: 用法错误：没有这个命令（lawlint --help 列出全部命令） / usage error: "
+            "lawlint: 用法错误：没有命令“bogus”（lawlint --help 列出全部命令） / usage error: "
             "No such command 'bogus'.",
         ),
         (
@@ -220,8 +222,9 @@ def test_usage_error_from_the_installed_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.splitlines()[-1] == (
-        "lawlint: 用法错误：'--show' 的值无效 / usage error: Invalid value for '--show': "
-        "'all' is not one of 'error', 'warning', 'info'."
+        "lawlint: 用法错误：'--show' 的值无效：“all”不是可选值，可选：error、warning、info"
+        " / usage error: Invalid value for '--show': 'all' is not one of 'error', 'warning', "
+        "'info'."
     )
 
 

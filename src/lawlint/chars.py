@@ -32,6 +32,16 @@ MASK = "\ue000"
 
 _CJK_RE = re.compile(CJK_CLASS)
 
+# Quote marks: a message that quotes text holding one cannot quote it with “…” and
+# stay readable (“““”, 全角“””): such text is quoted with corner brackets instead.
+QUOTE_MARKS = frozenset("“”‘’\"'")
+
+
+def quoted(text: str) -> str:
+    """``text`` in Chinese quotation marks for a message: “text”, or 「text」 when it
+    holds a quote mark itself (「“」, 「“放管服”改革」)."""
+    return f"「{text}」" if QUOTE_MARKS.intersection(text) else f"“{text}”"
+
 
 def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from lawlint.chars import QUOTE_MARKS
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
 
@@ -72,6 +73,15 @@ class Context:
         return get_segmenter()
 
 
+def readable(template: str, fields: dict[str, Any]) -> str:
+    """``template`` with each “{field}” whose value holds a quote mark quoted 「{field}」
+    instead: 半角「"」，应改为全角「“」 reads, 半角“"”，应改为全角““” does not."""
+    for name, value in fields.items():
+        if isinstance(value, str) and QUOTE_MARKS.intersection(value):
+            template = template.replace(f"“{{{name}}}”", f"「{{{name}}}」")
+    return template
+
+
 class _SafeFields(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -115,7 +125,7 @@ class Check:
         data: dict[str, Any] | None = None,
         **fields: Any,
     ) -> Finding:
-        message = self.rule.message.format_map(_SafeFields(fields))
+        message = readable(self.rule.message, fields).format_map(_SafeFields(fields))
         return ctx.doc.finding(
             self.rule.id, self.rule.severity, start, end, message, fix=fix, data=data
         )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lawlint.chars import quoted
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.required_sections import document_anchor
@@ -99,7 +100,7 @@ class TopicMissing(Check):
             data={"topics": keys, "names": names, "topic": keys[0], "level": level},
             topic=keys[0],
             name=names[0],
-            names="、".join(f"“{name}”" for name in names),
+            names="、".join(quoted(name) for name in names),
             count=len(names),
         )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lawlint.errors import LawlintError
-from lawlint.findings import Finding
+from lawlint.findings import SEVERITY_ZH, Finding
 from lawlint.lint.suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def explain(rid: str, profile: Profile) -> str:
                 rid,
                 f"  {meta.description}",
                 "",
-                f"严重程度 severity  {meta.severity}",
+                f"严重程度 severity  {SEVERITY_ZH[meta.severity]} {meta.severity}",
                 f"依据 source        {meta.source}",
                 "不能用 select/ignore、配置或指令关闭 / not affected by select, ignore, "
                 "configuration or directives",
@@ -59,9 +59,10 @@ def explain(rid: str, profile: Profile) -> str:
     config = profile.config.path or "无（默认设置）/ none (defaults)"
     status = profile.inactive.get(rid)
     state = "启用 / on" if status is None else " / ".join(_STATUS[status])
-    severity = rule.severity
-    if severity != original.severity:
-        severity += f"（规则包中为 {original.severity}，配置修改 / {original.severity} in the pack)"
+    severity = f"{SEVERITY_ZH[rule.severity]} {rule.severity}"  # as `lawlint rules` says it
+    if rule.severity != original.severity:
+        was = f"{SEVERITY_ZH[original.severity]} {original.severity}"
+        severity += f"（规则包中为 {was}，配置修改 / {original.severity} in the pack)"
 
     out = [rid]
     if rule.description:
@@ -194,7 +195,6 @@ def rules_listing(
     severity (Chinese and id), kind and ✓ when it fixes, and its summary under it,
     indented and wrapped by display width to ``width`` cells (at 80 columns, or piped,
     a summary is never squeezed into a narrow column)."""
-    from lawlint.findings import SEVERITY_ZH
     from lawlint.output.safe import shown
 
     indent = " " * 6

@@ -80,7 +80,9 @@ def run_check(
             batch.prepare()
             # what each file's part is rendered with (SARIF: the rules, for their index)
             run_options = (
-                format_options(jobs, None, fmt, quiet=quiet, show=show, lang=lang)
+                format_options(
+                    jobs, None, fmt, quiet=quiet, show=show, lang=lang, output_file=output_file
+                )
                 if render
                 else None
             )
@@ -110,7 +112,12 @@ def run_check(
             results = lint(on_result=on_result, keep_findings=False)
         except LawlintError as exc:
             fail(exc)
-        writer.close(results, format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang))
+        writer.close(
+            results,
+            format_options(
+                jobs, results, fmt, quiet=quiet, show=show, lang=lang, output_file=output_file
+            ),
+        )
 
     if streamed:
         written = write_report(stream, output_file)
@@ -118,10 +125,13 @@ def run_check(
         for r in results:
             if r.error is not None:
                 error_line(str(r.error))
-        options = format_options(jobs, results, fmt, quiet=quiet, show=show, lang=lang)
+        options = format_options(
+            jobs, results, fmt, quiet=quiet, show=show, lang=lang, output_file=output_file
+        )
         if statistics:
             written = write_report(
-                lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet), output_file
+                lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet, lang=lang),
+                output_file,
             )
         else:
             written = write_report(

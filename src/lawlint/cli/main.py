@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -50,10 +51,36 @@ def _split(values: Iterable[str]) -> list[str]:
     return [v.strip() for value in values for v in value.replace("，", ",").split(",") if v.strip()]
 
 
+def _with_context(exc: click.UsageError, ctx: click.Context) -> click.UsageError:
+    """click's parser raises some usage errors (an option without its value) with no
+    context: give them the command's, so the usage line and the help hint are shown."""
+    if exc.ctx is None:
+        exc.ctx = ctx
+    return exc
+
+
+class _Command(click.Command):
+    """A subcommand whose every usage error knows its command (see :func:`_with_context`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _with_context(exc, ctx) from None
+
+
 class _Lawlint(click.Group):
     """The command group, ending every subcommand with an exit code and at most one line
     on standard error, whatever it raises (click's own usage errors, ``--help`` and
     ``sys.exit`` pass through as they are)."""
+
+    command_class = _Command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _with_context(exc, ctx) from None
 
     def make_context(
         self,
@@ -90,11 +117,16 @@ class UsageError(click.UsageError):
         with contextlib.suppress(OSError, ValueError):
             if self.ctx is not None:
                 name = self.ctx.command_path
-                click.echo(self.ctx.get_usage(), err=True)
+                usage = self.ctx.get_usage()
+                if usage.startswith("Usage:"):
+                    usage = "用法 / " + usage
+                click.echo(usage, err=True)
                 click.echo(
                     f"运行 '{name} --help' 查看帮助 / Try '{name} --help' for help.\n", err=True
                 )
-        error_line(f"用法错误：{self.chinese} / usage error: {self.format_message()}")
+        # click lists a missing choice's values on lines of their own: one line here
+        english = " ".join(self.format_message().split())
+        error_line(f"用法错误：{self.chinese} / usage error: {english}")
 
 
 def bilingual(exc: click.UsageError) -> click.UsageError:
@@ -105,19 +137,83 @@ def bilingual(exc: click.UsageError) -> click.UsageError:
 
 
 def _chinese(exc: click.UsageError) -> str:
-    """The Chinese half of a usage error: what is wrong and with which option."""
+    """The Chinese half of a usage error: what is wrong, with which option, and what
+    would be right (the choices, the range), as click's English half says it."""
+    message = exc.format_message()
     if isinstance(exc, click.NoSuchOption):
-        return f"没有选项 {exc.option_name}"
+        near = "、".join(sorted(exc.possibilities or ()))
+        return f"没有选项 {exc.option_name}" + (f"（是不是 {near}？）" if near else "")
     if isinstance(exc, click.BadParameter):  # MissingParameter is one too
         hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else exc.param_hint
+        what = hint or "参数"
         if isinstance(exc, click.MissingParameter):
-            return f"缺少 {hint or '参数'}"
-        return f"{hint or '参数'} 的值无效"
+            kind = (
+                "参数" if exc.param is None or exc.param.param_type_name == "argument" else "选项"
+            )
+            return f"缺少{kind} {what}" + _choices(exc.param)
+        return f"{what} 的值无效{_bad_value(exc.param, exc.message)}"
     if isinstance(exc, click.BadOptionUsage):
+        if "requires an argument" in message:
+            return f"选项 {exc.option_name} 后面缺少值"
         return f"选项 {exc.option_name} 用法有误"
-    if exc.message.startswith("No such command"):
-        return "没有这个命令（lawlint --help 列出全部命令）"
+    if m := _NO_COMMAND.match(message):
+        near = "、".join(re.findall(r"'([^']*)'", m.group(2) or ""))
+        hint = f"是不是 {near}？" if near else "lawlint --help 列出全部命令"
+        return f"没有命令“{m.group(1)}”（{hint}）"
+    if m := _EXTRA.match(message):
+        return f"多余的参数：{m.group(1)}"
     return "命令用法有误"
+
+
+# click's English messages this module says again in Chinese (click 8)
+_NO_COMMAND = re.compile(r"No such command '(.*?)'\.(?: \(Did you mean (.*)\))?")
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+_NOT_ONE_OF = re.compile(r"'(.*)' is not one of ")
+_NOT_IN_RANGE = re.compile(r"(.*) is not in the range ")
+_NOT_INTEGER = re.compile(r"'(.*)' is not a valid integer")
+_PATH = re.compile(
+    r"(?:File|Directory|Path) '(.*)' "
+    r"(is a file|is a directory|does not exist|is not readable|is not writable)\."
+)
+_PATH_ZH = {
+    "is a file": "这是文件，应为文件夹",
+    "is a directory": "这是文件夹，应为文件",
+    "does not exist": "不存在",
+    "is not readable": "无法读取",
+    "is not writable": "无法写入",
+}
+
+
+def _choices(param: click.Parameter | None) -> str:
+    """The values of a parameter that takes a fixed set of them, as "，可选：a、b"."""
+    if param is not None and isinstance(param.type, click.Choice):
+        return "，可选：" + "、".join(str(c) for c in param.type.choices)
+    return ""
+
+
+def _bad_value(param: click.Parameter | None, message: str) -> str:
+    """What is wrong with the value, in Chinese: "：“x”不是可选值，可选：a、b".
+    ``message`` is click's, without its "Invalid value for …:" lead."""
+    kind = param.type if param is not None else None
+    if isinstance(kind, click.Choice) and (m := _NOT_ONE_OF.match(message)):
+        return f"：“{m.group(1)}”不是可选值{_choices(param)}"
+    if isinstance(kind, click.IntRange) and (m := _NOT_IN_RANGE.match(message)):
+        return f"：“{m.group(1)}”超出范围，应为{_range_zh(kind)}"
+    if m := _NOT_INTEGER.match(message):
+        return f"：“{m.group(1)}”不是整数"
+    if m := _PATH.match(message):
+        return f"：“{m.group(1)}”{_PATH_ZH[m.group(2)]}"
+    return ""
+
+
+def _range_zh(kind: click.IntRange) -> str:
+    """An integer range in Chinese: "不小于 0 的整数"."""
+    low, high = kind.min, kind.max
+    if low is not None and high is not None:
+        return f"{low} 到 {high} 之间的整数"
+    if low is not None:
+        return f"不小于 {low} 的整数"
+    return f"不大于 {high} 的整数"
 
 
 def ended_by(exc: BaseException) -> int:

@@ -8,6 +8,11 @@ no check ever sees ASCII punctuation in a URL as a fault in Chinese text.
 A lawlint directive (``<!-- lawlint-disable … -->``, see :mod:`lawlint.lint.suppress`) is an
 HTML comment, so Markdown masks it; in plain text a directive on a line of its own is
 masked too, so the checks never see it.
+
+The metadata rows of a draft copied from a government site ("索引号：…", "发布日期：…",
+"来源：…", "浏览次数：…") are the site's text, not the report's: among the first lines,
+before the first numbered heading, they are masked whole, so no rule reports them and
+``--fix`` never rewrites them (``[2024]`` in "文号：" stays as the site wrote it).
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lawlint.chars import CJK, MASK
+from lawlint.chars import CJK, MASK, SPACE
+from lawlint.numbering import parse_marker
 
 # A bare URL, or an e-mail address: local part, then @ and a dotted domain. The two are
 # matched as the single regex ``URL|[\w.+-]+@[\w-]+(?:\.[\w-]+)+`` would (see
@@ -158,8 +164,51 @@ def mask_urls(text: str) -> str:
     return _mask_spans(text, _addresses(text))
 
 
+# Web-page chrome kept by a draft copied from a site: the keys of its metadata rows
+# ("索 引 号:", "来源:", "发布日期:", "【字体:大 中 小】"); model.document also uses them
+# for the chrome it skips (breadcrumbs, widget rows).
+META_KEYS = (
+    r"索\s*引\s*号|发布(?:时间|日期|机构|单位)|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
+    r"备注/文号|名\s*称|公文生成日期|成文日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
+    r"字体(?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
+    r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口|"
+    # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
+    r"日\s*期|浏\s*览(?:量|数)?"
+)
+# A metadata row: a key, then a colon (or a bar, or nothing: the value on the next line).
+META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|]|$)")
+META_REGION = 40  # a page's metadata sits above the report: only the first lines are read
+
+
+def metadata_rows(text: str) -> list[tuple[int, int]]:
+    """Spans of the metadata rows (whole lines) among the first :data:`META_REGION`
+    lines, up to the first line that opens with a heading marker (一、 （一） 1.):
+    below it, "时间：……" is the report's own text."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for _ in range(META_REGION):
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        line = text[pos:end]
+        if parse_marker(line, len(line) - len(line.lstrip(SPACE))) is not None:
+            break
+        if META_ROW.match(line):
+            spans.append((pos, end))
+        if end == len(text):
+            break
+        pos = end + 1
+    return spans
+
+
+def mask_metadata(text: str) -> str:
+    """Mask a page copy's metadata rows (see :func:`metadata_rows`)."""
+    spans = metadata_rows(text)
+    return _mask_spans(text, spans) if spans else text
+
+
 def mask_plain(text: str) -> str:
-    return mask_urls(_mask_matches(text, PLAIN_DIRECTIVE))
+    return mask_metadata(mask_urls(_mask_matches(text, PLAIN_DIRECTIVE)))
 
 
 def mask_code(text: str) -> str:
@@ -187,4 +236,4 @@ def mask_markdown(text: str) -> str:
     text = _mask_spans(text, _comments(text))
     for pattern in (_INLINE_CODE, _AUTOLINK, _LINK_DEST, _REF_DEF, _TAG):
         text = _mask_matches(text, pattern)
-    return mask_urls(text)
+    return mask_metadata(mask_urls(text))

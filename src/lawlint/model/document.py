@@ -20,7 +20,7 @@ from typing import Any
 
 from lawlint.chars import CJK, HAN, MASK, SPACE
 from lawlint.findings import Finding, Fix
-from lawlint.input.markup import QUOTED_TITLE, mask_markdown, mask_plain
+from lawlint.input.markup import META_KEYS, QUOTED_TITLE, mask_markdown, mask_plain
 from lawlint.input.source import LineHint, Source
 from lawlint.model.title import Title, find_title
 from lawlint.numbering import Marker, parse_marker
@@ -46,17 +46,10 @@ _PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
-# "来源:", "发布日期:", "【字体:大 中 小】") and breadcrumbs ("首页 > 政务公开 > …").
-_META_KEYS = (
-    r"索\s*引\s*号|发布(?:时间|日期|机构|单位)|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
-    r"备注/文号|名\s*称|公文生成日期|成文日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
-    r"字体(?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
-    r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口|"
-    # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
-    r"日\s*期|浏\s*览(?:量|数)?"
-)
+# "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and
+# breadcrumbs ("首页 > 政务公开 > …").
 _CHROME = re.compile(
-    rf"^[{SPACE}•·*\-【\[|]*(?:{_META_KEYS})[{SPACE}]*(?:[:：|]|$)"
+    rf"^[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|]|$)"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
     # by the copy ("【打印】 【字体:")
@@ -426,7 +419,9 @@ class Document:
         above = range(1, min(self.title_lines, default=1))
         out = {n for n in above if not _reads_as_prose(self.lines[n - 1])}
         first = min((h.line for h in self.headings if h.marker), default=len(self.lines) + 1)
-        for i, line in enumerate(self.lines[: min(first - 1, CHROME_REGION)]):
+        # the raw lines: metadata rows are masked in ``lines`` (input.markup), yet chrome
+        raw = self.raw.split("\n", CHROME_REGION)
+        for i, line in enumerate(raw[: min(first - 1, CHROME_REGION)]):
             if (i + 1) not in self._heading_lines and _CHROME.search(line):
                 out.add(i + 1)
         return frozenset(out - self.title_lines)

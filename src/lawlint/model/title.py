@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lawlint.chars import SPACE
+from lawlint.chars import MASK, SPACE
 from lawlint.numerals import digits_to_arabic
 
 # A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
@@ -13,8 +13,8 @@ from lawlint.numerals import digits_to_arabic
 _TITLE_END = re.compile(
     r"(?:报告|总结|法治政府建设[^，。]{0,8}情况)(?:[（(][^（）()]{1,10}[）)])?$"
 )
-# Breadcrumbs, metadata rows and sentences are not titles.
-_NOT_TITLE = re.compile(r"[>»|｜:：,，。;；!！?？/]|\s{2,}")
+# Breadcrumbs, metadata rows (masked: input.markup) and sentences are not titles.
+_NOT_TITLE = re.compile(rf"[>»|｜:：,，。;；!！?？/{MASK}]|\s{{2,}}")
 # stripped with str.strip, not a "[…]+$" regex: that retries a long run of spaces from
 # every position in it (quadratic on a line of 20,000 spaces)
 _STRIP_CHARS = SPACE + "#*_"
@@ -109,17 +109,22 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
     return title
 
 
-# A title's year on the line under it: "（2024年度）", "(2024年)".
-_YEAR_LINE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]")
+# A title's year on the line under it: "（2024年度）", "(2024年)", "2024年度", and as
+# drafts type it: full-width digits "（２０２４年度）", Chinese numerals "（二〇二四年度）".
+_YEAR_LINE = re.compile(r"[（(]?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?\s*[）)]?")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _year_below(lines: list[str], first: int, stop: int) -> int | None:
-    """The year of a bracketed year line right under the title (blank lines skipped)."""
+    """The year of a year line right under the title (blank lines skipped): a line
+    holding only the year, bracketed or not."""
     for i in range(first, min(stop, len(lines))):
         text, _ = _clean(lines[i])
         if text:
-            m = _YEAR_LINE.fullmatch(text)
-            return int(m.group(1)) if m else None
+            m = _YEAR_LINE.fullmatch(text.translate(_FULLWIDTH_DIGITS))
+            if m is None or (text[0] in "（(") != (text[-1] in "）)"):
+                return None  # not a year line, or a bracket left open
+            return int(digits_to_arabic(m.group(1)))
     return None
 
 

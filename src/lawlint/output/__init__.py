@@ -51,6 +51,9 @@ class FormatOptions:
     lang: str = "zh"
     """``--lang``: the language of the words a person reads in the human formats (text,
     html): severities and part names. The machine formats are always English."""
+    width: int = 80
+    """Terminal cells the text report's quoted source lines fit in (with their gutter):
+    the terminal's width when the report goes to one, else ``$COLUMNS`` or 80."""
 
 
 def visible(findings: Sequence[Finding], options: FormatOptions | None) -> list[Finding]:

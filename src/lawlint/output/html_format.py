@@ -68,8 +68,9 @@ def render(
         for path in options.unchecked:
             parts.pop(path, None)
     unchecked = options.unchecked if options is not None else frozenset()
-    summaries = {r.id: r.description or "" for r in options.rules} if options else {}
-    body = [_overview(results, figures, parts, unchecked)]
+    summaries = _summaries(options)
+    lang = options.lang if options is not None else "zh"
+    body = [_overview(results, figures, parts, unchecked, lang)]
     body += [_report(i, r, parts.get(r.path), options, summaries) for i, r in enumerate(results, 1)]
     page = _PAGE.format(
         version=escape(__version__),
@@ -81,6 +82,22 @@ def render(
     # control characters, bidirectional controls and undecodable bytes of file names as
     # visible escapes: the page is valid UTF-8 and shows what is really there
     return shown_lines(page)
+
+
+def _summaries(options: FormatOptions | None) -> dict[str, str]:
+    """Each rule's Chinese summary, for its chip beside the id: the rules that ran, and
+    the directives' own rules, which belong to no pack but appear in reports."""
+    from lawlint.lint.suppress import DIRECTIVE_RULES
+
+    out = {d.id: d.description for d in DIRECTIVE_RULES.values()}
+    if options is not None:
+        out.update({r.id: r.description or "" for r in options.rules})
+    return out
+
+
+def _severity(severity: str, lang: str) -> str:
+    """错误/警告/提示 (``--lang en``: error/warning/info)."""
+    return SEVERITY_ZH[severity] if lang == "zh" else severity
 
 
 # -- overview -----------------------------------------------------------------------------
@@ -98,6 +115,7 @@ def _overview(
     figures: Mapping[str, FigureShare],
     parts: Mapping[str, Parts],
     unchecked: frozenset[str] = frozenset(),
+    lang: str = "zh",
 ) -> str:
     heads = (
         ("title", "text", "报告", "report"),
@@ -116,7 +134,7 @@ def _overview(
         for key, kind, zh, en in heads
     )
     rows = [
-        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked)
+        _overview_row(i, r, figures.get(r.path), parts.get(r.path), r.path in unchecked, lang)
         for i, r in enumerate(results, 1)
     ]
     return (
@@ -139,6 +157,7 @@ def _overview_row(
     figures: FigureShare | None,
     parts: Parts | None,
     unchecked: bool = False,
+    lang: str = "zh",
 ) -> str:
     title = title_of(result)
     link = f'<a href="#r{i}">{escape(title)}</a><div class="path">{escape(result.path)}</div>'
@@ -164,20 +183,23 @@ def _overview_row(
         ),
         _cell('未检查 <span class="en">not checked</span>', "")
         if unchecked
-        else _parts_cell(parts),
+        else _parts_cell(parts, lang),
         _figures_cell(figures),
     ]
     return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
 
 
-def _parts_cell(parts: Parts | None) -> str:
+def _parts_cell(parts: Parts | None, lang: str = "zh") -> str:
     if parts is None or not parts.required:
         return _cell("—", "")
     have, total = len(parts.present), len(parts.required)
     shown = f'<span class="ratio">{have}/{total}</span>'
     if parts.missing:
+        lead = "缺：" if lang == "zh" else "missing: "
         names = "".join(
-            f"<li>缺：{escape(name)}</li>" for key, name in parts.required if key in parts.missing
+            f"<li>{lead}{escape(name if lang == 'zh' else key)}</li>"
+            for key, name in parts.required
+            if key in parts.missing
         )
         shown += f'<ul class="missing">{names}</ul>'
     else:
@@ -213,33 +235,37 @@ def _report(
     doc = result.document
     assert doc is not None
     shown_findings = visible(result.findings, options)
+    lang = options.lang if options is not None else "zh"
     parts_html = ""
     if parts is not None and parts.required:
         items = "".join(
             f'<li class="{"missing" if key in parts.missing else "present"}">'
-            f"{'✗' if key in parts.missing else '✓'} {escape(name)}</li>"
+            f"{'✗' if key in parts.missing else '✓'} {escape(name if lang == 'zh' else key)}</li>"
             for key, name in parts.required
         )
         parts_html = f'<ul class="parts">{items}</ul>\n'
     return (
         head
-        + _summary_line(result.findings, result.suppressed, len(shown_findings))
+        + _summary_line(result.findings, result.suppressed, len(shown_findings), lang)
         + parts_html
         + _rule_table(shown_findings, summaries or {})
-        + _text(rid, doc, shown_findings)
+        + _text(rid, doc, shown_findings, lang)
         + "\n</article>"
     )
 
 
-def _summary_line(findings: Sequence[Finding], suppressed: int, shown: int | None = None) -> str:
+def _summary_line(
+    findings: Sequence[Finding], suppressed: int, shown: int | None = None, lang: str = "zh"
+) -> str:
     """Every finding counted (``--show`` hides some from the page, not from the count)."""
     counts = Counter(f.severity for f in findings)
     parts = "".join(
-        f'<span class="count sev-{s}">{SEVERITY_ZH[s]} {counts[s]}</span>' for s in SEVERITIES
+        f'<span class="count sev-{s}">{_severity(s, lang)} {counts[s]}</span>' for s in SEVERITIES
     )
-    extra = f'<span class="count">已屏蔽 {suppressed}</span>' if suppressed else ""
+    words = ("已屏蔽", "未显示") if lang == "zh" else ("suppressed", "not shown")
+    extra = f'<span class="count">{words[0]} {suppressed}</span>' if suppressed else ""
     if shown is not None and shown < len(findings):
-        extra += f'<span class="count">未显示 {len(findings) - shown}</span>'
+        extra += f'<span class="count">{words[1]} {len(findings) - shown}</span>'
     return f'<p class="counts">{parts}{extra}</p>\n'
 
 
@@ -270,10 +296,10 @@ def _rule_table(findings: Sequence[Finding], summaries: Mapping[str, str] | None
     )
 
 
-def _text(rid: str, doc: Document, findings: Sequence[Finding]) -> str:
+def _text(rid: str, doc: Document, findings: Sequence[Finding], lang: str = "zh") -> str:
     """The report's lines grouped by section (a group per heading), each finding
     highlighted at its span and its message beside the line it starts on."""
-    marks = _Marks(rid, findings)
+    marks = _Marks(rid, findings, lang)
     lines = doc.raw.split("\n")
     spans: dict[int, list[tuple[int, int, Finding]]] = {}  # line index -> spans in it
     starting: dict[int, list[Finding]] = {}
@@ -315,8 +341,9 @@ class _Marks:
     """The ids of one report's findings (``r1-f3``) and marks (``r1-m7``), and the
     first mark of each finding, which its note links to."""
 
-    def __init__(self, rid: str, findings: Sequence[Finding]) -> None:
+    def __init__(self, rid: str, findings: Sequence[Finding], lang: str = "zh") -> None:
         self.rid = rid
+        self.lang = lang
         self.ids = {id(f): f"{rid}-f{n}" for n, f in enumerate(findings, 1)}
         self.first: dict[str, str] = {}
         self.count = 0
@@ -385,7 +412,9 @@ class _Marks:
         for fid in fids:
             self.first.setdefault(fid, mid)
         worst = min(SEVERITIES.index(f.severity) for f in findings)
-        tip = "\n".join(f"{f.rule}（{SEVERITY_ZH[f.severity]}）：{f.message}" for f in findings)
+        tip = "\n".join(
+            f"{f.rule}（{_severity(f.severity, self.lang)}）：{f.message}" for f in findings
+        )
         klass = f"f sev-{SEVERITIES[worst]}" + (" pt" if point else "")
         return (
             f'<mark id="{mid}" class="{klass}" data-f="{" ".join(fids)}" '

@@ -127,6 +127,7 @@ def format_options(
     quiet: bool,
     show: str | None = None,
     lang: str = "zh",
+    output_file: str | None = None,
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
     as the first configuration runs it), ``--quiet``, and for a batch in the text
@@ -143,8 +144,11 @@ def format_options(
         for profile in _profiles(jobs):
             for rule in profile.linter.rules:
                 rules.setdefault(rule.id, rule)
+    width = report_width(output_file)
     if results is None:
-        return FormatOptions(rules=list(rules.values()), quiet=quiet, show=show, lang=lang)
+        return FormatOptions(
+            rules=list(rules.values()), quiet=quiet, show=show, lang=lang, width=width
+        )
     review = batch_table or fmt == "html"
     figures = batch_figures(jobs, results) if review else {}
     parts = batch_parts(jobs, results) if fmt == "html" else {}  # the review page's overview
@@ -157,7 +161,31 @@ def format_options(
         unchecked=_unchecked(jobs) if review else frozenset(),
         show=show,
         lang=lang,
+        width=width,
     )
+
+
+def report_width(output_file: str | None = None) -> int:
+    """The cells a text report's quoted lines fit in: the terminal's width when the
+    report goes to a terminal (whose lines would otherwise wrap in the middle of a
+    quote); else ``$COLUMNS`` when set, else 80 — a file or a pipe has no width, and a
+    log read later should not depend on the window it was made in."""
+    import os
+    import shutil
+
+    from lawlint.output.text_format import DEFAULT_WIDTH
+
+    if output_file is None and _isatty(sys.stdout):
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else DEFAULT_WIDTH
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _part_names(jobs: Jobs) -> dict[str, str]:

@@ -73,6 +73,11 @@ def shown(text: str) -> str:
     return _UNSAFE.sub(_escape_match, text)
 
 
+def has_unsafe(text: str) -> bool:
+    """Would :func:`shown` change ``text``?"""
+    return _UNSAFE.search(text) is not None
+
+
 def json_safe(encoded: str) -> str:
     """Encoded JSON (``ensure_ascii=False``) with what JSON leaves raw but a terminal acts
     on escaped as ``\\uXXXX``; undecodable bytes as the text ``\\xNN``. Those characters

@@ -10,6 +10,7 @@ findings' ``data.section``) and the share of ``measures`` sentences with figures
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from lawlint.chars import MASK, display_width
 from lawlint.findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
 from lawlint.output import visible, write_parts
-from lawlint.output.safe import shown
+from lawlint.output.safe import has_unsafe, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,26 +28,92 @@ if TYPE_CHECKING:
     from lawlint.output import FormatOptions
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
-CONTEXT = 24  # characters of context either side of a span in a long line
-MAX_LINE = 80  # display cells shown whole
+DEFAULT_WIDTH = 80  # cells, when the report does not go to a terminal (and no $COLUMNS)
+MIN_WIDTH = 40  # a narrower terminal still gets a few characters of context
+GUTTER = 9  # "     1 | " and "段   1 | " take nine cells before the quoted text
+ELLIPSIS = "…"  # marks a cut end of a quoted line; one cell
 
 
-def excerpt(line: str, start_col: int, end_col: int) -> tuple[str, str]:
-    """The line (or a window of it) and a caret line under the span."""
-    start, end = start_col - 1, max(end_col - 1, start_col)
-    prefix, suffix = "", ""
-    # every character takes one or two cells: measure only when the length cannot tell
-    if len(line) > MAX_LINE or (2 * len(line) > MAX_LINE and display_width(line) > MAX_LINE):
-        lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
-        prefix = "…" if lo > 0 else ""
-        suffix = "…" if hi < len(line) else ""
-        line, start, end = line[lo:hi], start - lo, end - lo
-    line = line.replace("\t", " ").replace(MASK, " ").replace("\u2028", " ")
-    # control characters as visible escapes (``\x1b``): measured as they are shown
-    before, span, after = shown(line[:start]), shown(line[start:end]), shown(line[end:])
-    pad = display_width(prefix + before)
-    carets = "^" * max(1, display_width(span))
-    return prefix + before + span + after + suffix, " " * pad + carets
+def excerpt(line: str, start_col: int, end_col: int, width: int = DEFAULT_WIDTH) -> tuple[str, str]:
+    """The line, or the part of it around the span that fits ``width`` cells after the
+    gutter (each cut end marked …), and a caret line under the span: a long Chinese
+    paragraph is quoted around its finding, never wrapped by the terminal.
+
+    Cells are counted as shown: CJK characters take two, a control character its
+    escape (``\\x1b``). A span wider than the room is shown from its start."""
+    room = max(width, MIN_WIDTH) - GUTTER
+    start = min(max(start_col - 1, 0), len(line))
+    end = max(end_col - 1, start + 1)  # an empty span still gets one caret
+    # a character takes at least one cell, so nothing further than ``room`` characters
+    # from the span can be shown: only that much is looked at (a 1 MB line costs no more)
+    lo, hi = max(0, start - room), min(len(line), end + room)
+    text = line[lo:hi]
+    for blank in _AS_SPACE:  # str.replace: translate is slow on Chinese text
+        if blank in text:
+            text = text.replace(blank, " ")
+    pieces: Sequence[str]
+    if not has_unsafe(text):  # as a rule: each character is shown as it is
+        pieces, cells = text, _cells(text)
+    else:  # control characters as the escapes they are shown as (``\x1b``)
+        pieces = [shown(ch) for ch in text]
+        cells = [display_width(piece) for piece in pieces]
+    s, e = start - lo, min(end, hi) - lo
+    if lo == 0 and hi == len(line) and sum(cells) <= room:  # the whole line fits
+        a, b = 0, len(pieces)
+    else:
+        a, b, e = _window(cells, s, e, room - 2 * len(ELLIPSIS))
+    prefix = ELLIPSIS if lo + a > 0 else ""
+    suffix = ELLIPSIS if lo + b < len(line) else ""
+    quoted = prefix + "".join(pieces[a:b]) + suffix
+    pad = len(prefix) + sum(cells[a:s])
+    return quoted, " " * pad + "^" * max(1, sum(cells[s:e]))
+
+
+# tabs, masked text and line breaks inside a Word paragraph are quoted as spaces
+_AS_SPACE = ("\t", MASK, "\u2028")
+
+
+def _cells(text: str) -> list[int]:
+    """Each character's terminal cells, as :func:`lawlint.chars.display_width` counts
+    them: East Asian wide and full-width characters take two (one comprehension, no
+    call per character: this runs for every finding of a text report)."""
+    if text.isascii():
+        return [1] * len(text)
+    width = unicodedata.east_asian_width
+    return [2 if ch >= "\u1100" and width(ch) in "WF" else 1 for ch in text]
+
+
+def _window(cells: Sequence[int], s: int, e: int, room: int) -> tuple[int, int, int]:
+    """Indices ``a <= s <= e2 <= b`` into ``cells``: the span ``[s, e)`` cut to ``room``
+    cells (``e2``), then context on both sides in the room left, half each; what one
+    side cannot use (the line starts or ends there) goes to the other."""
+    used, e2 = 0, s
+    while e2 < e and used + cells[e2] <= room:
+        used += cells[e2]
+        e2 += 1
+    if e2 < e:  # the span alone is wider than the room: its start, no context after
+        return s, e2, e2
+    spare = room - used
+    a, unused = _grow_left(cells, s, spare // 2)
+    b, unused = _grow_right(cells, e, spare - (spare // 2 - unused))
+    a, _ = _grow_left(cells, a, unused)  # what the right side left over
+    return a, b, e
+
+
+def _grow_left(cells: Sequence[int], a: int, budget: int) -> tuple[int, int]:
+    """Move ``a`` left while the characters fit in ``budget`` cells: (a, cells left)."""
+    while a > 0 and cells[a - 1] <= budget:
+        budget -= cells[a - 1]
+        a -= 1
+    return a, budget
+
+
+def _grow_right(cells: Sequence[int], b: int, budget: int) -> tuple[int, int]:
+    """Move ``b`` right while the characters fit in ``budget`` cells: (b, cells left)."""
+    while b < len(cells) and cells[b] <= budget:
+        budget -= cells[b]
+        b += 1
+    return b, budget
 
 
 def write(
@@ -64,11 +131,12 @@ def write(
         return
     console = _console(out, True)
     lang = options.lang if options else "zh"
+    width = options.width if options else DEFAULT_WIDTH
     for result in results:
         lines = result.source.text.split("\n") if result.source else []
         paragraphs = result.source is not None and result.source.paragraphs
         for f in visible(result.findings, options):
-            _finding(console, f, lines, paragraphs, lang)
+            _finding(console, f, lines, paragraphs, lang, width)
     footer(out, results, options, console)
 
 
@@ -90,7 +158,8 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     lines = result.source.text.split("\n") if result.source else []
     paragraphs = result.source is not None and result.source.paragraphs
     lang = options.lang if options else "zh"
-    return "".join("\n".join(_plain(f, lines, paragraphs, lang)) + "\n" for f in findings)
+    width = options.width if options else DEFAULT_WIDTH
+    return "".join("\n".join(_plain(f, lines, paragraphs, lang, width)) + "\n" for f in findings)
 
 
 def severity_word(severity: str, lang: str = "zh") -> str:
@@ -142,19 +211,30 @@ def gutter(line_no: int, paragraphs: bool = False) -> str:
     return f"段{line_no:>4} | " if paragraphs else f"{line_no:>6} | "
 
 
-def _plain(f: Finding, lines: list[str], paragraphs: bool = False, lang: str = "zh") -> list[str]:
+def _plain(
+    f: Finding,
+    lines: list[str],
+    paragraphs: bool = False,
+    lang: str = "zh",
+    width: int = DEFAULT_WIDTH,
+) -> list[str]:
     sev = severity_word(f.severity, lang)
     head = f"{shown(f.path)}:{f.line}:{f.column}  {sev}  {f.rule}  {shown(f.message)}"
     if not 0 < f.line <= len(lines):
         return [head]
     line = lines[f.line - 1]
     end_col = f.end_column if f.end_line == f.line else len(line) + 1
-    quoted, carets = excerpt(line, f.column, end_col)
+    quoted, carets = excerpt(line, f.column, end_col, width)
     return [head, f"{gutter(f.line, paragraphs)}{quoted}", f"{'':6} | {carets}"]
 
 
 def _finding(
-    console: Console, f: Finding, lines: list[str], paragraphs: bool = False, lang: str = "zh"
+    console: Console,
+    f: Finding,
+    lines: list[str],
+    paragraphs: bool = False,
+    lang: str = "zh",
+    width: int = DEFAULT_WIDTH,
 ) -> None:
     """The finding's head line, then its line with the span underlined. For a Word
     document the line is a paragraph: the gutter shows 段 (paragraph) and its number, and
@@ -173,7 +253,7 @@ def _finding(
     if 0 < f.line <= len(lines):
         line = lines[f.line - 1]
         end_col = f.end_column if f.end_line == f.line else len(line) + 1
-        quoted, carets = excerpt(line, f.column, end_col)
+        quoted, carets = excerpt(line, f.column, end_col, width)
         console.print(Text(gutter(f.line, paragraphs), style="dim") + Text(quoted))
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
 
@@ -243,15 +323,18 @@ def _batch_table(
         )
         for r in results
     ]
+    keep = table_columns(options.show)
+    columns = [COLUMNS[i] for i in keep]
+    rows = [tuple(row[i] for i in keep) for row in rows]
     if console is None:
-        out.write("\n" + plain_table(rows) + "\n")
+        out.write("\n" + plain_table(rows, columns) + "\n")
         return
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     # On a narrow terminal the paths and the missing parts fold; the numbers never do.
-    for zh, en, right in COLUMNS:
+    for zh, en, right in columns:
         if right:
             table.add_column(f"{zh}\n{en}", justify="right", no_wrap=True)
         else:
@@ -262,11 +345,25 @@ def _batch_table(
     console.print(table)
 
 
-def plain_table(rows: Sequence[Sequence[str]]) -> str:
+def table_columns(show: str | None = None) -> list[int]:
+    """The batch table's columns (indices into :data:`COLUMNS`): with ``--show`` the
+    count columns of the severities it hides are left out, so the table counts what the
+    report shows (the summary above it still counts every finding)."""
+    hidden = set() if show is None else set(SEVERITIES[SEVERITIES.index(show) + 1 :])
+    return [
+        i
+        for i in range(len(COLUMNS))
+        if not (1 <= i <= len(SEVERITIES) and SEVERITIES[i - 1] in hidden)
+    ]
+
+
+def plain_table(
+    rows: Sequence[Sequence[str]], columns: Sequence[tuple[str, str, bool]] = COLUMNS
+) -> str:
     """The batch table as rich draws it with ``box.SIMPLE_HEAD`` at its natural width:
     two heading lines, a rule, the rows; three spaces between columns (aligned by display
     width: CJK characters take two cells), no trailing spaces."""
-    headings = [(zh, en) for zh, en, _ in COLUMNS]
+    headings = [(zh, en) for zh, en, _ in columns]
     widths = [
         max(display_width(cell) for cell in (*heading, *(row[i] for row in rows)))
         for i, heading in enumerate(headings)
@@ -274,7 +371,7 @@ def plain_table(rows: Sequence[Sequence[str]]) -> str:
 
     def line(cells: Sequence[str]) -> str:
         parts = []
-        for cell, width, (_, _, right) in zip(cells, widths, COLUMNS, strict=True):
+        for cell, width, (_, _, right) in zip(cells, widths, columns, strict=True):
             pad = " " * (width - display_width(cell))
             parts.append(pad + cell if right else cell + pad)
         return "   ".join(parts).rstrip()
