@@ -40,7 +40,6 @@ _TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
 _EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
 _SEPARATORS = re.compile(r"[、，,；;]")
-_CLAUSE_REACH = 40  # how far back from 其中 a plainly stated total is looked for
 _HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
 
 
@@ -79,6 +78,16 @@ class SumMismatch(Check):
             "Words of a comparison: the list of parts after 其中 stops there.",
             required=True,
         ),
+        "total_reach": Option(
+            "int",
+            30,
+            "Characters a total word may stand before its figure (共开展各类普法活动36场).",
+        ),
+        "stated_reach": Option(
+            "int",
+            40,
+            "How far back from 其中 a total stated without a total word is looked for.",
+        ),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -86,7 +95,8 @@ class SumMismatch(Check):
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
         figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
-        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,30}}?(?:达)?{figure}")
+        reach = self.opts["total_reach"]
+        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,{reach}}}?(?:达)?{figure}")
         self.part = re.compile(figure)
         # a figure the clause before 其中 ends with (its own clause: after ，or 。)
         self.stated = re.compile(rf"(?<=[{HAN}]){figure}$")
@@ -152,7 +162,7 @@ class SumMismatch(Check):
         """A total stated without 共/累计/合计: the figure in ``unit`` that ends the clause
         right before 其中 ("办理行政处罚案件45件，其中……"), not one in a comparison. Only
         the clause's last characters are read (bounded work per 其中)."""
-        begin = max(start, end - _CLAUSE_REACH)
+        begin = max(start, end - self.opts["stated_reach"])
         head = text[begin:end].rstrip("，,：:。 ")
         cut = max(head.rfind(c) for c in "，,；;。") + 1
         m = self.stated.search(head, cut)

@@ -49,6 +49,9 @@ class VagueQuantity(Check):
             "Words introducing a total; a total with a figure later in the sentence "
             "quantifies the vague word.",
         ),
+        "total_reach": Option(
+            "int", 8, "Characters after a total word within which its figure must follow."
+        ),
         "skip": Option("str-list", [], "Parts where vague quantities are not checked."),
         "next_figures": Option(
             "int",
@@ -133,11 +136,14 @@ class VagueQuantity(Check):
 
     def _totals(self, text: str, start: int, end: int) -> list[int]:
         """Offsets (ascending) of the totals in ``text[start:end]`` followed by a figure
-        within 8 characters ("共计60余次"): a vague word before one is counted."""
+        within ``total_reach`` characters ("共计60余次"): a vague word before one is
+        counted."""
         return [
             m.start()
             for m in self.opts["totals"].finditer(text, start, end)
-            if self.opts["figure"].search(text, m.end(), min(end, m.end() + 8))
+            if self.opts["figure"].search(
+                text, m.end(), min(end, m.end() + self.opts["total_reach"])
+            )
         ]
 
 
