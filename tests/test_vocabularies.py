@@ -216,6 +216,8 @@ def test_word_lists_moved_out_of_the_code_are_required(tmp_path: Path) -> None:
         "检查类型 sum-mismatch 须设置选项“units”",
         "检查类型 sum-mismatch 须设置选项“same_units”",
         "检查类型 sum-mismatch 须设置选项“compare”",
+        "检查类型 sum-mismatch 须设置选项“approximate_before”",
+        "检查类型 sum-mismatch 须设置选项“approximate_after”",
     ]
 
 

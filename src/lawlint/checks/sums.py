@@ -37,7 +37,6 @@ from lawlint.model.rules import Rule
 # is not a count anyone reports (a 400-digit one would sum to Infinity, not JSON).
 _NUMBER = r"(?P<n>\d{1,15}(?:\.\d+)?)(?P<x>[万亿])?"
 _TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
-_EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
 _SEPARATORS = re.compile(r"[、，,；;]")
 _HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
@@ -78,6 +77,18 @@ class SumMismatch(Check):
             "Words of a comparison: the list of parts after 其中 stops there.",
             required=True,
         ),
+        "approximate_before": Option(
+            "str",
+            None,
+            "Characters before a figure that make it approximate (约300人): not compared.",
+            required=True,
+        ),
+        "approximate_after": Option(
+            "regex",
+            None,
+            "Right after a figure's unit: it is approximate (20余场, 100件以上), not compared.",
+            required=True,
+        ),
         "total_reach": Option(
             "int",
             30,
@@ -94,7 +105,9 @@ class SumMismatch(Check):
         super().__init__(rule)
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
-        figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
+        before = re.escape(self.opts["approximate_before"])
+        after = self.opts["approximate_after"].pattern
+        figure = rf"(?<![\d.{before}]){_NUMBER}(?P<unit>{units})(?!{after})"
         reach = self.opts["total_reach"]
         self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,{reach}}}?(?:达)?{figure}")
         self.part = re.compile(figure)
