@@ -4,6 +4,7 @@ A pack::
 
     pack: gb-typography            # the pack's name
     title: 公文标点符号与格式       # what it is about
+    vocabularies: {...}            # optional: its own word lists (see vocabularies.py)
     sections: [...]                # optional: the report's parts (see sections.py)
     rules:
       - id: halfwidth-punct        # stable id, used in configs, JSON, SARIF
@@ -17,13 +18,16 @@ A pack::
           not_flagged: [它有意不报告的情况…]
           fix: --fix 做什么、为什么安全（或为什么不能自动修复）
         examples: {good: [...], bad: [...]}
-        <kind options>: ...
+        messages: {code: text}     # the texts of the kind's problem codes, if it has any
+        <kind options>: ...        # values may name vocabularies: "@{figure}"
 
 Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
 ``yamlio``, which also keeps parsed packs). Every
 problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
 regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
-file, the rule, the key and the YAML line.
+file, the rule, the key and the YAML line. Every error of a pack is gathered and all are
+raised together (``PackError.more``; ``lines()`` shows each), so that its author fixes
+them in one round.
 
 A pack is data that cannot hurt the run: at most 1 MB (:func:`read_utf8`), plain YAML
 (no tags, no aliases of lists or mappings: ``yamlio``), every field type-checked before
