@@ -328,28 +328,7 @@ class Workspace:
         packs = self._load_packs(config)
         catalogue = _Catalogue(packs)
         errors: list[PackError] = []
-        cli_select = catalogue.expand(self.cli.select, _on_command_line("--select"))
-        cli_ignore = catalogue.expand(self.cli.ignore, _on_command_line("--ignore"))
-        cfg_select = catalogue.expand(config.select, _in_config(config, "select"), errors)
-        cfg_ignore = catalogue.expand(config.ignore, _in_config(config, "ignore"), errors)
-        forced = frozenset(n for n in self.cli.select if n in catalogue.by_id)
-        for rid in config.rules:
-            if rid not in catalogue.by_id:
-                errors.append(
-                    config.error(
-                        f"未知的规则 id：{rid}", f"unknown rule id: {rid}", "rules", rid, rule=rid
-                    )
-                )
-        off = {rid for rid, s in config.rules.items() if s.off}
-        # --select replaces the configuration's select; neither: every rule
-        chosen = (
-            cli_select if self.cli.select else cfg_select if config.select else set(catalogue.by_id)
-        )
-        inactive = {rid: "select" for rid in catalogue.by_id if rid not in chosen}
-        for rid in (cfg_ignore | off) - forced:
-            inactive.setdefault(rid, "off" if rid in off else "ignore")
-        for rid in cli_ignore:
-            inactive[rid] = "ignore"
+        inactive, forced = self._selection(config, catalogue, errors)
         active = [
             self._gather(errors, self._override, config, r, catalogue.sections)
             if r.id in config.rules
@@ -369,6 +348,42 @@ class Workspace:
             report_unused_directives=self.cli.report_unused_directives,
         )
         return _Built(packs, linter, inactive, per_file, forced)
+
+    def _selection(
+        self, config: Config, catalogue: _Catalogue, errors: list[PackError]
+    ) -> tuple[dict[str, str], frozenset[str]]:
+        """Which rules do not run, and why ("select": not selected, "off", "ignore"),
+        and the ids named in ``--select`` (run whatever the configuration says)."""
+        from lawlint.packs.loader import gathered
+
+        cfg_select = catalogue.expand(config.select, _in_config(config, "select"), errors)
+        cfg_ignore = catalogue.expand(config.ignore, _in_config(config, "ignore"), errors)
+        try:
+            cli_select = catalogue.expand(self.cli.select, _on_command_line("--select"))
+            cli_ignore = catalogue.expand(self.cli.ignore, _on_command_line("--ignore"))
+        except LawlintError:
+            if errors:  # the configuration's errors first, as its names are read first
+                raise gathered(errors) from None
+            raise
+        forced = frozenset(n for n in self.cli.select if n in catalogue.by_id)
+        for rid in config.rules:
+            if rid not in catalogue.by_id:
+                errors.append(
+                    config.error(
+                        f"未知的规则 id：{rid}", f"unknown rule id: {rid}", "rules", rid, rule=rid
+                    )
+                )
+        off = {rid for rid, s in config.rules.items() if s.off}
+        # --select replaces the configuration's select; neither: every rule
+        chosen = (
+            cli_select if self.cli.select else cfg_select if config.select else set(catalogue.by_id)
+        )
+        inactive = {rid: "select" for rid in catalogue.by_id if rid not in chosen}
+        for rid in (cfg_ignore | off) - forced:
+            inactive.setdefault(rid, "off" if rid in off else "ignore")
+        for rid in cli_ignore:
+            inactive[rid] = "ignore"
+        return inactive, forced
 
     @staticmethod
     def _gather(errors: list[PackError], build: Callable[..., _T], *args: Any) -> _T | None:
