@@ -76,6 +76,7 @@ def _by_kind(common: dict[str, Any]) -> list[dict[str, Any]]:
                     **dict.fromkeys(common, True),
                     **{key: _option(spec) for key, spec in kind.options.items()},
                 },
+                "required": [key for key, spec in kind.options.items() if spec.required],
                 "additionalProperties": False,
             },
         }
