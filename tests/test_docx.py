@@ -1,6 +1,6 @@
 """.docx input: paragraphs as lines, headings from Word's styles and numbering, exact
-positions, --fix refused, unreadable files reported. Every .docx is built here with
-python-docx (tests/docx_build.py): no binary fixtures."""
+positions, unreadable files reported (--fix on .docx: test_docx_fix.py). Every .docx is
+built here with python-docx (tests/docx_build.py): no binary fixtures."""
 
 from __future__ import annotations
 
@@ -318,33 +318,6 @@ def test_a_directive_paragraph_suppresses_the_next_paragraph(tmp_path: Path) -> 
     )
     result = run("check", str(path), "--select", "halfwidth-punct", "--format", "json")
     assert json.loads(result.stdout) == []
-
-
-@pytest.mark.parametrize("flag", ["--fix", "--diff"])
-def test_fix_and_diff_refuse_docx(draft: Path, flag: str) -> None:
-    before = draft.read_bytes()
-    result = run("check", flag, str(draft))
-    assert result.exit_code == 2
-    assert f"lawlint: {draft}: --fix 和 --diff 不能修改 Word 文档（.docx）" in result.stderr
-    assert "cannot rewrite a Word document (.docx)" in result.stderr
-    assert draft.read_bytes() == before
-    assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]  # no temp file
-
-
-def test_fix_in_a_folder_fixes_text_and_refuses_docx(draft: Path) -> None:
-    text = draft.parent / "b.txt"
-    text.write_text(f"{TITLE}\n坚持依法行政,推进建设。\n", encoding="utf-8")
-    before = draft.read_bytes()
-    result = run("check", "--fix", str(draft.parent))
-    assert result.exit_code == 2
-    assert text.read_text(encoding="utf-8") == f"{TITLE}\n坚持依法行政，推进建设。\n"
-    assert draft.read_bytes() == before
-
-
-def test_fix_refuses_docx_from_stdin(draft: Path) -> None:
-    result = run("check", "--fix", "-", "--stdin-filename", "r.docx", input=draft.read_bytes())
-    assert result.exit_code == 2 and "cannot rewrite a Word document" in result.stderr
-    assert result.stdout == ""  # nothing written in place of the document
 
 
 # -- files that are not readable .docx ------------------------------------------------------

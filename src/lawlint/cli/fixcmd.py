@@ -1,19 +1,22 @@
 """``lawlint check --fix`` and ``--diff``: fix each file, write it back or show the diff.
 
-``--fix`` writes every changed file atomically (:mod:`writer`) in its own encoding,
-BOM and line endings — unless the file changed on disk since it was read, is
-read-only, has other hard links or cannot keep its owner (an input error naming it,
-the file untouched) — then reports what is left as ``check`` does; for ``-`` the fixed
-text goes to standard output and the report to standard error. Exit codes as for
-``check``, on the findings that are left.
+``--fix`` writes every changed file atomically (:mod:`~lawlint.output.writer`) — a text
+file in its own encoding, BOM and line endings, a Word document (.docx) with the fixes
+made inside its runs (:mod:`~lawlint.output.docx_fix`) — unless the file changed on disk
+since it was read, is read-only, has other hard links or cannot keep its owner (an input
+error naming it, the file untouched); then it reports what is left as ``check`` does.
+For ``-`` the fixed file goes to standard output and the report to standard error. Exit
+codes as for ``check``, on the findings that are left.
 
-``--diff`` changes nothing: it prints a unified diff of what ``--fix`` would change and
-exits 1 when there is something to fix, 0 when there is not (as ``ruff check --diff``
-does), 2 on an input error. It reports no findings; run ``check`` for those.
+``--fix-mode`` says how a .docx is changed: ``track`` (its default)
+as Word tracked changes by "lawlint" that the drafter accepts or rejects one by one,
+``apply`` plainly. A text file has no tracked changes: it is always written plainly,
+and an explicit ``--fix-mode track`` says so in a note on standard error.
 
-A Word document (.docx) is refused by both, before it is read: lawlint sees only its
-paragraphs' text and cannot write a .docx back without losing its formatting. The
-refusal is an input error naming the file (exit code 2); other files are still fixed.
+``--diff`` changes nothing: it prints a unified diff of what ``--fix`` would change (for
+a .docx, of its paragraphs' text) and exits 1 when there is something to fix, 0 when
+there is not (as ``ruff check --diff`` does), 2 on an input error. It reports no
+findings; run ``check`` for those.
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import click
 
 from lawlint.errors import InputError
-from lawlint.input.reader import STDIN, is_docx, read_input, source_from_bytes
+from lawlint.input.reader import STDIN, read_input, source_from_bytes
 from lawlint.lint.engine import FileResult
-from lawlint.lint.fixer import MAX_PASSES, FixResult, fix_source
+from lawlint.lint.fixer import MAX_PASSES, FixResult, fix_source, unified_diff
 from lawlint.output.writer import Original, stat_before_read, write_atomic
 
 if TYPE_CHECKING:
@@ -49,8 +53,10 @@ def run_fixes(
     output_file: str | None = None,
     show: str | None = None,
     lang: str = "zh",
+    fix_mode: str | None = None,
 ) -> int:
-    """Fix (or diff) every path with its configuration's linter; return the exit code."""
+    """Fix (or diff) every path with its configuration's linter; return the exit code.
+    ``fix_mode``: ``--fix-mode`` as given (None: each file's default)."""
     from lawlint.output import get
     from lawlint.output.reporting import exit_code, format_options, write_report
 
@@ -59,9 +65,6 @@ def run_fixes(
     paths = [path for path, _ in jobs]
     for path, profile in jobs:
         shown = stdin_name if path == STDIN else path
-        if is_docx(shown or path):
-            results.append(FileResult(shown or path, error=refuse_docx(shown or path)))
-            continue
         before = None if path == STDIN else stat_before_read(path)
         try:
             name, data = read_input(path, stdin_name=stdin_name)
@@ -69,40 +72,37 @@ def run_fixes(
         except InputError as exc:
             results.append(FileResult(path, error=exc))
             continue
-        if source.paragraphs:  # whatever its name: never written back
-            results.append(FileResult(source.path, error=refuse_docx(source.path)))
-            continue
         outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
+        try:
+            encoded = _fixed_bytes(outcome, data, fix_mode, profile, shown)
+        except InputError as exc:  # a .docx that cannot be rewritten: nothing written
+            results.append(_unfixed(outcome, profile, exc))
+            continue
         _notes(outcome)
         if outcome.changed:
             fixed += outcome.applied
             files += 1
         if diff:
             if outcome.changed:
-                text, in_colour = outcome.diff(), _diff_in_colour(color)
+                text, in_colour = _diff(outcome), _diff_in_colour(color)
                 # click drops escape codes off a terminal unless told: --color means colour
                 click.echo(coloured_diff(text) if in_colour else text, nl=False, color=in_colour)
             results.append(_result(source.path, outcome, profile))
             continue
         if path == STDIN:
             sys.stdout.flush()
-            sys.stdout.buffer.write(outcome.encoded())
+            sys.stdout.buffer.write(encoded)
             sys.stdout.buffer.flush()
         elif outcome.changed:
             try:
-                write_atomic(path, outcome.encoded(), _original(before, data))
+                write_atomic(path, encoded, _original(before, data))
             except InputError as exc:
                 fixed -= outcome.applied
                 files -= 1
-                result = FileResult(
-                    source.path,
-                    outcome.original,
-                    error=exc,
-                    source=source,
-                    fail_on=profile.config.fail_on,
-                )
-                results.append(result)
+                results.append(_unfixed(outcome, profile, exc))
                 continue
+        if outcome.changed:
+            _mode_note(source.path, bool(source.paragraphs), fix_mode)
         results.append(_result(source.path, outcome, profile))
     for r in results:
         if r.error is not None:
@@ -118,6 +118,88 @@ def run_fixes(
     )
     _summary(fixed, files, would=False)
     return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+def _fixed_bytes(
+    outcome: FixResult, data: bytes, fix_mode: str | None, profile: Profile, shown: str | None
+) -> bytes:
+    """The file's new bytes. For a .docx the fixed text is carried into its runs; the
+    paragraphs that could not take their fixes keep their text, and ``outcome`` is
+    brought in line with what the document now says."""
+    if not outcome.source.paragraphs:
+        return outcome.encoded()
+    if not outcome.changed:
+        return data
+    from lawlint.output.docx_fix import fix_package
+
+    source = outcome.source
+    done = fix_package(data, source.path, source.text, outcome.text, track=fix_mode != "apply")
+    if done.skipped:
+        _settle(outcome, done.text, done.skipped, profile, shown)
+    return done.data
+
+
+def _diff(outcome: FixResult) -> str:
+    """The unified diff of what was fixed; a .docx's paragraphs are whole lines (no
+    "No newline at end of file" after the last one)."""
+    if not outcome.source.paragraphs:
+        return outcome.diff()
+    return unified_diff(outcome.source.path, outcome.source.text + "\n", outcome.text + "\n")
+
+
+def _settle(
+    outcome: FixResult, text: str, skipped: tuple[int, ...], profile: Profile, shown: str | None
+) -> None:
+    """Make ``outcome`` describe the document as written, some paragraphs (0-based
+    ``skipped``) unfixed: its text, the findings left (linted again), the fixes
+    counted."""
+    from lawlint.model.document import Document
+
+    lines = {i + 1 for i in skipped}
+    kept = sum(1 for f in outcome.original if f.fix is not None and f.line in lines)
+    outcome.applied = max(0, outcome.applied - kept)
+    outcome.text = text
+    outcome.document = Document(replace(outcome.source, text=text))
+    outcome.findings = profile.linter.lint_document(outcome.document, profile.overrides(shown))
+    numbers = "、".join(str(i) for i in sorted(lines))
+    click.echo(
+        f"lawlint: {outcome.source.path}: 第 {numbers} 段的修复落在尚未接受或拒绝的修订之中"
+        "（或无法安全修改），未应用；请先在 Word 或 WPS 中处理这些修订"
+        f" / paragraph(s) {numbers.replace('、', ', ')}: the fixes fall inside tracked"
+        " changes not yet accepted or rejected (or cannot be made safely); not applied —"
+        " accept or reject those changes in Word or WPS first",
+        err=True,
+    )
+
+
+def _mode_note(path: str, docx: bool, fix_mode: str | None) -> None:
+    """Say how a changed file was written when the user has something to do or asked
+    for what cannot be: tracked changes to review, or ``track`` on a text file."""
+    if docx and fix_mode != "apply":
+        click.echo(
+            f"lawlint: {path}: 修改已作为修订（作者 lawlint）写入，请在 Word 或 WPS 中审阅、接受"
+            " / fixes written as tracked changes by lawlint: review and accept them in Word"
+            " or WPS",
+            err=True,
+        )
+    elif not docx and fix_mode == "track":
+        click.echo(
+            f"lawlint: {path}: 纯文本文件没有修订标记，修改已直接写入（--fix-mode track 只用于"
+            " .docx） / a text file has no tracked changes: the fixes were written directly"
+            " (--fix-mode track applies to .docx only)",
+            err=True,
+        )
+
+
+def _unfixed(outcome: FixResult, profile: Profile, exc: InputError) -> FileResult:
+    """The result of a file left as it was: its error and its original findings."""
+    return FileResult(
+        outcome.source.path,
+        outcome.original,
+        error=exc,
+        source=outcome.source,
+        fail_on=profile.config.fail_on,
+    )
 
 
 RED, GREEN, CYAN, BOLD, REVERSE, RESET = (
@@ -198,16 +280,6 @@ def _original(before: os.stat_result | None, data: bytes) -> Original:
     if before is None:
         return Original(-1, -1, -1, -1, b"")
     return Original.of(before, data)
-
-
-def refuse_docx(path: str) -> InputError:
-    return InputError(
-        "--fix 和 --diff 不能修改 Word 文档（.docx）：改写会破坏文档格式；"
-        "请按检查结果在 Word 或 WPS 中修改（去掉 --fix/--diff 即可只检查）",
-        "--fix and --diff cannot rewrite a Word document (.docx) without damaging it;"
-        " make the changes in Word (run without --fix/--diff to check it)",
-        path=path,
-    )
 
 
 def _result(path: str, outcome: FixResult, profile: Profile) -> FileResult:

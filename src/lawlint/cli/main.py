@@ -343,6 +343,14 @@ def main() -> None:
     help="显示 --fix 将做的修改，不改文件 / print the diff --fix would apply; change nothing.",
 )
 @click.option(
+    "--fix-mode",
+    type=click.Choice(["track", "apply"]),
+    default=None,
+    help="--fix 如何修改 .docx：track 写成修订（默认，在 Word/WPS 中逐条接受），apply 直接改；"
+    "文本文件总是直接改 / how --fix changes a .docx: track as tracked changes (default),"
+    " apply plainly; text files are always changed plainly.",
+)
+@click.option(
     "--report-unused-directives",
     is_flag=True,
     help="报告没有屏蔽任何问题的 lawlint 指令 / report directives that suppressed nothing.",
@@ -419,6 +427,7 @@ def check(
     color: bool | None,
     fix: bool,
     diff: bool,
+    fix_mode: str | None,
     report_unused_directives: bool,
     config_file: str | None,
     fail_on: str | None,
@@ -489,6 +498,13 @@ def check(
             err=True,
         )
         sys.exit(EXIT_ERROR)
+    if fix_mode is not None and not (fix or diff):
+        click.echo(
+            "lawlint: --fix-mode 只能与 --fix 或 --diff 同用"
+            " / --fix-mode works with --fix or --diff",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     if fix or diff:
         from lawlint.cli.fixcmd import run_fixes
 
@@ -504,6 +520,7 @@ def check(
                 output_file=output_file,
                 show=show,
                 lang=lang,
+                fix_mode=fix_mode,
             )
         )
     from lawlint.cli.lintcmd import run_check
