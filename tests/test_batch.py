@@ -13,10 +13,10 @@ from conftest import ROOT
 
 from lawlint.cli.main import main
 from lawlint.input.reader import source_from_bytes
-from lawlint.lint.engine import Linter, select_rules
+from lawlint.lint.engine import Linter
 from lawlint.lint.runner import run
 from lawlint.lint.stats import FigureShare, figure_settings, figure_share, required_parts
-from lawlint.lint.workspace import Workspace
+from lawlint.lint.workspace import CommandLine, Workspace
 from lawlint.model.document import Document
 from lawlint.model.rules import Rule
 from lawlint.output.reporting import batch_progress, show_progress
@@ -146,8 +146,7 @@ def test_no_table_for_one_file_or_quiet() -> None:
 
 
 def test_batch_row_cells(tmp_path: Path) -> None:
-    packs = load_packs()
-    linter = Linter(packs, select_rules(packs, ["section-missing"]))
+    linter = Workspace(CommandLine(select=("section-missing",))).profile(None).linter
     text = "云溪县2024年法治政府建设年度报告\n一、主要举措和成效\n开展培训。\n"
     path = tmp_path / "r.txt"
     path.write_text(text, encoding="utf-8")

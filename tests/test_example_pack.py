@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 
 from lawlint.cli.main import main
-from lawlint.lint.engine import Linter, select_rules
+from lawlint.lint.engine import Linter
+from lawlint.lint.workspace import CommandLine, Workspace
 from lawlint.packs.loader import load_packs
 
 PACK = EXAMPLES / "province-pack.yaml"
@@ -60,10 +61,10 @@ def test_the_new_part_is_recognised_and_checked() -> None:
 
 
 def test_the_new_part_does_not_disturb_the_built_in_ones() -> None:
-    packs = load_packs([PACK])
-    structure = select_rules(packs, ["fazhi-annual-report", "gb-typography"])
+    cli = CommandLine(packs=(str(PACK),), select=("fazhi-annual-report", "gb-typography"))
+    linter = Workspace(cli).profile(None).linter
     text = REPORT.format(followup="省法治督察反馈问题5项，已完成整改5项。")
-    assert [f.rule for f in Linter(packs, structure).lint_text(text)] == []
+    assert [f.rule for f in linter.lint_text(text)] == []
 
 
 def test_the_example_configuration_on_the_examples_folder() -> None:

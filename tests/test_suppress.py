@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, spots
 
 from lawlint.cli.main import main
-from lawlint.lint.engine import Linter, select_rules
+from lawlint.lint.engine import Linter
+from lawlint.lint.workspace import CommandLine, Workspace
 from lawlint.packs.loader import load_packs
 
 PACKS = load_packs()
@@ -19,7 +20,8 @@ BAD = "坚持依法 行政,推进建设。"
 
 
 def typography(*, unused: bool = False) -> Linter:
-    return Linter(PACKS, select_rules(PACKS, ["gb-typography"]), report_unused_directives=unused)
+    cli = CommandLine(select=("gb-typography",), report_unused_directives=unused)
+    return Workspace(cli).profile(None).linter
 
 
 def lint(text: str, *, markdown: bool = False, unused: bool = False):

@@ -21,6 +21,10 @@ class LawlintError(Exception):
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.zh} / {self.en}"
 
+    def lines(self) -> list[str]:
+        """The lines that show this error (several for errors gathered together)."""
+        return [str(self)]
+
     def __reduce__(self):  # type: ignore[no-untyped-def]
         # keyword-only arguments: rebuild from the instance dict (worker processes
         # send errors back to the parent pickled)
@@ -47,7 +51,24 @@ class PackError(LawlintError):
         self.rule = rule
         self.key = key
         self.line = line
+        # further errors found in the same reading, shown with this one (``lines``)
+        self.more: tuple[PackError, ...] = ()
         super().__init__(zh, en, path=path)
+
+    def all(self) -> list[PackError]:
+        """This error and the others found with it."""
+        return [self, *self.more]
+
+    def lines(self) -> list[str]:
+        """One line per error, and a count when there are several: a pack's author sees
+        every mistake of a run at once."""
+        if not self.more:
+            return [str(self)]
+        count = 1 + len(self.more)
+        return [
+            *(str(e) for e in self.all()),
+            f"共 {count} 处错误，请全部改正 / {count} errors: correct them all",
+        ]
 
     def __str__(self) -> str:
         where = self.path or ""

@@ -17,11 +17,8 @@ import re
 from dataclasses import dataclass
 
 from lawlint.chars import HAN
+from lawlint.numerals import from_chinese
 
-_CN_DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3,
-    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
 _CN = "一二三四五六七八九十〇零"
 
 # Level 1: Chinese numeral + separator. Only 、 is right; ．. ) ） are wrong forms.
@@ -61,26 +58,11 @@ class Marker:
     correct: str = ""
 
 
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; None if not a number."""
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        if len(text) != 1:
-            return None
-        return _CN_DIGITS[text]
-    tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return None
-    value = (_CN_DIGITS[tens] if tens else 1) * 10
-    return value + (_CN_DIGITS[units] if units else 0)
-
-
 def parse_marker(line: str, pos: int = 0) -> Marker | None:
     """Parse a heading marker starting at ``line[pos]``; None when there is none."""
     m = _L2.match(line, pos)
     if m:
-        number = chinese_number(m["num"])
+        number = from_chinese(m["num"])
         if number is not None and number > 0:
             return _bracketed(m, 2, number, f"（{m['num']}）")
     m = _L4.match(line, pos)
@@ -88,7 +70,7 @@ def parse_marker(line: str, pos: int = 0) -> Marker | None:
         return _bracketed(m, 4, int(m["num"]), f"（{m['num']}）")
     m = _L1.match(line, pos)
     if m and not _nothing_follows(line, m.end()):
-        number = chinese_number(m["num"])
+        number = from_chinese(m["num"])
         if number is not None and number > 0 and _opens_heading(m, number):
             sep = m["sep"]
             if sep in ")）":
@@ -148,7 +130,7 @@ def _enumerates(m: re.Match[str], first: int, run: re.Pattern[str]) -> bool:
         return False
     previous = first
     for part in r[1].split("、"):
-        number = int(part) if part.isdigit() else chinese_number(part)
+        number = int(part) if part.isdigit() else from_chinese(part)
         if number is None or number <= previous:
             return False
         previous = number

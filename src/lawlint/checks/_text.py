@@ -12,18 +12,8 @@ from lawlint.spans import Covering
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LINE_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
-# The default "figure": a number that counts something — an Arabic number that is not
-# part of a date or time ("2024年", "11月", "15日", "09:48", "2024-01-15" are dates, not
-# figures), or a Chinese numeral of two or more with a measure word ("三次", "十二件";
-# not 一项/一次, often an article; not ordinals 第二次/二十届; not slogans 两个维护).
-# Packs may override it (option `figure`).
-FIGURE = (
-    r"(?<![0-9０-９.])[0-9０-９]+(?:\.[0-9]+)?(?![0-9０-９.])(?!\s*[年月日号时:：\-—－/])"
-    r"|(?<![第一二两三四五六七八九十百千万])(?!三项制度|八项规定)"
-    r"(?:[二两三四五六七八九]|[一二两三四五六七八九]?十[一二三四五六七八九]?"
-    r"|[一二两三四五六七八九][百千万][零〇一二三四五六七八九十百千万]*)"
-    r"[余多]?(?:次|项|件|场|名|人|家|所|条|份|期|轮|批|户|元|部|篇|起|天|周|万|亿)"
-)
+# The figure pattern ("what counts as a figure") is the vocabulary @{figure} of
+# rules/dict/vocabularies.yaml, the default of every kind's `figure` option.
 
 
 def clauses(

@@ -98,6 +98,10 @@ class Check:
     summary: ClassVar[str]
     options: ClassVar[dict[str, Option]] = {}
     fields: ClassVar[tuple[str, ...]] = ()
+    # The problems a finding of this kind may describe: code → the fields its text may
+    # use. The texts are data, the rule's ``messages`` (one per code, checked when the
+    # pack is loaded); :meth:`problem` fills one in for a message field.
+    problems: ClassVar[dict[str, tuple[str, ...]]] = {}
     fixable: ClassVar[bool] = False
     # May this kind's fixes change letters or Chinese characters? Only for correcting a
     # quoted name to its exact canonical form (official-title); see fixer.py.
@@ -112,6 +116,10 @@ class Check:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def problem(self, code: str, **fields: Any) -> str:
+        """The rule's text for the problem ``code``, its ``{fields}`` filled in."""
+        return self.rule.messages[code].format_map(_SafeFields(fields))
 
     def finding(
         self,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawlint.checks._scope import part_spans
-from lawlint.checks._text import FIGURE, has_figure
+from lawlint.checks._text import has_figure
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -28,7 +28,7 @@ class UnsupportedClaim(Check):
         "evidence": Option(
             "regex-list", [], "Regexes of evidence besides figures (《…》, 案例, 如…)."
         ),
-        "figure": Option("regex", FIGURE, "What counts as a figure."),
+        "figure": Option("regex", "@{figure}", "What counts as a figure."),
         "skip": Option(
             "str-list", ["plans", "shortcomings"], "Parts where claims are not checked."
         ),

@@ -25,29 +25,28 @@ from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import SEVERITY_RANK, Finding
 from lawlint.numbering import Marker, parse_marker
+from lawlint.numerals import to_chinese
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-_CN = "零一二三四五六七八九十"
+_ZERO_DIGITS = "零一二三四五六七八九"  # a heading numbered 零、 is shown as written
 
 
 def marker_text(level: int, number: int) -> str:
     if level in (1, 2):
-        num = _cn(number)
+        num = to_chinese(number, _ZERO_DIGITS) or str(number)
         return f"{num}、" if level == 1 else f"（{num}）"
     return f"{number}." if level == 3 else f"（{number}）"
-
-
-def _cn(n: int) -> str:
-    if n < 10:
-        return _CN[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
 
 
 class HeadingNumbering(Check):
     kind = "heading-numbering"
     summary = "Heading numbers repeat, skip, or a level skips its parent"
     fields = ("problem",)
+    problems = {
+        "level-skip": ("marker", "parent"),
+        "repeat": ("expected", "found"),
+        "gap": ("expected", "found"),
+    }
     options = {
         "heading-scheme": Option(
             "enum",
@@ -104,8 +103,8 @@ class HeadingNumbering(Check):
                     start,
                     end,
                     data={"problem": "level-skip", "level": level},
-                    problem=(
-                        f"“{marker_text(level, number)}”的上一级应为“{missing}”层级，跳过了一级"
+                    problem=self.problem(
+                        "level-skip", marker=marker_text(level, number), parent=missing
                     ),
                 )
                 found.severity = skip_severity
@@ -117,13 +116,12 @@ class HeadingNumbering(Check):
                 want = marker_text(level, min(expected))
                 got = marker_text(level, number)
                 kind = "repeat" if previous is not None and number <= previous else "gap"
-                what = "重复" if kind == "repeat" else "不连续"
                 yield self.finding(
                     ctx,
                     start,
                     end,
                     data={"problem": kind, "expected": min(expected), "found": number},
-                    problem=f"标题序号{what}：此处应为“{want}”，实为“{got}”",
+                    problem=self.problem(kind, expected=want, found=got),
                 )
             last[level] = number
             ever[level] = number

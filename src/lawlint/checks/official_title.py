@@ -21,6 +21,7 @@ from lawlint.checks._catalogue import MAX_TITLE, Catalogue
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option, OptionError, compile_regex
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 _WIDE = str.maketrans("()", "（）")
 # a quoted name: 《 … 》 on one line, a nested 〈…〉 allowed
@@ -40,7 +41,7 @@ class OfficialTitle(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.titles = [(name, compile_regex(p)) for name, p in self.opts["titles"].items()]
         for name, pattern in self.titles:

@@ -9,25 +9,39 @@ than a surprise halfway through a batch.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 
 class OptionError(ValueError):
-    """A value of the wrong type; the message is Chinese + English."""
+    """A value of the wrong type; the message is Chinese (``zh``) + English (``en``).
+
+    Given one string, it is split at its first " / " (``"应为整数 / expected an
+    integer"``); given two, they are the two halves as they are (a regex quoted in the
+    message may hold " / " itself)."""
+
+    def __init__(self, zh: str, en: str | None = None) -> None:
+        if en is None:
+            zh, _, en = zh.partition(" / ")
+        self.zh = zh
+        self.en = en
+        super().__init__(f"{zh} / {en}")
 
 
 @dataclass(frozen=True, slots=True)
 class Option:
     """An option: its type, default and help; ``choices`` for ``enum``; ``fields`` for
     ``record-list`` (a list of mappings, each key an Option; keys whose Option default is
-    None are required)."""
+    None are required). A ``required`` option has no default in the code: every rule of
+    the kind gives it (the built-in packs hold such word lists, not the code)."""
 
     type: str
     default: Any
     help: str
     choices: tuple[str, ...] = ()
     fields: tuple[tuple[str, Option], ...] = ()
+    required: bool = False
 
     def convert(self, value: Any) -> Any:
         """Check ``value`` and return its run-time form (regexes compiled)."""
@@ -39,7 +53,7 @@ class Option:
 
 def _expect(ok: bool, zh: str, en: str) -> None:
     if not ok:
-        raise OptionError(f"{zh} / {en}")
+        raise OptionError(zh, en)
 
 
 def _str(opt: Option, v: Any) -> str:
@@ -85,7 +99,7 @@ def compile_regex(pattern: str, *, max_length: int | None = None) -> re.Pattern[
 
     if max_length is not None and len(pattern) > max_length:
         raise OptionError(
-            f"正则表达式超过 {max_length} 个字符 / a regex longer than {max_length} characters"
+            f"正则表达式超过 {max_length} 个字符", f"a regex longer than {max_length} characters"
         )
     try:
         compiled = re.compile(pattern)
@@ -97,8 +111,8 @@ def compile_regex(pattern: str, *, max_length: int | None = None) -> re.Pattern[
     if problem is not None:
         zh, en = problem
         raise OptionError(
-            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}"
-            f" / regex {pattern!r} can backtrack catastrophically: {en}"
+            f"正则表达式 {pattern!r} 可能发生灾难性回溯：{zh}",
+            f"regex {pattern!r} can backtrack catastrophically: {en}",
         )
     return compiled
 
@@ -152,9 +166,8 @@ def _record_list(opt: Option, v: Any) -> tuple[dict[str, Any], ...]:
             try:
                 record[key] = fields[key].convert(value)
             except OptionError as exc:
-                zh, _, en = str(exc).partition(" / ")
                 raise OptionError(
-                    f"第 {i + 1} 项的 {key}：{zh} / item {i + 1}, {key}: {en}"
+                    f"第 {i + 1} 项的 {key}：{exc.zh}", f"item {i + 1}, {key}: {exc.en}"
                 ) from None
         for key, spec in fields.items():
             if key not in record:
@@ -192,7 +205,7 @@ _CONVERT = {
 }
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
-_SCHEMA = {
+_SCHEMA: dict[str, Callable[[Option], dict[str, Any]]] = {
     "str": lambda o: {"type": "string"},
     "int": lambda o: {"type": "integer"},
     "float": lambda o: {"type": "number"},

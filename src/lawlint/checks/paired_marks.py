@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 
 class UnpairedMark(Check):
@@ -23,7 +24,7 @@ class UnpairedMark(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.pairs = [p for p in self.opts["pairs"] if len(p) == 2]
         self.open = {p[0]: p for p in self.pairs}

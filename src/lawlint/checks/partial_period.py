@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from lawlint.checks._scope import part_spans
-from lawlint.checks._text import FIGURE, Figures
+from lawlint.checks._text import Figures
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -32,7 +32,7 @@ class PartialPeriod(Check):
     fields = ("match",)
     options = {
         "patterns": Option("regex-list", [], "Regexes of part-year periods."),
-        "figure": Option("regex", FIGURE, "What counts as a figure in the sentence."),
+        "figure": Option("regex", "@{figure}", "What counts as a figure in the sentence."),
         "skip": Option("str-list", [], "Parts where periods are not checked (plans)."),
         "unless": Option(
             "regex-list",

@@ -13,6 +13,7 @@ from lawlint.checks._scope import SCOPE, scope_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 
 def union(patterns: tuple[re.Pattern[str], ...], words: tuple[str, ...]) -> re.Pattern[str]:
@@ -32,7 +33,7 @@ class Phrase(Check):
         "scope": SCOPE,
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.regex = union(self.opts["patterns"], self.opts["words"])
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lawlint.checks._text import FIGURE
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -41,7 +40,7 @@ class UnquantifiedSection(Check):
         "min_sentences": Option(
             "int", 5, "Parts shorter than this are only reported when no sentence has a figure."
         ),
-        "figure": Option("regex", FIGURE, "What counts as a figure."),
+        "figure": Option("regex", "@{figure}", "What counts as a figure."),
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:

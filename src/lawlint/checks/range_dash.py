@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 # ASCII hyphen-minus, full-width hyphen-minus, en dash, and the ASCII tilde that
 # stands in for the 浪纹线 "～" (half-width in Chinese text, like the hyphen)
@@ -60,7 +61,7 @@ class RangeDash(Check):
         ),
     }  # fmt: skip
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         self.values = re.compile(

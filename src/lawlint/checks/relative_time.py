@@ -11,18 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lawlint.checks._scope import SCOPE, scope_spans
-from lawlint.checks._text import Covering, exception_spans
+from lawlint.checks._text import exception_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.phrase import union
 from lawlint.findings import Finding
-from lawlint.spans import SpanIndex
+from lawlint.model.rules import Rule
+from lawlint.spans import Covering, SpanIndex
 
 
 class RelativeTime(Check):
     kind = "relative-time"
     summary = "Relative time words (今年, 去年, 目前 …) in an annual report"
     fields = ("match", "suggestion")
+    # what {suggestion} says instead of the word: the year, when the word names one and
+    # the report year is known; else "a year" or "a date"
+    problems = {"year": ("year",), "some-year": (), "date": ()}
     options = {
         "words": Option("str-list", [], "Relative time words to flag."),
         "year_offsets": Option(
@@ -37,7 +41,7 @@ class RelativeTime(Check):
         "scope": SCOPE,
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.regex = union((), tuple(self.opts["words"]) + tuple(self.opts["year_offsets"]))
 
@@ -68,13 +72,10 @@ class RelativeTime(Check):
                     suggestion=self._suggest(word, offsets, ctx.report_year),
                 )
 
-    @staticmethod
-    def _suggest(word: str, offsets: dict[str, int], year: int | None) -> str:
+    def _suggest(self, word: str, offsets: dict[str, int], year: int | None) -> str:
         if word in offsets and year is not None:
-            return f"“{year + offsets[word]}年”"
-        if word in offsets:
-            return "具体年份"
-        return "具体日期（如“截至××××年×月×日”）"
+            return self.problem("year", year=year + offsets[word])
+        return self.problem("some-year" if word in offsets else "date")
 
 
 CHECKS = (RelativeTime,)

@@ -12,6 +12,7 @@ from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.phrase import union
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 
 class Required(Check):
@@ -24,7 +25,7 @@ class Required(Check):
         "scope": Option("str-list", [], "Section keys the text must appear in."),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.regex = union(self.opts["patterns"], self.opts["words"])
 

@@ -15,6 +15,7 @@ from lawlint.chars import CJK, HAN, SPACE
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 from lawlint.spans import SpanIndex
 
 _S = f"[{SPACE}]+"
@@ -39,33 +40,40 @@ class CjkSpace(Check):
     kind = "cjk-space"
     summary = "Spaces inside Chinese text, around Chinese punctuation, or before 年/月/units"
     fields = ("problem",)
+    problems = {
+        "before-mark": (),
+        "after-mark": (),
+        "before-unit": (),
+        "between-chinese": (),
+        "before-number": (),
+    }
     fixable = True
     options = {
         "units": Option(
             "str",
-            "年月日时分秒个人次件项场名元万亿家所起份条部台辆户座批期届篇本余多",
+            "年月日时分秒@{measure-words}个万亿台辆座届本余多",
             "Characters after a number that take no space before them.",
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         units = re.escape(self.opts["units"])
         self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")
         self.before_number = re.compile(rf"(?<=[{HAN}])[{_ONE}](?=[0-9]+(?:\.[0-9]+)?%?[{HAN}])")
         self.patterns = (
-            (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "中文标点前不应有空格"),
-            (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "中文标点后不应有空格"),
-            (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "数字与单位之间不应有空格"),
-            (self.inside, "中文之间不应有空格"),
+            (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "before-mark"),
+            (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "after-mark"),
+            (re.compile(rf"(?<=\d){_S}(?=[{units}])"), "before-unit"),
+            (self.inside, "between-chinese"),
             # a single space before a count or date that the text goes on with ("发放宣传
             # 资料 3000份", "于 2024年"); runs of spaces and tabs align table columns
-            (self.before_number, "中文与数字之间不应有空格"),
+            (self.before_number, "before-number"),
             # after an ASCII mark that belongs to Chinese text ("领导下, 我镇", "(一) 加强"):
             # once the mark becomes full-width, the space is a stray one
             (
                 re.compile(rf"(?<=[{HAN}][,;:?!)]){_S}(?=[{CJK}])"),
-                "中文标点后不应有空格",
+                "after-mark",
             ),
         )
 
@@ -84,7 +92,7 @@ class CjkSpace(Check):
             base = doc.line_starts[i]
             # a space strictly inside a quotation: a < pos < b
             quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
-            for pattern, problem in self.patterns:
+            for pattern, code in self.patterns:
                 for m in pattern.finditer(line, body):
                     if base + m.start() in seen or m.end() == len(line):
                         continue
@@ -96,7 +104,7 @@ class CjkSpace(Check):
                         continue
                     seen.add(base + m.start())
                     yield self.finding(
-                        ctx, base + m.start(), base + m.end(), fix="", problem=problem
+                        ctx, base + m.start(), base + m.end(), fix="", problem=self.problem(code)
                     )
 
 

@@ -14,6 +14,7 @@ from lawlint.checks._scope import SCOPE, scope_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option, OptionError, compile_regex
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 
 class Substitution(Check):
@@ -27,7 +28,7 @@ class Substitution(Check):
         "scope": SCOPE,
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         swap: dict[str, str] = self.opts["swap"]
         if not swap:

@@ -31,15 +31,14 @@ from lawlint.chars import HAN
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
+from lawlint.model.rules import Rule
 
 # At most 15 digits before the point: a float holds them exactly, and a longer "figure"
 # is not a count anyone reports (a 400-digit one would sum to Infinity, not JSON).
 _NUMBER = r"(?P<n>\d{1,15}(?:\.\d+)?)(?P<x>[万亿])?"
 _TIMES = {"": 1, "万": 10_000, "亿": 100_000_000}
-_EXACT = r"(?![余多]|以上|左右)"
 _BREAKDOWN = re.compile("其中")
 _SEPARATORS = re.compile(r"[、，,；;]")
-_CLAUSE_REACH = 40  # how far back from 其中 a plainly stated total is looked for
 _HAN_PAIR = re.compile(rf"(?=([{HAN}]{{2}}))")
 
 
@@ -61,49 +60,56 @@ class SumMismatch(Check):
     summary = "Parts after 其中 add up to more than the total (共/累计/合计)"
     fields = ("total", "parts", "unit")
     options = {
-        "total_words": Option("str-list", ["共", "累计", "合计", "总计"], "Words before a total."),
+        "total_words": Option("str-list", ["@{totals}"], "Words before a total."),
+        # the word lists below are the pack's (rules/fazhi-content.yaml), not the code's
         "units": Option(
             "str-list",
-            [
-                "人次",
-                "场次",
-                "件次",
-                "户次",
-                "元",
-                "场",
-                "次",
-                "件",
-                "项",
-                "个",
-                "人",
-                "名",
-                "家",
-                "起",
-                "条",
-                "份",
-                "宗",
-                "户",
-                "篇",
-                "期",
-                "批",
-                "部",
-            ],
+            None,
             "Measure words compared (longest first); 万 and 亿 before them multiply.",
+            required=True,
         ),
-        "same_units": Option("str-map", {"场次": "场"}, "Units counted as the same unit."),
+        "same_units": Option(
+            "str-map", None, "Units counted as the same unit (场次: 场).", required=True
+        ),
         "compare": Option(
             "regex",
-            "较|比|增长|增加|减少|下降|上升|提高|降低",
+            None,
             "Words of a comparison: the list of parts after 其中 stops there.",
+            required=True,
+        ),
+        "approximate_before": Option(
+            "str",
+            None,
+            "Characters before a figure that make it approximate (约300人): not compared.",
+            required=True,
+        ),
+        "approximate_after": Option(
+            "regex",
+            None,
+            "Right after a figure's unit: it is approximate (20余场, 100件以上), not compared.",
+            required=True,
+        ),
+        "total_reach": Option(
+            "int",
+            30,
+            "Characters a total word may stand before its figure (共开展各类普法活动36场).",
+        ),
+        "stated_reach": Option(
+            "int",
+            40,
+            "How far back from 其中 a total stated without a total word is looked for.",
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         units = "|".join(re.escape(u) for u in sorted(self.opts["units"], key=len, reverse=True))
         totals = "|".join(re.escape(w) for w in self.opts["total_words"])
-        figure = rf"(?<![\d.约近超逾]){_NUMBER}(?P<unit>{units}){_EXACT}"
-        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,30}}?(?:达)?{figure}")
+        before = re.escape(self.opts["approximate_before"])
+        after = self.opts["approximate_after"].pattern
+        figure = rf"(?<![\d.{before}]){_NUMBER}(?P<unit>{units})(?!{after})"
+        reach = self.opts["total_reach"]
+        self.total = re.compile(rf"(?:{totals})[^，,；;。其]{{0,{reach}}}?(?:达)?{figure}")
         self.part = re.compile(figure)
         # a figure the clause before 其中 ends with (its own clause: after ，or 。)
         self.stated = re.compile(rf"(?<=[{HAN}]){figure}$")
@@ -134,14 +140,15 @@ class SumMismatch(Check):
                     continue
                 added = round(sum(p.value for p in parts) / _TIMES[total.times], 6)
                 if added > total.number:
-                    shown = {"total": _num(total.number), "parts": _num(added)}
+                    shown, summed = _num(total.number), _num(added)
                     yield self.finding(
                         ctx,
                         total.start,
                         parts[-1].end,
-                        data={**shown, "unit": total.times + total.unit},
+                        data={"total": shown, "parts": summed, "unit": total.times + total.unit},
                         unit=total.times + total.written,
-                        **shown,
+                        total=shown,
+                        parts=summed,
                     )
 
     def _figure(self, m: re.Match[str], offset: int = 0) -> _Figure:
@@ -168,7 +175,7 @@ class SumMismatch(Check):
         """A total stated without 共/累计/合计: the figure in ``unit`` that ends the clause
         right before 其中 ("办理行政处罚案件45件，其中……"), not one in a comparison. Only
         the clause's last characters are read (bounded work per 其中)."""
-        begin = max(start, end - _CLAUSE_REACH)
+        begin = max(start, end - self.opts["stated_reach"])
         head = text[begin:end].rstrip("，,：:。 ")
         cut = max(head.rfind(c) for c in "，,；;。") + 1
         m = self.stated.search(head, cut)

@@ -25,6 +25,13 @@ class TitleFormat(Check):
     kind = "title"
     summary = "The report has a title with its year, and is not called a 总结"
     fields = ("problem",)
+    problems = {
+        "missing": (),
+        "missing-line-config": ("title",),
+        "missing-line-file-name": ("title",),
+        "no-year": (),
+        "forbidden-word": ("word",),
+    }
     options = {
         "require_year": Option("bool", True, "The title must name the report year."),
         "forbidden": Option(
@@ -42,16 +49,16 @@ class TitleFormat(Check):
                     start,
                     end,
                     data={"problem": "missing"},
-                    problem="找不到报告标题（如“××2024年法治政府建设年度报告”）",
+                    problem=self.problem("missing"),
                 )
                 return
-            where = "配置" if ctx.title_from == "config" else "文件名"
+            code = "missing-line-config" if ctx.title_from == "config" else "missing-line-file-name"
             found = self.finding(
                 ctx,
                 start,
                 end,
                 data={"problem": "missing", "title": ctx.title, "from": ctx.title_from},
-                problem=f"正文没有标题行，已按{where}中的标题“{ctx.title}”检查；报送前请补上标题",
+                problem=self.problem(code, title=ctx.title),
             )
             # the report is named: a missing title line is a note, not an error
             found.severity = max("info", self.rule.severity, key=SEVERITY_RANK.__getitem__)
@@ -63,7 +70,7 @@ class TitleFormat(Check):
                 title.start,
                 title.end,
                 data={"problem": "no-year"},
-                problem="标题中没有报告年度（如“2024年”）",
+                problem=self.problem("no-year"),
             )
         for word in self.opts["forbidden"]:
             at = title.text.find(word)
@@ -73,7 +80,7 @@ class TitleFormat(Check):
                     title.offset(at),
                     title.offset(at + len(word) - 1) + 1,
                     data={"problem": "forbidden-word", "word": word},
-                    problem=f"年度报告不应称为“{word}”，应为“报告”",
+                    problem=self.problem("forbidden-word", word=word),
                 )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lawlint.checks._scope import part_spans
-from lawlint.checks._text import FIGURE, Figures, clauses, exception_spans
+from lawlint.checks._text import Figures, clauses, exception_spans
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -25,6 +25,7 @@ from lawlint.spans import SpanIndex
 
 if TYPE_CHECKING:
     from lawlint.model.document import Sentence
+    from lawlint.model.rules import Rule
 from lawlint.checks.phrase import union
 
 
@@ -35,18 +36,21 @@ class VagueQuantity(Check):
     needs_words = True
     options = {
         "words": Option("str-list", [], "Vague quantity words (matched as whole jieba words)."),
-        "figure": Option("regex", FIGURE, "What counts as a figure in the clause."),
+        "figure": Option("regex", "@{figure}", "What counts as a figure in the clause."),
         "measures": Option(
             "str",
-            "个次项件场名条份批起家位轮",
+            "@{measure-words}个位",
             "Measure words jieba may glue to a vague word "
             "(若干条, 若干项): such a word counts as the vague word.",
         ),
         "totals": Option(
             "regex",
-            "共|共计|累计|合计|总计",
+            "@{totals}",
             "Words introducing a total; a total with a figure later in the sentence "
             "quantifies the vague word.",
+        ),
+        "total_reach": Option(
+            "int", 8, "Characters after a total word within which its figure must follow."
         ),
         "skip": Option("str-list", [], "Parts where vague quantities are not checked."),
         "next_figures": Option(
@@ -69,7 +73,7 @@ class VagueQuantity(Check):
         ),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.words = frozenset(self.opts["words"])
         self.prefilter = union((), self.opts["words"])
@@ -132,11 +136,14 @@ class VagueQuantity(Check):
 
     def _totals(self, text: str, start: int, end: int) -> list[int]:
         """Offsets (ascending) of the totals in ``text[start:end]`` followed by a figure
-        within 8 characters ("共计60余次"): a vague word before one is counted."""
+        within ``total_reach`` characters ("共计60余次"): a vague word before one is
+        counted."""
         return [
             m.start()
             for m in self.opts["totals"].finditer(text, start, end)
-            if self.opts["figure"].search(text, m.end(), min(end, m.end() + 8))
+            if self.opts["figure"].search(
+                text, m.end(), min(end, m.end() + self.opts["total_reach"])
+            )
         ]
 
 

@@ -49,28 +49,39 @@ class YearMismatch(Check):
     kind = "year-mismatch"
     summary = "Years that contradict the report year (later years as done; plans not for next year)"
     fields = ("year", "expected", "problem")
+    problems = {
+        "later-year": ("report_year", "found"),
+        "plans-year": ("next_year", "found"),
+        "done-heading": ("report_year", "found"),
+        "plans-heading": ("next_year", "found"),
+    }
     options = {
         "done_section": Option("str", "measures", "Part reporting work done in the report year."),
         "plans_section": Option("str", "plans", "Part planning the next year."),
+        # the word lists below are the pack's (rules/fazhi-content.yaml), not the code's
         "future": Option(
             "regex",
-            "将|计划|拟|预计|力争|争取|目标|规划|纲要|安排|打算|要点|思路|到|至|前|以前|之前",
+            None,
             "Words that make a later year a plan or target, not work done.",
+            required=True,
         ),
         "starts": Option(
             "regex",
-            r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|(?:正式)?(?:施行|生效))|\d{1,2}月\d{1,2}日(?:正式)?(?:实施|执行)",
+            None,
             "Right after a later year: a date of entry into force or a start, not work done.",
+            required=True,
         ),
         "compare": Option(
             "regex",
-            "较|比|同比|相比|与|对比|以来|自|对照|按照|依照|为",
+            None,
             "Words before a year that is compared or referred to, not when the work was done.",
+            required=True,
         ),
         "looking_back": Option(
             "regex",
-            r"^度?[^，；。]{0,8}的|以来|已|(?<![为除])了(?!解)|取得",
+            None,
             "After a year opening a clause in the plans: a look back (以来, 取得, 已, 了, 发现的).",
+            required=True,
         ),
     }
 
@@ -134,7 +145,7 @@ class YearMismatch(Check):
                     future[scope] = self.opts["future"].search(text, start, scope) is not None
                 if future[scope] or self.opts["starts"].match(text, m.end()):
                     continue
-                problem = f"“主要举措和成效”中出现晚于报告年度（{year}年）的{found}年"
+                problem = self.problem("later-year", report_year=year, found=found)
                 expected = year
             elif part == "plans" and found <= year:
                 if not _OPENER.fullmatch(text, start, m.start()):
@@ -144,7 +155,7 @@ class YearMismatch(Check):
                     int(later.group(1)) > year for later in _YEAR.finditer(rest)
                 ):
                     continue
-                problem = f"“下一年度主要安排”应写{year + 1}年的安排，此处为{found}年"
+                problem = self.problem("plans-year", next_year=year + 1, found=found)
                 expected = year + 1
             else:
                 continue
@@ -175,10 +186,10 @@ class YearMismatch(Check):
                 if part == "done" and found and year not in found:
                     if self.opts["future"].search(text, heading.start, heading.end):
                         continue
-                    problem = f"“主要举措和成效”标题中的{found[0]}年与报告年度（{year}年）不符"
+                    problem = self.problem("done-heading", report_year=year, found=found[0])
                     yield self._finding(ctx, years[0], year, part, year, problem)
                 elif part == "plans" and found and year + 1 not in found and found[0] <= year:
-                    problem = f"“下一年度主要安排”标题应为{year + 1}年，此处为{found[0]}年"
+                    problem = self.problem("plans-heading", next_year=year + 1, found=found[0])
                     yield self._finding(ctx, years[0], year, part, year + 1, problem)
 
     def _finding(

@@ -228,7 +228,8 @@ def ended_by(exc: BaseException) -> int:
         silence_stdout()
         return EXIT_OK
     if isinstance(exc, LawlintError):
-        error_line(str(exc))
+        for line in exc.lines():
+            error_line(line)
         return EXIT_ERROR
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__

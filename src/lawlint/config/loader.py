@@ -41,11 +41,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lawlint.errors import PackError
 from lawlint.findings import SEVERITIES
@@ -62,6 +62,8 @@ def _tomllib() -> ModuleType:
         import tomli as tomllib
     return tomllib
 
+
+_T = TypeVar("_T")
 
 CONFIG_FILES = (".lawlint.yaml", ".lawlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -124,7 +126,7 @@ class Config:
     locator: Locator | None = field(default=None, repr=False)
 
     def error(
-        self, zh: str, en: str, *at: object, rule: str | None = None, quiet: bool = False
+        self, zh: str, en: str, *at: str | int, rule: str | None = None, quiet: bool = False
     ) -> ConfigError:
         """An error naming this file, the key path ``at`` and (YAML) its line; ``quiet``:
         a step of ``at`` that does not look like a key is not shown (an unknown key of a
@@ -228,7 +230,7 @@ class Glob:
             return ch != "/"
         if op == "is":
             return ch == arg
-        members, negate = arg  # type: ignore[misc]
+        members, negate = cast(tuple[str, bool], arg)
         return (ch in members) != negate
 
     def _closure(self, nodes: Iterable[int]) -> frozenset[int]:
@@ -348,45 +350,77 @@ def parse_pyproject(text: str, path: str, root: Path) -> Config:
 
 
 def _read(config: Config, data: Any) -> Config:
-    fail = config.error
+    """``config`` filled from the file's ``data``: every key checked, and every error
+    found kept and raised together (an author fixes the file in one round)."""
     if not isinstance(data, dict):
-        raise fail("配置应为映射（键: 值）", "a configuration must be a mapping of keys")
-    from lawlint.packs.loader import quote_key
+        raise config.error("配置应为映射（键: 值）", "a configuration must be a mapping of keys")
+    from lawlint.packs.loader import gathered, quote_key
 
-    for key in data:
-        if key not in KEYS:
-            raise fail(
+    errors: list[PackError] = []
+
+    def each(read: Callable[..., _T], *args: Any) -> _T | None:
+        try:
+            return read(*args)
+        except ConfigError as exc:
+            errors.append(exc)
+            return None
+
+    # A file with none of the keys may be no configuration at all (--config naming
+    # /etc/shadow by mistake): one error for it, not one per line of the file.
+    unknown = [key for key in data if key not in KEYS]
+    for key in unknown if len(unknown) < len(data) else unknown[:1]:
+        errors.append(
+            config.error(
                 f"未知的配置键 {quote_key(key)}（可用：{', '.join(KEYS)}）",
                 f"unknown configuration key {quote_key(key)} (known: {', '.join(KEYS)})",
                 key,
                 quiet=True,
             )
+        )
     if "extends" in data:
-        config.extends = _names(config, data["extends"], "extends")
-    config.select = _names(config, data.get("select", []), "select")
-    config.ignore = _names(config, data.get("ignore", []), "ignore")
-    config.rules = _rules(config, data.get("rules", {}))
-    config.per_file = _per_file(config, data.get("per-file", {}))
-    exclude = _names(config, data.get("exclude", []), "exclude")
-    config.exclude = tuple((g, _glob(config, g, "exclude", i)) for i, g in enumerate(exclude))
-    config.level = _choice(config, data, "level", LEVELS)
-    config.fail_on = _choice(config, data, "fail-on", SEVERITIES)
-    year = data.get("report-year")
+        config.extends = _or(each(_names, config, data["extends"], "extends"), config.extends)
+    config.select = _or(each(_names, config, data.get("select", []), "select"), ())
+    config.ignore = _or(each(_names, config, data.get("ignore", []), "ignore"), ())
+    config.rules = _or(each(_rules, config, data.get("rules", {})), {})
+    config.per_file = _or(each(_per_file, config, data.get("per-file", {})), ())
+    config.exclude = _or(each(_exclude, config, data.get("exclude", [])), ())
+    config.level = each(_choice, config, data, "level", LEVELS)
+    config.fail_on = each(_choice, config, data, "fail-on", SEVERITIES)
+    config.report_year = each(_report_year, config, data.get("report-year"))
+    config.title = each(_title, config, data.get("title"))
+    config.previous = each(_previous, config, data.get("previous"))
+    if errors:
+        raise gathered(errors)
+    return config
+
+
+def _or(value: _T | None, default: _T) -> _T:
+    return default if value is None else value
+
+
+def _exclude(config: Config, value: Any) -> tuple[tuple[str, Glob], ...]:
+    exclude = _names(config, value, "exclude")
+    return tuple((g, _glob(config, g, "exclude", i)) for i, g in enumerate(exclude))
+
+
+def _report_year(config: Config, year: Any) -> int | None:
     if year is not None and not (
         isinstance(year, int) and not isinstance(year, bool) and 1949 <= year <= 2100
     ):
-        raise fail(
+        raise config.error(
             "report-year 应为四位数年份，如 2024",
             "'report-year' must be a four-digit year such as 2024",
             "report-year",
         )
-    config.report_year = year
-    title = data.get("title")
+    return year
+
+
+def _title(config: Config, title: Any) -> str | None:
     if title is not None and not (isinstance(title, str) and title.strip()):
-        raise fail("title 应为报告标题文字", "'title' must be the report's title text", "title")
-    config.title = title.strip() if title is not None else None
-    config.previous = _previous(config, data.get("previous"))
-    return config
+        raise config.error(
+            "title 应为报告标题文字", "'title' must be the report's title text", "title"
+        )
+    return title.strip() if title is not None else None
 
 
 def _previous(config: Config, value: Any) -> str | None:
@@ -458,7 +492,7 @@ def _severity(config: Config, value: Any, *at: str) -> str:
             "severity must be error, warning or info",
             *at,
         )
-    return value  # type: ignore[no-any-return]
+    return str(value)
 
 
 def _rules(config: Config, raw: Any) -> dict[str, RuleSetting]:

@@ -29,6 +29,61 @@ def _option(spec: Option) -> dict[str, Any]:
     return schema
 
 
+def _section() -> dict[str, Any]:
+    """A part of the report in a pack's ``sections``."""
+    regexes = {"type": "array", "items": {"type": "string", "format": "regex"}}
+    return {
+        "type": "object",
+        "required": ["key"],
+        "properties": {
+            "key": {"type": "string", "pattern": _ID.pattern},
+            "name": {"type": "string"},
+            "heading": regexes,
+            "content": regexes,
+            "content_anywhere": regexes,
+            "unclaimed": {
+                "type": "boolean",
+                "description": "Top-level sections no other part claims are this part "
+                "when no heading names it (reports organised by theme).",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+
+def _vocabulary() -> dict[str, Any]:
+    """A vocabulary of a pack's ``vocabularies`` (see packs.vocabularies)."""
+    return {
+        "type": "object",
+        "properties": {
+            "description": {"type": "string"},
+            "words": _STRINGS,
+            "pattern": {"type": "string", "format": "regex"},
+        },
+        "additionalProperties": False,
+    }
+
+
+def _by_kind(common: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each kind: a rule of that kind has the common keys and the kind's options."""
+    from lawlint.checks import kinds
+
+    return [
+        {
+            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": {
+                "properties": {
+                    **dict.fromkeys(common, True),
+                    **{key: _option(spec) for key, spec in kind.options.items()},
+                },
+                "required": [key for key, spec in kind.options.items() if spec.required],
+                "additionalProperties": False,
+            },
+        }
+        for name, kind in sorted(kinds().items())
+    ]
+
+
 def pack_schema() -> dict[str, Any]:
     from lawlint.checks import kinds
 
@@ -54,6 +109,11 @@ def pack_schema() -> dict[str, Any]:
             "properties": {"good": _STRINGS, "bad": _STRINGS},
             "additionalProperties": False,
         },
+        "messages": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "description": "各问题代码的提示文字 / the text of each problem code the kind emits",
+        },
         "doc": {
             "type": "object",
             "description": "规则的说明（lawlint explain、docs/rules/）/ the rule's documentation",
@@ -76,49 +136,24 @@ def pack_schema() -> dict[str, Any]:
             "additionalProperties": False,
         },
     }
-    by_kind = [
-        {
-            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
-            "then": {
-                "properties": {
-                    **dict.fromkeys(common, True),
-                    **{key: _option(spec) for key, spec in kind.options.items()},
-                },
-                "additionalProperties": False,
-            },
-        }
-        for name, kind in sorted(kinds().items())
-    ]
-    regexes = {"type": "array", "items": {"type": "string", "format": "regex"}}
-    section = {
-        "type": "object",
-        "required": ["key"],
-        "properties": {
-            "key": {"type": "string", "pattern": _ID.pattern},
-            "name": {"type": "string"},
-            "heading": regexes,
-            "content": regexes,
-            "content_anywhere": regexes,
-            "unclaimed": {
-                "type": "boolean",
-                "description": "Top-level sections no other part claims are this part "
-                "when no heading names it (reports organised by theme).",
-            },
-        },
-        "additionalProperties": False,
-    }
     properties = {
         "pack": {"type": "string", "pattern": _ID.pattern},
         "title": {"type": "string"},
         "description": {"type": "string"},
-        "sections": {"type": "array", "items": section},
+        "vocabularies": {
+            "type": "object",
+            "additionalProperties": _vocabulary(),
+            "description": "本规则包的词表，规则以 @{名称} 引用 / this pack's vocabularies, "
+            "named by its rules as @{name}",
+        },
+        "sections": {"type": "array", "items": _section()},
         "rules": {
             "type": "array",
             "items": {
                 "type": "object",
                 "required": ["id", "kind", "severity", "message"],
                 "properties": common,
-                "allOf": by_kind,
+                "allOf": _by_kind(common),
             },
         },
     }
@@ -132,16 +167,10 @@ def pack_schema() -> dict[str, Any]:
     }
 
 
-def config_schema() -> dict[str, Any]:
+def _builtin_rules(off: list[dict[str, Any]]) -> dict[str, Any]:
+    """``rules:`` settings of each built-in rule: off, a severity, or its options."""
     from lawlint.checks import kinds
 
-    off = [{"const": False}, {"const": OFF}, _SEVERITY]
-    generic = {
-        "anyOf": [
-            *off,
-            {"type": "object", "properties": {"severity": _SEVERITY}},
-        ]
-    }
     builtin: dict[str, Any] = {}
     for pack in builtin_packs():
         for rule in pack.rules:
@@ -157,6 +186,18 @@ def config_schema() -> dict[str, Any]:
                     },
                 ],
             }
+    return builtin
+
+
+def config_schema() -> dict[str, Any]:
+
+    off: list[dict[str, Any]] = [{"const": False}, {"const": OFF}, _SEVERITY]
+    generic = {
+        "anyOf": [
+            *off,
+            {"type": "object", "properties": {"severity": _SEVERITY}},
+        ]
+    }
     per_file = {
         "type": "object",
         "properties": {
@@ -178,7 +219,7 @@ def config_schema() -> dict[str, Any]:
         "rules": {
             "type": "object",
             "description": "ID: off | error | warning | info | {severity: …, <option>: …}",
-            "properties": builtin,
+            "properties": _builtin_rules(off),
             "additionalProperties": generic,
         },
         "per-file": {

@@ -47,6 +47,7 @@ from lawlint.input.docx_package import (
 )
 from lawlint.input.source import LineHint, Source
 from lawlint.numbering import parse_marker
+from lawlint.numerals import DIGITS, LEGAL_DIGITS, to_chinese, to_chinese_digits
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -141,9 +142,9 @@ def _word_directives(parts: Parts) -> tuple[tuple[int, str], ...]:
     found: list[tuple[int, str]] = []
     for index, (p, _) in enumerate(_paragraphs(body)):
         for start in p.iter(f"{_W}commentRangeStart"):
-            text = texts.get(start.get(f"{_W}id", ""))
-            if text is not None:
-                found.append((index, text))
+            directive = texts.get(start.get(f"{_W}id", ""))
+            if directive is not None:
+                found.append((index, directive))
     return tuple(found)
 
 
@@ -552,20 +553,14 @@ def _legal(lvl: _Element | None) -> bool:
     return lvl is not None and lvl.find(f"{_W}isLgl") is not None
 
 
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 
 
-def _chinese(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
-    if not 0 < n < 100:
-        return str(n)
-    tens, units = divmod(n, 10)
-    if not tens:
-        return digits[units]
-    return ("" if tens == 1 else digits[tens]) + ten + (digits[units] if units else "")
+def _chinese(n: int, digits: str = DIGITS, ten: str = "十") -> str:
+    """Word's counting numbers: Chinese for 1-99, Arabic digits beyond."""
+    return (to_chinese(n, digits, ten) if n > 0 else None) or str(n)
 
 
 def _format(n: int, fmt: str) -> str:
@@ -574,9 +569,9 @@ def _format(n: int, fmt: str) -> str:
                "taiwaneseCounting", "taiwaneseCountingThousand"):  # fmt: skip
         return _chinese(n)
     if fmt == "chineseLegalSimplified":
-        return _chinese(n, _CN_LEGAL, "拾")
+        return _chinese(n, LEGAL_DIGITS, "拾")
     if fmt in ("ideographDigital", "taiwaneseDigital"):
-        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+        return to_chinese_digits(n)
     if fmt == "ideographTraditional" and 0 < n <= 10:
         return _TIANGAN[n - 1]
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":

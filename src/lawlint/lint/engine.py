@@ -9,13 +9,13 @@ position. Nothing here prints; the CLI and formatters do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lawlint.checks import Check, Context, kinds
 from lawlint.checks.options import OptionError
-from lawlint.errors import InputError, LawlintError, PackError
+from lawlint.errors import InputError, PackError
 from lawlint.findings import Finding
 from lawlint.input.reader import read_source, source_from_bytes
 from lawlint.input.source import Source
@@ -26,7 +26,7 @@ from lawlint.model.rules import Pack, Rule
 from lawlint.model.sections import SectionSpec
 from lawlint.spans import Covering
 
-__all__ = ["FileOverrides", "FileResult", "Linter", "build_check", "select_rules"]
+__all__ = ["FileOverrides", "FileResult", "Linter", "build_check"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,34 +38,6 @@ class FileOverrides:
     severity: Mapping[str, str] = field(default_factory=dict)
     #: last year's report to compare with (``--previous``, ``previous:``), if any
     previous: str | None = None
-
-
-def select_rules(
-    packs: Sequence[Pack], select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> list[Rule]:
-    """The rules to run: all (or only ``select``), minus ``ignore``. Both take rule
-    ids or pack names; an unknown name is an error (exit 2), not silently nothing."""
-    rules = [r for p in packs for r in p.rules]
-    by_pack = {p.name: {r.id for r in p.rules} for p in packs}
-    ids = {r.id for r in rules}
-
-    def expand(names: Iterable[str], option: str) -> set[str]:
-        out: set[str] = set()
-        for name in names:
-            if name in by_pack:
-                out |= by_pack[name]
-            elif name in ids:
-                out.add(name)
-            else:
-                raise LawlintError(
-                    f"{option} 中的规则 id 或规则包名未知：{name}",
-                    f"unknown rule id or pack name in {option}: {name}",
-                )
-        return out
-
-    selected = expand(select, "--select") if select else ids
-    selected -= expand(ignore, "--ignore")
-    return [r for r in rules if r.id in selected]
 
 
 class Linter:
@@ -223,5 +195,5 @@ def build_check(rule: Rule, pack_path: str) -> Check:
     try:
         return kinds()[rule.kind](rule)
     except OptionError as exc:
-        zh, _, en = str(exc).partition(" / ")
+        zh, en = exc.zh, exc.en
         raise PackError(zh, en, path=pack_path, rule=rule.id) from None

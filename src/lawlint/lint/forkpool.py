@@ -38,7 +38,7 @@ import select
 import signal
 import struct
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 _TAKE = struct.Struct("<I")  # a chunk number, in the shared pipe of chunks
@@ -62,7 +62,7 @@ def imap(
     *,
     send: Callable[[Any], Any],
     chunk: int | None = None,
-) -> Iterator[tuple[bool, Any]]:
+) -> Generator[tuple[bool, Any], None, None]:
     """``(False, work(i))`` for the items computed here and ``(True, send(work(i)))``
     for those a child computed (``send``: what crosses the pipe, picklable), ``i`` in
     ``range(n)`` in order. ``chunk``: items taken at a time (default: about four chunks
@@ -280,6 +280,6 @@ def _prctl() -> Callable[..., int] | None:
     try:
         import ctypes
 
-        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError, ImportError):
         return None

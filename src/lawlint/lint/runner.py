@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -220,7 +220,7 @@ def _tick(progress: Callable[[int], None] | None) -> None:
 
 def _here(
     misses: list[_Miss], progress: Callable[[int], None] | None, figures: bool = False
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     for miss in misses:
         result = _lint_file(miss.profile, miss.source, miss.overrides, figures)
         if isinstance(result, InputError):
@@ -241,7 +241,7 @@ def _lint_file(
         except InputError as exc:
             return exc
     result = profile.linter.lint(source, overrides)
-    if figures:
+    if figures and result.document is not None:  # a linted source has its document
         result.figures = profile.figures(result.document)
     return result
 
@@ -332,7 +332,7 @@ def _in_pool(
     n_jobs: int,
     progress: Callable[[int], None] | None,
     task: _Task,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     words = any(m.profile.linter.needs_words for m in misses)
     processes = min(n_jobs, len(misses))
     if sys.platform == "linux":
@@ -408,7 +408,7 @@ def _received(miss: _Miss, item: _Packed | InputError, task: _Task) -> FileResul
     packed, tally, suppressed, rendered, figures, yoy = item
     source = None if isinstance(miss.source, str) else miss.source
     part = None if rendered is None or task.render is None else (task.render[0], rendered)
-    common = {"suppressed": suppressed, "source": source, "rendered": part}
+    common: dict[str, Any] = {"suppressed": suppressed, "source": source, "rendered": part}
     if packed is None:
         result = FileResult.without_findings(miss.name, tally, **common)
     else:

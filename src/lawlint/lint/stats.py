@@ -55,7 +55,9 @@ def figure_settings(rules: Iterable[Rule] = ()) -> tuple[str, re.Pattern[str]]:
         if rule.kind == KIND:
             return rule.options["section"], rule.options["figure"]
     options = kinds()[KIND].options
-    return options["section"].default, options["figure"].convert(options["figure"].default)
+    from lawlint.packs.loader import option_default
+
+    return options["section"].default, option_default(options["figure"])
 
 
 def figure_share(

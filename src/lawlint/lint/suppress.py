@@ -131,10 +131,22 @@ def apply(
     report_unused: bool = False,
 ) -> Suppression:
     """Drop the findings the document's directives suppress; add the directives' own."""
+    directives, problems = _directives(doc, known)
+    kept, suppressed, used = _suppress(doc, findings, directives)
+    if report_unused:
+        problems.extend(_unused(doc, directives, used))
+    kept.extend(problems)
+    return Suppression(kept, suppressed)
+
+
+def _directives(
+    doc: Document, known: set[str] | frozenset[str]
+) -> tuple[list[Directive], list[Finding]]:
+    """The document's directives in text order (the last disable/enable before a
+    finding decides), and an ``unknown-directive`` finding for each unknown verb or id."""
     directives: list[Directive] = []
     problems: list[Finding] = []
     inline = ((start, end, verb, args, None) for start, end, verb, args in find_directives(doc))
-    # in text order: the last disable/enable before a finding decides
     every = sorted([*inline, *word_directives(doc)], key=lambda d: d[0])
     for start, end, verb, args, line in every:
         name = verb.removeprefix("lawlint-")
@@ -166,7 +178,14 @@ def apply(
                 )
         rules = tuple(i for i in ids if i in known) if ids else None
         directives.append(Directive(name, rules, start, end, line))
+    return directives, problems
 
+
+def _suppress(
+    doc: Document, findings: Sequence[Finding], directives: list[Directive]
+) -> tuple[list[Finding], int, set[tuple[int, str | None]]]:
+    """The findings no directive covers, how many were covered, and which directive
+    (index, rule id or None for all rules) covered at least one."""
     used: set[tuple[int, str | None]] = set()
     kept: list[Finding] = []
     suppressed = 0
@@ -178,26 +197,32 @@ def apply(
             suppressed += 1
         else:
             kept.append(f)
+    return kept, suppressed, used
 
-    if report_unused:
-        for i, d in enumerate(directives):
-            if d.verb == "enable":
-                continue
-            for rid in (None,) if d.rules is None else d.rules:
-                if (i, rid) not in used:
-                    what = "全部规则" if rid is None else rid
-                    problems.append(
-                        _finding(
-                            doc,
-                            UNUSED,
-                            d.start,
-                            d.end,
-                            f"lawlint 指令没有屏蔽任何问题（{what}），可以删除",
-                            {"directive": "lawlint-" + d.verb, "rule": rid},
-                        )
+
+def _unused(
+    doc: Document, directives: list[Directive], used: set[tuple[int, str | None]]
+) -> list[Finding]:
+    """An ``unused-directive`` finding for each disabling directive (and each of its
+    rule ids) that covered nothing."""
+    problems: list[Finding] = []
+    for i, d in enumerate(directives):
+        if d.verb == "enable":
+            continue
+        for rid in (None,) if d.rules is None else d.rules:
+            if (i, rid) not in used:
+                what = "全部规则" if rid is None else rid
+                problems.append(
+                    _finding(
+                        doc,
+                        UNUSED,
+                        d.start,
+                        d.end,
+                        f"lawlint 指令没有屏蔽任何问题（{what}），可以删除",
+                        {"directive": "lawlint-" + d.verb, "rule": rid},
                     )
-    kept.extend(problems)
-    return Suppression(kept, suppressed)
+                )
+    return problems
 
 
 def _covering(directives: Sequence[Directive], f: Finding, doc: Document) -> list[int]:

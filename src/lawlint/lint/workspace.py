@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lawlint.config.loader import (
     DEFAULT_PACKS,
@@ -33,18 +33,21 @@ from lawlint.config.loader import (
     load_config,
     trusted,
 )
-from lawlint.errors import LawlintError
+from lawlint.errors import LawlintError, PackError
 from lawlint.findings import SEVERITY_RANK
 from lawlint.input.reader import STDIN
 
 if TYPE_CHECKING:
     import re
 
+    from lawlint.checks.base import Check
     from lawlint.lint.engine import FileOverrides, Linter
     from lawlint.lint.results import FileResult
     from lawlint.lint.stats import FigureShare
     from lawlint.model.document import Document
     from lawlint.model.rules import Pack, Rule
+
+_T = TypeVar("_T")
 
 # Option values that name parts of the report (checked against the packs' sections).
 _SECTION_OPTIONS = ("scope", "required", "skip")
@@ -160,8 +163,11 @@ class Profile:
                 "packs": [[p, content_hash(p)] for p in cli.packs]
                 + [[e, content_hash(config.root / e)] for e in config.extends if _is_path(e)]
                 + [[p.name, content_hash(p)] for p in sorted(builtin.glob("*.yaml"))],
+                # the segmentation dictionary and the shared vocabularies
                 "dictionary": [
-                    [p.name, content_hash(p)] for p in sorted((builtin / "dict").glob("*.txt"))
+                    [p.name, content_hash(p)]
+                    for p in sorted((builtin / "dict").iterdir())
+                    if p.suffix in (".txt", ".yaml")
                 ],
             }
         )
@@ -182,6 +188,70 @@ def _with_previous(overrides: FileOverrides | None, previous: str) -> FileOverri
     from lawlint.lint.engine import FileOverrides
 
     return replace(overrides or FileOverrides(), previous=previous)
+
+
+class _Catalogue:
+    """The rules of a profile's packs: by id, by pack name, and the parts the packs'
+    ``sections`` define (for options naming parts)."""
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        self.rules = [r for p in packs for r in p.rules]
+        self.by_id = {r.id: r for r in self.rules}
+        self.by_pack = {p.name: [r.id for r in p.rules] for p in packs}
+        self.sections = {s.key for p in packs for s in p.sections} | {"title"}
+
+    def expand(
+        self,
+        names: Sequence[str],
+        fail: Callable[[int, str], LawlintError],
+        errors: list[PackError] | None = None,
+    ) -> set[str]:
+        """The rule ids ``names`` (ids or pack names) stand for. An unknown name is
+        ``fail``'s error: added to ``errors`` when given, else raised."""
+        out: set[str] = set()
+        for i, name in enumerate(names):
+            if name in self.by_pack:
+                out.update(self.by_pack[name])
+            elif name in self.by_id:
+                out.add(name)
+            else:
+                error = fail(i, name)
+                if errors is None or not isinstance(error, PackError):
+                    raise error
+                errors.append(error)
+        return out
+
+
+def _in_config(config: Config, *at: str, index: bool = True) -> Callable[[int, str], LawlintError]:
+    """The error for an unknown name at ``at`` (entry ``i`` of it) in ``config``."""
+
+    def fail(i: int, name: str) -> LawlintError:
+        return config.error(
+            f"未知的规则 id 或规则包名：{name}",
+            f"unknown rule id or pack name: {name}",
+            *at,
+            *((i,) if index else ()),
+        )
+
+    return fail
+
+
+def _on_command_line(option: str) -> Callable[[int, str], LawlintError]:
+    """The usage error for an unknown name given with ``option``."""
+
+    def fail(i: int, name: str) -> LawlintError:
+        return LawlintError(
+            f"{option} 中的规则 id 或规则包名未知：{name}",
+            f"unknown rule id or pack name in {option}: {name}",
+        )
+
+    return fail
+
+
+def _builtin_packs() -> tuple[Pack, ...]:
+    from lawlint.packs.loader import builtin_packs
+
+    return builtin_packs()
 
 
 def _is_path(name: str) -> bool:
@@ -269,95 +339,98 @@ class Workspace:
 
     # -- building a profile ------------------------------------------------------------
     def _build(self, config: Config) -> _Built:
+        """The profile of ``config``: its packs, which rules run (``select``, ``ignore``,
+        ``rules``, the command line), the overridden rules and the per-file settings.
+        Every error of the configuration is gathered and raised together; an unknown
+        name on the command line is a usage error at once."""
         from lawlint.lint.engine import Linter
+        from lawlint.packs.loader import gathered
 
         packs = self._load_packs(config)
-        rules = [r for p in packs for r in p.rules]
-        by_id = {r.id: r for r in rules}
-        by_pack = {p.name: [r.id for r in p.rules] for p in packs}
-        sections = {s.key for p in packs for s in p.sections} | {"title"}
-
-        def expand(names: Sequence[str], fail: Callable[[int, str], LawlintError]) -> set[str]:
-            out: set[str] = set()
-            for i, name in enumerate(names):
-                if name in by_pack:
-                    out.update(by_pack[name])
-                elif name in by_id:
-                    out.add(name)
-                else:
-                    raise fail(i, name)
-            return out
-
-        def in_config(*at: str, index: bool = True) -> Callable[[int, str], LawlintError]:
-            def fail(i: int, name: str) -> LawlintError:
-                return config.error(
-                    f"未知的规则 id 或规则包名：{name}",
-                    f"unknown rule id or pack name: {name}",
-                    *at,
-                    *((i,) if index else ()),
-                )
-
-            return fail
-
-        def on_command_line(option: str) -> Callable[[int, str], LawlintError]:
-            def fail(i: int, name: str) -> LawlintError:
-                return LawlintError(
-                    f"{option} 中的规则 id 或规则包名未知：{name}",
-                    f"unknown rule id or pack name in {option}: {name}",
-                )
-
-            return fail
-
-        cfg_select = expand(config.select, in_config("select"))
-        cfg_ignore = expand(config.ignore, in_config("ignore"))
-        cli_select = expand(self.cli.select, on_command_line("--select"))
-        cli_ignore = expand(self.cli.ignore, on_command_line("--ignore"))
-        forced = frozenset(n for n in self.cli.select if n in by_id)
-
-        for rid in config.rules:
-            if rid not in by_id:
-                raise config.error(
-                    f"未知的规则 id：{rid}", f"unknown rule id: {rid}", "rules", rid, rule=rid
-                )
-        off = {rid for rid, s in config.rules.items() if s.off}
-        # --select replaces the configuration's select; neither: every rule
-        chosen = cli_select if self.cli.select else cfg_select if config.select else set(by_id)
-        inactive = {rid: "select" for rid in by_id if rid not in chosen}
-        for rid in (cfg_ignore | off) - forced:
-            inactive.setdefault(rid, "off" if rid in off else "ignore")
-        for rid in cli_ignore:
-            inactive[rid] = "ignore"
-
+        catalogue = _Catalogue(packs)
+        errors: list[PackError] = []
+        inactive, forced = self._selection(config, catalogue, errors)
         active = [
-            self._override(config, r, sections) if r.id in config.rules else r
-            for r in rules
+            self._gather(errors, self._override, config, r, catalogue.sections)
+            if r.id in config.rules
+            else r
+            for r in catalogue.rules
             if r.id not in inactive
         ]
-
-        per_file = []
-        for entry in config.per_file:
-            at = ("per-file", entry.pattern)
-            skip = expand(entry.ignore, in_config(*at, "ignore"))
-            if isinstance(entry.severity, str):
-                levels = dict.fromkeys(by_id, entry.severity)
-            elif entry.severity:
-                levels = {}
-                for name, level in entry.severity.items():
-                    ids = expand([name], in_config(*at, "severity", name, index=False))
-                    levels.update(dict.fromkeys(ids, level))
-            else:
-                levels = {}
-            per_file.append((entry, frozenset(skip), levels))
-
+        per_file = [self._per_file(config, entry, catalogue, errors) for entry in config.per_file]
+        if errors:
+            raise gathered(errors)
         linter = Linter(
             packs,
-            active,
+            [r for r in active if r is not None],
             report_year=config.report_year,
             level=config.level,
             title=config.title,
             report_unused_directives=self.cli.report_unused_directives,
         )
         return _Built(packs, linter, inactive, per_file, forced)
+
+    def _selection(
+        self, config: Config, catalogue: _Catalogue, errors: list[PackError]
+    ) -> tuple[dict[str, str], frozenset[str]]:
+        """Which rules do not run, and why ("select": not selected, "off", "ignore"),
+        and the ids named in ``--select`` (run whatever the configuration says)."""
+        from lawlint.packs.loader import gathered
+
+        cfg_select = catalogue.expand(config.select, _in_config(config, "select"), errors)
+        cfg_ignore = catalogue.expand(config.ignore, _in_config(config, "ignore"), errors)
+        try:
+            cli_select = catalogue.expand(self.cli.select, _on_command_line("--select"))
+            cli_ignore = catalogue.expand(self.cli.ignore, _on_command_line("--ignore"))
+        except LawlintError:
+            if errors:  # the configuration's errors first, as its names are read first
+                raise gathered(errors) from None
+            raise
+        forced = frozenset(n for n in self.cli.select if n in catalogue.by_id)
+        for rid in config.rules:
+            if rid not in catalogue.by_id:
+                errors.append(
+                    config.error(
+                        f"未知的规则 id：{rid}", f"unknown rule id: {rid}", "rules", rid, rule=rid
+                    )
+                )
+        off = {rid for rid, s in config.rules.items() if s.off}
+        # --select replaces the configuration's select; neither: every rule
+        chosen = (
+            cli_select if self.cli.select else cfg_select if config.select else set(catalogue.by_id)
+        )
+        inactive = {rid: "select" for rid in catalogue.by_id if rid not in chosen}
+        for rid in (cfg_ignore | off) - forced:
+            inactive.setdefault(rid, "off" if rid in off else "ignore")
+        for rid in cli_ignore:
+            inactive[rid] = "ignore"
+        return inactive, forced
+
+    @staticmethod
+    def _gather(errors: list[PackError], build: Callable[..., _T], *args: Any) -> _T | None:
+        """``build(*args)``, or None with its error added to ``errors``."""
+        try:
+            return build(*args)
+        except PackError as exc:
+            errors.extend(exc.all())
+            return None
+
+    @staticmethod
+    def _per_file(
+        config: Config, entry: PerFile, catalogue: _Catalogue, errors: list[PackError]
+    ) -> tuple[PerFile, frozenset[str], dict[str, str]]:
+        """A ``per-file`` entry: the rule ids it skips and the severity of each rule."""
+        at = ("per-file", entry.pattern)
+        skip = catalogue.expand(entry.ignore, _in_config(config, *at, "ignore"), errors)
+        levels: dict[str, str] = {}
+        if isinstance(entry.severity, str):
+            levels = dict.fromkeys(catalogue.by_id, entry.severity)
+        elif entry.severity:
+            for name, level in entry.severity.items():
+                fail = _in_config(config, *at, "severity", name, index=False)
+                ids = catalogue.expand([name], fail, errors)
+                levels.update(dict.fromkeys(ids, level))
+        return entry, frozenset(skip), levels
 
     def _override(self, config: Config, rule: Rule, sections: set[str]) -> Rule:
         """``rules: {ID: {severity, <option>: value}}`` applied to a rule, its values
@@ -370,32 +443,7 @@ class Workspace:
         options = dict(rule.options)
         raw = dict(rule.raw_options)
         for key, value in setting.options.items():
-            at = ("rules", rule.id, key)
-            spec = kind.options.get(key)
-            if spec is None:
-                known = ", ".join(["severity", *sorted(kind.options)])
-                raise config.error(
-                    f"规则 {rule.id}（检查类型 {kind.kind}）没有选项“{key}”（可用：{known}）",
-                    f"rule {rule.id} (kind {kind.kind}) has no option {key!r} (known: {known})",
-                    *at,
-                    rule=rule.id,
-                )
-            try:
-                options[key] = spec.convert(value)
-            except OptionError as exc:
-                zh, _, en = str(exc).partition(" / ")
-                raise config.error(
-                    f"选项值无效：{zh}", f"invalid option value: {en}", *at, rule=rule.id
-                ) from None
-            if key in _SECTION_OPTIONS:
-                for name in value:
-                    if name not in sections:
-                        raise config.error(
-                            f"{key} 中的部分“{name}”未在任何规则包的 sections 中定义",
-                            f"{key} names a part {name!r} that no pack's 'sections' defines",
-                            *at,
-                            rule=rule.id,
-                        )
+            options[key] = self._option(config, rule, kind, key, value, sections)
             raw[key] = value
         new = replace(
             rule, severity=setting.severity or rule.severity, options=options, raw_options=raw
@@ -403,39 +451,86 @@ class Workspace:
         try:
             kind(new)  # options that only make sense together
         except OptionError as exc:
-            zh, _, en = str(exc).partition(" / ")
-            raise config.error(zh, en, "rules", rule.id, rule=rule.id) from None
+            raise config.error(exc.zh, exc.en, "rules", rule.id, rule=rule.id) from None
         return new
 
+    @staticmethod
+    def _option(
+        config: Config, rule: Rule, kind: type[Check], key: str, value: Any, sections: set[str]
+    ) -> Any:
+        """One option of ``rules: {ID: {...}}`` in its run-time form (the built-in
+        vocabularies may be named, as in a pack)."""
+        from lawlint.checks.options import OptionError
+        from lawlint.packs.loader import builtin_vocabularies
+        from lawlint.packs.vocabularies import resolve
+
+        at = ("rules", rule.id, key)
+        spec = kind.options.get(key)
+        if spec is None:
+            known = ", ".join(["severity", *sorted(kind.options)])
+            raise config.error(
+                f"规则 {rule.id}（检查类型 {kind.kind}）没有选项“{key}”（可用：{known}）",
+                f"rule {rule.id} (kind {kind.kind}) has no option {key!r} (known: {known})",
+                *at,
+                rule=rule.id,
+            )
+        try:
+            converted = spec.convert(resolve(value, spec.type, builtin_vocabularies()))
+        except OptionError as exc:
+            raise config.error(
+                f"选项值无效：{exc.zh}", f"invalid option value: {exc.en}", *at, rule=rule.id
+            ) from None
+        if key in _SECTION_OPTIONS:
+            for name in value:
+                if name not in sections:
+                    raise config.error(
+                        f"{key} 中的部分“{name}”未在任何规则包的 sections 中定义",
+                        f"{key} names a part {name!r} that no pack's 'sections' defines",
+                        *at,
+                        rule=rule.id,
+                    )
+        return converted
+
     def _load_packs(self, config: Config) -> list[Pack]:
-        from lawlint.packs.loader import builtin_packs, check_unique_ids
+        """The packs ``extends`` and ``--pack`` name, each once; the errors of all of
+        them (unknown names, invalid packs) raised together."""
+        from lawlint.packs.loader import builtin_packs, check_unique_ids, gathered_in_order
 
         builtin = {p.name: p for p in builtin_packs()}
-        base = config.root if config.path else self.cwd
+        errors: list[PackError] = []
         chosen: list[Pack] = []
         for i, name in enumerate(config.extends):
             if name == DEFAULT_PACKS:
                 chosen.extend(builtin.values())
             elif name in builtin:
                 chosen.append(builtin[name])
-            elif _is_path(name):
-                chosen.append(self._pack(str(self._extended(config, base, name, i))))
             else:
-                raise config.error(
-                    f"未知的规则包“{name}”（内置：{DEFAULT_PACKS}, {', '.join(builtin)}；"
-                    "自定义规则包请写文件路径）",
-                    f"unknown pack {name!r} (built in: {DEFAULT_PACKS}, {', '.join(builtin)}; "
-                    "give your own packs as file paths)",
-                    "extends",
-                    i,
-                )
-        chosen.extend(self._pack(p) for p in self.cli.packs)
+                chosen.extend(self._gather(errors, self._extends_pack, config, name, i) or ())
+        for path in self.cli.packs:
+            chosen.extend(self._gather(errors, lambda p: [self._pack(p)], path) or ())
+        if errors:
+            raise gathered_in_order(errors)
         unique: list[Pack] = []
         for pack in chosen:
             if all(pack is not p for p in unique):
                 unique.append(pack)
         check_unique_ids(unique)
         return unique
+
+    def _extends_pack(self, config: Config, name: str, i: int) -> list[Pack]:
+        """The pack file an ``extends`` entry names (in a list: one pack)."""
+        if not _is_path(name):
+            builtin = [p.name for p in _builtin_packs()]
+            raise config.error(
+                f"未知的规则包“{name}”（内置：{DEFAULT_PACKS}, {', '.join(builtin)}；"
+                "自定义规则包请写文件路径）",
+                f"unknown pack {name!r} (built in: {DEFAULT_PACKS}, {', '.join(builtin)}; "
+                "give your own packs as file paths)",
+                "extends",
+                i,
+            )
+        base = config.root if config.path else self.cwd
+        return [self._pack(str(self._extended(config, base, name, i)))]
 
     @staticmethod
     def _extended(config: Config, base: Path, name: str, i: int) -> Path:

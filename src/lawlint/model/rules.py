@@ -41,6 +41,8 @@ class Rule:
     # a misquoted document name, not four (its dash, its two brackets, the name)
     supersedes: tuple[str, ...] = ()
     doc: RuleDoc = field(default_factory=RuleDoc)
+    # the texts of the problems the kind emits (its ``problems``), by problem code
+    messages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

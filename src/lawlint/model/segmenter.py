@@ -330,7 +330,7 @@ def _cache_file_name(jieba_module: ModuleType, domain: bytes) -> str:
     virtual environment) would then leave another 9 MB file behind for the same dictionary."""
     import hashlib
 
-    dict_txt = Path(jieba_module.__file__).with_name(jieba_module.DEFAULT_DICT_NAME).stat()
+    dict_txt = Path(str(jieba_module.__file__)).with_name(jieba_module.DEFAULT_DICT_NAME).stat()
     domain_hash = hashlib.blake2b(domain, digest_size=6).hexdigest()
     return (
         f"jieba-{jieba_module.__version__}-dict{dict_txt.st_size}-fazhi{domain_hash}"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lawlint.chars import MASK, SPACE
+from lawlint.numerals import digits_to_arabic
 
 # A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
 # a bracketed note such as "（全文）" or "（2024年）".
@@ -18,7 +19,6 @@ _NOT_TITLE = re.compile(rf"[>»|｜:：,，。;；!！?？/{MASK}]|\s{{2,}}")
 # every position in it (quadratic on a line of 20,000 spaces)
 _STRIP_CHARS = SPACE + "#*_"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([〇零一二三四五六七八九]{4})年")
-_CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
 MAX_TITLE = 60
 
 
@@ -46,7 +46,7 @@ def find_year(text: str) -> int | None:
     m = _YEAR.search(text)
     if not m:
         return None
-    return int(m.group(1) or m.group(2).translate(_CN_YEAR))
+    return int(m.group(1) or digits_to_arabic(m.group(2)))
 
 
 def _clean(line: str) -> tuple[str, int]:
@@ -124,7 +124,7 @@ def _year_below(lines: list[str], first: int, stop: int) -> int | None:
             m = _YEAR_LINE.fullmatch(text.translate(_FULLWIDTH_DIGITS))
             if m is None or (text[0] in "（(") != (text[-1] in "）)"):
                 return None  # not a year line, or a bracket left open
-            return int(m.group(1).translate(_CN_YEAR))
+            return int(digits_to_arabic(m.group(1)))
     return None
 
 

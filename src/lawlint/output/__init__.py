@@ -80,7 +80,8 @@ class Formatter(Protocol):
 
 def get(name: str) -> Formatter:
     module = importlib.import_module(f"{__name__}.{name}_format")
-    return module.write  # type: ignore[no-any-return]
+    write: Formatter = module.write
+    return write
 
 
 def renderer(name: str, options: FormatOptions | None = None) -> Callable[[FileResult], str] | None:
@@ -118,7 +119,7 @@ class PartWriter:
         module = importlib.import_module(f"{__name__}.{fmt}_format")
         self._fmt = fmt
         self._render = functools.partial(module.render_file, options=options)
-        parts = getattr(module, "PARTS", ("", "", "", ""))
+        parts: tuple[str, str, str, str] = getattr(module, "PARTS", ("", "", "", ""))
         self._opening, self._separator, self._closing, self._empty = parts
         self._footer = getattr(module, "footer", None)
         self._out = out

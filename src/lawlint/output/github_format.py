@@ -15,7 +15,7 @@ line end is ``%0A``, part of the annotation, never a second command.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
@@ -66,7 +66,7 @@ def _path(path: str) -> str:
     return shown_lines(PurePath(path).as_posix())
 
 
-def _props(props: dict[str, str | int]) -> str:
+def _props(props: Mapping[str, str | int]) -> str:
     return ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
 
 

@@ -32,8 +32,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def fail(exc: LawlintError) -> NoReturn:
-    """End the command on a usage, input or pack error: its message, exit code 2."""
-    error_line(str(exc))
+    """End the command on a usage, input or pack error: its message (every error of a
+    pack or configuration, one line each), exit code 2."""
+    for line in exc.lines():
+        error_line(line)
     sys.exit(EXIT_ERROR)
 
 

@@ -4,6 +4,7 @@ A pack::
 
     pack: gb-typography            # the pack's name
     title: 公文标点符号与格式       # what it is about
+    vocabularies: {...}            # optional: its own word lists (see vocabularies.py)
     sections: [...]                # optional: the report's parts (see sections.py)
     rules:
       - id: halfwidth-punct        # stable id, used in configs, JSON, SARIF
@@ -17,13 +18,16 @@ A pack::
           not_flagged: [它有意不报告的情况…]
           fix: --fix 做什么、为什么安全（或为什么不能自动修复）
         examples: {good: [...], bad: [...]}
-        <kind options>: ...
+        messages: {code: text}     # the texts of the kind's problem codes, if it has any
+        <kind options>: ...        # values may name vocabularies: "@{figure}"
 
 Loaded with the safe loader only (``yaml.safe_load``'s, in C when available; see
 ``yamlio``, which also keeps parsed packs). Every
 problem — YAML syntax, an unknown kind, an unknown or mistyped option, an invalid
 regex, a duplicate id, an unknown message field — is a :class:`PackError` naming the
-file, the rule, the key and the YAML line.
+file, the rule, the key and the YAML line. Every error of a pack is gathered and all are
+raised together (``PackError.more``; ``lines()`` shows each), so that its author fixes
+them in one round.
 
 A pack is data that cannot hurt the run: at most 1 MB (:func:`read_utf8`), plain YAML
 (no tags, no aliases of lists or mappings: ``yamlio``), every field type-checked before
@@ -38,26 +42,32 @@ import os
 import re
 import stat
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from lawlint.checks.options import MAX_PATTERN, OptionError, compile_regex
+from lawlint.checks.options import MAX_PATTERN, Option, OptionError, compile_regex
 from lawlint.errors import PackError
 from lawlint.fileio import OPEN_FLAGS, read_at_most
 from lawlint.findings import SEVERITIES
 from lawlint.model.rules import Pack, Rule, RuleDoc
 from lawlint.model.sections import SectionSpec
+from lawlint.packs.vocabularies import Scope, read_vocabularies, resolve
 from lawlint.packs.yamlio import Locator, safe_yaml
 from lawlint.resources import rules_dir
 
+if TYPE_CHECKING:
+    from lawlint.checks.base import Check
+
+_T = TypeVar("_T")
+
 RULE_KEYS = (
     "id", "kind", "severity", "message", "description", "source", "link", "examples",
-    "supersedes", "doc",
+    "supersedes", "messages", "doc",
 )  # fmt: skip
 DOC_KEYS = ("summary", "rationale", "not_flagged", "fix")
-PACK_KEYS = ("pack", "title", "description", "sections", "rules")
+PACK_KEYS = ("pack", "title", "description", "vocabularies", "sections", "rules")
 SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # a configuration's keys (config.KEYS, not imported: config imports this module)
@@ -166,18 +176,82 @@ def parse_pack(text: str, path: str) -> Pack:
 
 
 class _PackReader:
+    """Reads one pack, gathering every error it finds (``errors``) rather than stopping
+    at the first: an author fixes a pack in one round, not one error per run. Only
+    what makes the rest unreadable (not a mapping, no valid name, no list of rules)
+    stops the reading at once."""
+
     def __init__(self, path: str, where: Locator) -> None:
         self.path = path
         self.where = where
+        self.errors: list[PackError] = []
+        self.vocabularies: Scope = builtin_vocabularies()
 
-    def fail(self, zh: str, en: str, *at: object, rule: str | None = None) -> PackError:
+    def fail(self, zh: str, en: str, *at: str | int, rule: str | None = None) -> PackError:
         key = key_path(at) if at else None
         return PackError(zh, en, path=self.path, rule=rule, key=key, line=self.where.line(*at))
 
+    def gather(self, read: Callable[..., _T], *args: Any) -> _T | None:
+        """``read(*args)``, or None with its error kept for the report."""
+        try:
+            return read(*args)
+        except _Skipped:
+            return None
+        except PackError as exc:
+            self.errors.append(exc)
+            return None
+
     def read(self, data: Any) -> Pack:
-        # Until the file shows it is a pack (a mapping with a valid 'pack' name), no
-        # error quotes anything from it: a file named by mistake or by a hostile
-        # configuration (extends: [/etc/shadow]) must not be printed into a CI log.
+        name = self.read_header(data)
+        if "vocabularies" in data:
+            own = self.gather(read_vocabularies, data["vocabularies"], self.fail, "vocabularies")
+            self.vocabularies = {**self.vocabularies, **(own or {})}  # its own hide built-ins
+        sections = self.gather(self.read_sections, data.get("sections", []))
+        raw_rules = data.get("rules")
+        if not isinstance(raw_rules, list):
+            self.errors.append(self.fail("rules 应为列表", "'rules' must be a list", "rules"))
+            raw_rules = []
+        rules = []
+        seen: dict[str, int] = {}  # rule id → the index of its first definition
+        for i, raw in enumerate(raw_rules):
+            rule = self.gather(self.read_rule, raw, i, name)
+            if rule is not None:
+                rules.append(rule)
+            # a repeated id is reported even when either rule has errors of its own
+            rid = raw.get("id") if isinstance(raw, dict) else None
+            if not isinstance(rid, str) or not _ID.match(rid):
+                continue
+            if rid in seen:
+                # the line only now: a pack without errors is read without a YAML parser
+                first = self.where.line("rules", seen[rid], "id")
+                self.errors.append(
+                    self.fail(
+                        f"规则 id 重复：{rid}（第 {first} 行已定义）",
+                        f"duplicate rule id {rid!r} (already defined on line {first})",
+                        "rules",
+                        i,
+                        "id",
+                        rule=rid,
+                    )
+                )
+            else:
+                seen[rid] = i
+        if self.errors:
+            raise gathered(self.errors)
+        return Pack(
+            name,
+            data.get("title", ""),
+            self.path,
+            rules,
+            sections or (),
+            data.get("description", ""),
+        )
+
+    def read_header(self, data: Any) -> str:
+        """The pack's name, once the file shows it is a pack; its other top-level keys
+        checked. Until the file shows it is a pack (a mapping with a valid 'pack' name),
+        no error quotes anything from it: a file named by mistake or by a hostile
+        configuration (extends: [/etc/shadow]) must not be printed into a CI log."""
         if not isinstance(data, dict):
             raise self.fail(
                 "不是规则包：规则包应为含 pack 和 rules 的 YAML 映射",
@@ -198,108 +272,140 @@ class _PackReader:
             )
         for key in data:
             if key not in PACK_KEYS:
-                raise self.fail(f"未知的键 {quote_key(key)}", f"unknown key {quote_key(key)}", key)
+                self.errors.append(
+                    self.fail(f"未知的键 {quote_key(key)}", f"unknown key {quote_key(key)}", key)
+                )
         for key in ("title", "description"):
             if not isinstance(data.get(key, ""), str):
-                raise self.fail(f"{key} 应为字符串", f"'{key}' must be a string", key)
-        title = data.get("title", "")
-        sections = self.read_sections(data.get("sections", []))
-        raw_rules = data.get("rules")
-        if not isinstance(raw_rules, list):
-            raise self.fail("rules 应为列表", "'rules' must be a list", "rules")
-        rules = []
-        seen: set[str] = set()
-        for i, raw in enumerate(raw_rules):
-            rule = self.read_rule(raw, i, name)
-            if rule.id in seen:
-                raise self.fail(
-                    f"规则 id 重复：{rule.id}",
-                    f"duplicate rule id {rule.id!r}",
-                    "rules",
-                    i,
-                    "id",
-                    rule=rule.id,
-                )
-            seen.add(rule.id)
-            rules.append(rule)
-        return Pack(name, title, self.path, rules, sections, data.get("description", ""))
+                self.errors.append(self.fail(f"{key} 应为字符串", f"'{key}' must be a string", key))
+        return name
 
     def read_sections(self, raw: Any) -> tuple[SectionSpec, ...]:
         if not isinstance(raw, list):
             raise self.fail("sections 应为列表", "'sections' must be a list", "sections")
-        specs = []
-        for i, item in enumerate(raw):
-            if not isinstance(item, dict):
-                raise self.fail(
-                    "每个 section 应为映射", "each section must be a mapping", "sections", i
-                )
-            for key in item:
-                if key not in SECTION_KEYS:
-                    raise self.fail(
-                        f"未知的键 {quote_key(key)}",
-                        f"unknown key {quote_key(key)}",
-                        "sections",
-                        i,
-                        key,
-                    )
-            key = item.get("key")
-            if not isinstance(key, str) or not _ID.match(key):
-                raise self.fail(
-                    "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
-                )
-            name = item.get("name", key)
-            if not isinstance(name, str):  # checked before any str(): it may be huge
-                raise self.fail(
-                    "section 的 name 应为字符串",
-                    "a section's 'name' must be a string",
-                    "sections",
-                    i,
-                    "name",
-                )
-            patterns = {}
-            for field_name in ("heading", "content", "content_anywhere"):
-                value = item.get(field_name, [])
-                if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-                    raise self.fail(
-                        f"{field_name} 应为正则表达式列表",
-                        f"'{field_name}' must be a list of regexes",
-                        "sections",
-                        i,
-                        field_name,
-                    )
-                try:
-                    patterns[field_name] = tuple(
-                        compile_regex(p, max_length=MAX_PATTERN) for p in value
-                    )
-                except OptionError as exc:
-                    zh, _, en = str(exc).partition(" / ")
-                    raise self.fail(zh, en, "sections", i, field_name) from None
-            unclaimed = item.get("unclaimed", False)
-            if not isinstance(unclaimed, bool):
-                raise self.fail(
-                    "unclaimed 应为 true 或 false",
-                    "'unclaimed' must be true or false",
-                    "sections",
-                    i,
-                    "unclaimed",
-                )
-            specs.append(
-                SectionSpec(
-                    key,
-                    name,
-                    patterns["heading"],
-                    patterns["content"],
-                    unclaimed,
-                    patterns["content_anywhere"],
-                )
+        specs = (self.gather(self.read_section, item, i) for i, item in enumerate(raw))
+        return tuple(spec for spec in specs if spec is not None)
+
+    def read_section(self, item: Any, i: int) -> SectionSpec:
+        if not isinstance(item, dict):
+            raise self.fail(
+                "每个 section 应为映射", "each section must be a mapping", "sections", i
             )
-        return tuple(specs)
+        for key in item:
+            if key not in SECTION_KEYS:
+                raise self.fail(
+                    f"未知的键 {quote_key(key)}",
+                    f"unknown key {quote_key(key)}",
+                    "sections",
+                    i,
+                    key,
+                )
+        key = item.get("key")
+        if not isinstance(key, str) or not _ID.match(key):
+            raise self.fail(
+                "section 缺少有效的 key", "section needs a valid 'key'", "sections", i, "key"
+            )
+        name = item.get("name", key)
+        if not isinstance(name, str):  # checked before any str(): it may be huge
+            raise self.fail(
+                "section 的 name 应为字符串",
+                "a section's 'name' must be a string",
+                "sections",
+                i,
+                "name",
+            )
+        patterns = {
+            field_name: self.section_patterns(item, i, field_name)
+            for field_name in ("heading", "content", "content_anywhere")
+        }
+        unclaimed = item.get("unclaimed", False)
+        if not isinstance(unclaimed, bool):
+            raise self.fail(
+                "unclaimed 应为 true 或 false",
+                "'unclaimed' must be true or false",
+                "sections",
+                i,
+                "unclaimed",
+            )
+        return SectionSpec(
+            key,
+            name,
+            patterns["heading"],
+            patterns["content"],
+            unclaimed,
+            patterns["content_anywhere"],
+        )
 
+    def section_patterns(
+        self, item: dict[str, Any], i: int, field_name: str
+    ) -> tuple[re.Pattern[str], ...]:
+        value = item.get(field_name, [])
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            raise self.fail(
+                f"{field_name} 应为正则表达式列表",
+                f"'{field_name}' must be a list of regexes",
+                "sections",
+                i,
+                field_name,
+            )
+        try:
+            return tuple(compile_regex(p, max_length=MAX_PATTERN) for p in value)
+        except OptionError as exc:
+            raise self.fail(exc.zh, exc.en, "sections", i, field_name) from None
+
+    # -- one rule ------------------------------------------------------------------------
     def read_rule(self, raw: Any, i: int, pack: str) -> Rule:
-        from lawlint.checks import kinds
-
+        """One rule. Its keys are checked one by one and every error is kept; the rule
+        is built (and its kind asked about options that go together) only when all are
+        right."""
         if not isinstance(raw, dict):
             raise self.fail("每条规则应为映射", "each rule must be a mapping", "rules", i)
+        rid = self.rule_id(raw, i)
+        before = len(self.errors)
+        kind = self.gather(self.rule_kind, raw, i, rid)
+        severity = self.gather(self.rule_severity, raw, i, rid)
+        message = self.gather(self.rule_message, raw, i, rid, kind)
+        for key in ("description", "source", "link"):
+            if key in raw and not isinstance(raw[key], str):
+                self.errors.append(
+                    self.fail(
+                        f"{key} 应为字符串", f"'{key}' must be a string", "rules", i, key, rule=rid
+                    )
+                )
+        supersedes = self.gather(self.rule_supersedes, raw, i, rid)
+        examples = self.gather(self.read_examples, raw.get("examples", {}), i, rid)
+        doc = self.gather(self.read_doc, raw, i, rid)
+        if kind is None:
+            raise _Skipped("", "")
+        messages = self.gather(self.rule_messages, raw, i, rid, kind)
+        options = self.read_options(raw, kind, i, rid)
+        if len(self.errors) > before or options is None:
+            raise _Skipped("", "")
+        assert severity is not None and message is not None and messages is not None
+        assert doc is not None
+        rule = Rule(
+            id=rid,
+            kind=kind.kind,
+            severity=severity,
+            message=message,
+            pack=pack,
+            options=options[0],
+            raw_options=options[1],
+            description=doc.summary,
+            source=raw.get("source", ""),
+            link=raw.get("link", ""),
+            examples=examples or {},
+            supersedes=tuple(supersedes or ()),
+            messages=messages,
+            doc=doc,
+        )
+        try:
+            kind(rule)  # options that only make sense together are checked by the kind
+        except OptionError as exc:
+            raise self.fail(exc.zh, exc.en, "rules", i, rule=rid) from None
+        return rule
+
+    def rule_id(self, raw: dict[str, Any], i: int) -> str:
         rid = raw.get("id")
         if not isinstance(rid, str) or not _ID.match(rid):
             raise self.fail(
@@ -309,6 +415,11 @@ class _PackReader:
                 i,
                 "id",
             )
+        return rid
+
+    def rule_kind(self, raw: dict[str, Any], i: int, rid: str) -> type[Check]:
+        from lawlint.checks import kinds
+
         kind_name = raw.get("kind")
         kind = kinds().get(kind_name) if isinstance(kind_name, str) else None
         if kind is None:
@@ -320,8 +431,11 @@ class _PackReader:
                 "kind",
                 rule=rid,
             )
+        return kind
+
+    def rule_severity(self, raw: dict[str, Any], i: int, rid: str) -> str:
         severity = raw.get("severity")
-        if severity not in SEVERITIES:
+        if not isinstance(severity, str) or severity not in SEVERITIES:
             raise self.fail(
                 "severity 应为 error、warning 或 info",
                 "'severity' must be error, warning or info",
@@ -330,6 +444,9 @@ class _PackReader:
                 "severity",
                 rule=rid,
             )
+        return severity
+
+    def rule_message(self, raw: dict[str, Any], i: int, rid: str, kind: type[Check] | None) -> str:
         message = raw.get("message")
         if not isinstance(message, str) or not message.strip():
             raise self.fail(
@@ -340,12 +457,11 @@ class _PackReader:
                 "message",
                 rule=rid,
             )
-        self.check_template(message, kind.fields, i, rid)
-        for key in ("description", "source", "link"):
-            if key in raw and not isinstance(raw[key], str):
-                raise self.fail(
-                    f"{key} 应为字符串", f"'{key}' must be a string", "rules", i, key, rule=rid
-                )
+        if kind is not None:
+            self.check_template(message, kind.fields, rid, "rules", i, "message")
+        return message
+
+    def rule_supersedes(self, raw: dict[str, Any], i: int, rid: str) -> list[str]:
         supersedes = raw.get("supersedes", [])
         if not isinstance(supersedes, list) or not all(isinstance(x, str) for x in supersedes):
             raise self.fail(
@@ -356,70 +472,83 @@ class _PackReader:
                 "supersedes",
                 rule=rid,
             )
-        examples = self.read_examples(raw.get("examples", {}), i, rid)
-        doc = self.read_doc(raw, i, rid)
-        options, raw_options = self.read_options(raw, kind, i, rid)
-        rule = Rule(
-            id=rid,
-            kind=kind_name,
-            severity=severity,
-            message=message,
-            pack=pack,
-            options=options,
-            raw_options=raw_options,
-            description=doc.summary,
-            source=raw.get("source", ""),
-            link=raw.get("link", ""),
-            examples=examples,
-            supersedes=tuple(supersedes),
-            doc=doc,
-        )
-        try:
-            kind(rule)  # options that only make sense together are checked by the kind
-        except OptionError as exc:
-            zh, _, en = str(exc).partition(" / ")
-            raise self.fail(zh, en, "rules", i, rule=rid) from None
-        return rule
+        return supersedes
 
-    def check_template(self, message: str, fields: Sequence[str], i: int, rid: str) -> None:
+    def rule_messages(
+        self, raw: dict[str, Any], i: int, rid: str, kind: type[Check]
+    ) -> dict[str, str]:
+        """``messages``: the text for each problem code the kind emits (the kind's
+        ``problems``), each a template of that problem's fields."""
+        codes = kind.problems
+        given = raw.get("messages")
+        if given is None and not codes:
+            return {}
+        at = ("rules", i, "messages")
+        if not codes:
+            raise self.fail(
+                f"检查类型 {kind.kind} 没有 messages（其提示只用 message）",
+                f"kind {kind.kind} takes no 'messages' (its findings use 'message' only)",
+                *at,
+                rule=rid,
+            )
+        wanted = ", ".join(codes)
+        if not isinstance(given, dict) or not all(
+            isinstance(v, str) and v.strip() for v in given.values()
+        ):
+            raise self.fail(
+                f"messages 应为 {{问题代码: 提示文字}} 的映射（代码：{wanted}）",
+                f"'messages' must map problem codes to texts (codes: {wanted})",
+                *at,
+                rule=rid,
+            )
+        unknown = [str(c) for c in given if c not in codes]
+        missing = [c for c in codes if c not in given]
+        if unknown or missing:
+            raise self.fail(
+                f"messages 的问题代码应为：{wanted}"
+                + (f"；未知：{', '.join(quote_key(c) for c in unknown)}" if unknown else "")
+                + (f"；缺少：{', '.join(missing)}" if missing else ""),
+                f"'messages' must give exactly the codes {wanted}"
+                + (f"; unknown: {', '.join(quote_key(c) for c in unknown)}" if unknown else "")
+                + (f"; missing: {', '.join(missing)}" if missing else ""),
+                *at,
+                rule=rid,
+            )
+        for code, text in given.items():
+            self.check_template(text, codes[code], rid, *at, code)
+        return dict(given)
+
+    def check_template(self, message: str, fields: Sequence[str], rid: str, *at: str | int) -> None:
         """Only plain ``{field}`` placeholders of the kind's fields: a format spec or
         conversion (``{match:d}``, ``{match:>2000000000}``, ``{match!r}``), an index or
         attribute (``{0}``, ``{match.x}``, ``{match[0]}``) would fail or blow up on
         every finding, mid-run."""
+        key = at[-1] if at[-1] == "message" else "messages"
         try:
             parts = list(string.Formatter().parse(message))
         except ValueError as exc:
             raise self.fail(
-                f"message 模板无效（{exc}）",
-                f"invalid message template ({exc})",
-                "rules",
-                i,
-                "message",
-                rule=rid,
+                f"{key} 模板无效（{exc}）", f"invalid {key} template ({exc})", *at, rule=rid
             ) from None
         for _, name, spec, conversion in parts:
             if name is None:
                 continue
             if spec or conversion:
+                after = ("!" + conversion if conversion else "") + (":" + spec if spec else "")
+                shown = f"{{{name}{after}}}"
                 raise self.fail(
-                    f"message 中的占位符只能是 {{字段}}，不能带格式或转换（{{{name}"
-                    f"{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}）",
+                    f"{key} 中的占位符只能是 {{字段}}，不能带格式或转换（{shown}）",
                     "a message placeholder must be a plain {field}, without a format spec "
-                    f"or conversion ({{{name}{'!' + conversion if conversion else ''}"
-                    f"{':' + spec if spec else ''}}})",
-                    "rules",
-                    i,
-                    "message",
+                    f"or conversion ({shown})",
+                    *at,
                     rule=rid,
                 )
             if name not in fields:
                 known = ", ".join("{" + f + "}" for f in fields) or "无 none"
                 raise self.fail(
-                    f"message 中的 {{{name}}} 不是此类型可用的字段（可用：{known}）",
-                    f"message field {{{name}}} is not provided by this kind (known: {known})",
-                    "rules",
-                    i,
-                    "message",
+                    f"{key} 中的 {{{name}}} 不是此类型可用的字段（可用：{known}）",
+                    f"{key} field {{{name}}} is not provided by this kind (known: {known})",
+                    *at,
                     rule=rid,
                 )
 
@@ -505,37 +634,108 @@ class _PackReader:
         return {"good": list(raw.get("good", [])), "bad": list(raw.get("bad", []))}
 
     def read_options(
-        self, raw: dict[str, Any], kind: Any, i: int, rid: str
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        self, raw: dict[str, Any], kind: type[Check], i: int, rid: str
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The kind's options: the rule's values (vocabularies resolved) checked and
+        converted, the kind's defaults for the rest; None when one is wrong (each error
+        kept)."""
         options: dict[str, Any] = {}
         raw_options: dict[str, Any] = {}
+        ok = True
         for key, value in raw.items():
             if key in RULE_KEYS:
                 continue
-            spec = kind.options.get(key)
-            if spec is None:
-                known = ", ".join(sorted(kind.options)) or "无 none"
-                raise self.fail(
-                    f"检查类型 {kind.kind} 没有选项“{key}”（可用：{known}）",
-                    f"kind {kind.kind} has no option {key!r} (known: {known})",
-                    "rules",
-                    i,
-                    str(key),
-                    rule=rid,
-                )
-            try:
-                options[key] = spec.convert(value)
-            except OptionError as exc:
-                zh, _, en = str(exc).partition(" / ")
-                raise self.fail(
-                    f"选项值无效：{zh}", f"invalid option value: {en}", "rules", i, key, rule=rid
-                ) from None
+            converted = self.gather(self.option_value, kind, key, value, i, rid)
+            if converted is None:
+                ok = False
+                continue
+            options[key] = converted[0]
             raw_options[key] = value
         for key, spec in kind.options.items():
-            if key not in options:
-                options[key] = spec.convert(spec.default) if spec.default is not None else None
-                raw_options[key] = spec.default
-        return options, raw_options
+            if key in options or key in raw:
+                continue
+            if spec.required:
+                ok = False
+                self.errors.append(
+                    self.fail(
+                        f"检查类型 {kind.kind} 须设置选项“{key}”（{spec.help}）",
+                        f"kind {kind.kind} needs the option {key!r} ({spec.help})",
+                        "rules",
+                        i,
+                        rule=rid,
+                    )
+                )
+                continue
+            options[key] = option_default(spec, self.vocabularies)
+            raw_options[key] = spec.default
+        return (options, raw_options) if ok else None
+
+    def option_value(self, kind: type[Check], key: Any, value: Any, i: int, rid: str) -> tuple[Any]:
+        """(the option's run-time value,): a 1-tuple, so that None is a value too."""
+        spec = kind.options.get(key)
+        if spec is None:
+            known = ", ".join(sorted(kind.options)) or "无 none"
+            raise self.fail(
+                f"检查类型 {kind.kind} 没有选项“{key}”（可用：{known}）",
+                f"kind {kind.kind} has no option {key!r} (known: {known})",
+                "rules",
+                i,
+                str(key),
+                rule=rid,
+            )
+        try:
+            return (spec.convert(resolve(value, spec.type, self.vocabularies)),)
+        except OptionError as exc:
+            raise self.fail(
+                f"选项值无效：{exc.zh}",
+                f"invalid option value: {exc.en}",
+                "rules",
+                i,
+                key,
+                rule=rid,
+            ) from None
+
+
+class _Skipped(PackError):
+    """A rule left out because of errors already kept: nothing more to report."""
+
+
+def gathered(errors: Sequence[PackError]) -> PackError:
+    """One error to raise for ``errors`` (in the order of their lines): the first,
+    carrying the others (``PackError.lines`` shows them all)."""
+    ordered = sorted(errors, key=lambda e: (e.path or "", e.line or 0))
+    first = ordered[0]
+    first.more = tuple(ordered[1:])
+    return first
+
+
+def option_default(spec: Option, scope: Scope | None = None) -> Any:
+    """An option's default in its run-time form, vocabularies resolved (built-in ones
+    unless ``scope`` is given); None stays None."""
+    if spec.default is None:
+        return None
+    return spec.convert(resolve(spec.default, spec.type, scope or builtin_vocabularies()))
+
+
+VOCABULARIES = "vocabularies.yaml"
+
+
+def vocabularies_path() -> Path:
+    return rules_dir() / "dict" / VOCABULARIES
+
+
+@cache
+def builtin_vocabularies() -> Scope:
+    """The vocabularies every pack sees: ``rules/dict/vocabularies.yaml``."""
+    path = vocabularies_path()
+    text = read_utf8(path, str(path), ("词表", "vocabularies"))
+    locator = Locator(text)
+
+    def fail(zh: str, en: str, *at: str | int) -> PackError:
+        key = key_path(at) if at else None
+        return PackError(zh, en, path=str(path), key=key, line=locator.line(*at))
+
+    return read_vocabularies(safe_yaml(text, str(path)), fail)
 
 
 @cache
@@ -549,24 +749,60 @@ def builtin_packs() -> tuple[Pack, ...]:
 
 
 def load_packs(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Pack]:
-    """The built-in packs plus the user's, with rule ids unique across all of them."""
+    """The built-in packs plus the user's, with rule ids unique across all of them.
+    Every pack is read before any error is raised: all of their errors come at once."""
     packs = list(builtin_packs()) if builtin else []
-    packs.extend(load_pack(p) for p in extra)
+    errors: list[PackError] = []
+    for path in extra:
+        try:
+            packs.append(load_pack(path))
+        except PackError as exc:
+            errors.extend(exc.all())
+    if errors:
+        raise gathered_in_order(errors)
     check_unique_ids(packs)
     return packs
 
 
+def gathered_in_order(errors: Sequence[PackError]) -> PackError:
+    """Errors of several files, kept in the order of the files."""
+    first = errors[0]
+    first.more = tuple(errors[1:])
+    return first
+
+
 def check_unique_ids(packs: Sequence[Pack]) -> None:
-    """A rule id names one rule, whichever packs are loaded together."""
-    owner: dict[str, str] = {}
+    """A rule id names one rule, whichever packs are loaded together; every repeat is
+    reported with the YAML line of both definitions."""
+    owner: dict[str, tuple[Pack, int]] = {}
+    errors: list[PackError] = []
     for pack in packs:
-        for rule in pack.rules:
-            if rule.id in owner:
-                raise PackError(
-                    f"规则 id “{rule.id}”与 {owner[rule.id]} 中的规则重复",
-                    f"rule id {rule.id!r} is already defined in {owner[rule.id]}",
+        for i, rule in enumerate(pack.rules):
+            if rule.id not in owner:
+                owner[rule.id] = (pack, i)
+                continue
+            first, j = owner[rule.id]
+            where = _rule_line(first, j)
+            other = f"{first.path}:{where}" if where else first.path
+            errors.append(
+                PackError(
+                    f"规则 id “{rule.id}”与 {other} 中的规则重复",
+                    f"rule id {rule.id!r} is already defined in {other}",
                     path=pack.path,
                     rule=rule.id,
                     key="id",
+                    line=_rule_line(pack, i),
                 )
-            owner[rule.id] = pack.path
+            )
+    if errors:
+        raise gathered_in_order(errors)
+
+
+def _rule_line(pack: Pack, index: int) -> int | None:
+    """The YAML line of the ``id`` of the pack's rule ``index`` (read again: only an
+    error needs it, and a run that finds none imports no YAML parser)."""
+    try:
+        text = read_utf8(Path(pack.path), pack.path, ("规则包", "rule pack"))
+    except PackError:
+        return None
+    return Locator(text).line("rules", index, "id")

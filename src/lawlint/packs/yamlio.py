@@ -112,7 +112,7 @@ def _checked_loader() -> type[yaml.SafeLoader]:
     !!int abc) reported as a YAML error at its line, not a Python exception."""
     import yaml
 
-    class CheckedLoader(safe_loader()):  # type: ignore[misc,valid-type]
+    class CheckedLoader(safe_loader()):  # type: ignore[misc]
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             try:
                 return super().construct_object(node, deep)
