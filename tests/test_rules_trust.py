@@ -354,3 +354,49 @@ def test_the_result_cache_tells_files_apart_by_name(tmp_path) -> None:
     named = run("青禾镇2024年法治政府建设年度报告.txt")
     assert named.returncode == 0, named.stdout + named.stderr
     assert "提示  title-format" in named.stdout
+
+
+# -- section-missing on a page flattened into one line: the headings stand inside it -----
+
+FLAT = (
+    "青禾镇2024年度法治政府建设情况报告\n"
+    "县委、县政府： 2024年，青禾镇坚持以习近平法治思想为指导，认真落实中央、省、市、县关于"
+    "法治政府建设的部署要求，扎实推进依法行政，现将有关情况报告如下："
+    " 一、主要措施和成效 （一）强化组织引领，夯实法治根基。镇党委会专题研究法治政府建设工作4次，"
+    "制定年度法治政府建设工作要点，明确重点任务18项。（二）深耕宣传教育，厚植法治理念。"
+    "全年开展普法活动36场次，覆盖群众4500余人次。"
+    " 二、党政主要负责人履行推进法治建设第一责任人职责情况 镇党委书记、镇长主持召开法治建设"
+    "专题会议3次，带头旁听庭审1次，在年终述职中专题述法。"
+    " 三、存在的不足和原因 基层执法力量不足，执法人员只有6名，主要原因是编制有限。"
+    " 四、2025年工作安排 2025年，我镇将组织执法人员专题培训6场次，完成“八五”普法终期评估。\n"
+)
+
+
+def test_a_flattened_page_has_its_parts_inside_the_line(lint) -> None:
+    assert len(FLAT.splitlines()[1]) >= 300  # one line, as a web page copied flat
+    assert lint(FLAT, "section-missing") == []
+    # a part really missing is still reported, once, on the title
+    cut = FLAT.replace(
+        " 三、存在的不足和原因 基层执法力量不足，执法人员只有6名，主要原因是编制有限。", ""
+    )
+    found = lint(cut, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "shortcomings"}
+    assert found[0].severity == "error"
+
+
+def test_a_flattened_page_organised_by_theme_reports_its_measures(lint) -> None:
+    """Theme headings ("一、坚持依法决策") that name no part are the measures, inline
+    as on separate lines; the plans' text is the plans, not measures."""
+    text = FLAT.replace("一、主要措施和成效", "一、坚持依法履职")
+    assert lint(text, "section-missing") == []
+    plans = FLAT.replace("2025年，我镇将", "2024年，我镇将")  # a plan dated in the report year
+    assert spots(lint(plans, "year-mismatch")) == [("year-mismatch", 2, 316)]
+
+
+def test_headings_inside_a_line_are_read_only_on_a_flattened_page(lint) -> None:
+    """A report laid out in lines: an enumeration inside a long paragraph is not a part."""
+    body = "县政府聘请法律顾问1名。" * 20 + "具体如下： 一、存在的不足和原因 见后。\n"
+    text = TITLE + "一、主要举措和成效\n" + body + "二、2025年工作安排\n2025年将完成培训。\n"
+    missing = [f.data["section"] for f in lint(text, "section-missing")]
+    assert missing == ["first-responsible", "shortcomings"]
