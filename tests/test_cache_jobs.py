@@ -215,7 +215,10 @@ def test_streamed_report_is_the_same_with_any_jobs(tmp_path: Path, fmt: str) -> 
         assert lines.count(summary) == 1
         rows = [line.split(maxsplit=1) for line in lines[-9:]]
         assert [(Path(path).name, cells) for path, cells in rows] == [
-            (f"r{n:02d}.txt", "8         28       5   存在的不足" + " " * 15 + "19/23 (83%)")
+            (
+                f"r{n:02d}.txt",
+                "8         28       5   存在的不足" + " " * 15 + "19/23 (83%)      10/11",
+            )
             if n != 4
             else ("r04.txt", "无法读取 / unreadable")
             for n in range(9)

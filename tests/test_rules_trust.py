@@ -400,3 +400,50 @@ def test_headings_inside_a_line_are_read_only_on_a_flattened_page(lint) -> None:
     text = TITLE + "一、主要举措和成效\n" + body + "二、2025年工作安排\n2025年将完成培训。\n"
     missing = [f.data["section"] for f in lint(text, "section-missing")]
     assert missing == ["first-responsible", "shortcomings"]
+
+
+# -- topic coverage in the batch table and on the review page: "N/M" ----------------------
+
+TOWN = (
+    "青禾镇2024年法治政府建设年度报告\n"
+    "一、主要举措和成效\n"
+    "全年审核行政规范性文件12件，开展宪法宣传周活动3场，聘请法律顾问1名。\n"
+)
+COUNTY = TOWN.replace("青禾镇", "青禾县")
+
+
+def test_the_batch_table_shows_topic_coverage(tmp_path) -> None:
+    """A town has 11 topics to cover (not 行政复议, 营商环境, 数字政府), a county 14; the
+    report mentions 3 of them — the count topic-missing lists the other 8 (11) from."""
+    import json
+
+    (tmp_path / "town.txt").write_text(TOWN, encoding="utf-8")
+    (tmp_path / "county.txt").write_text(COUNTY, encoding="utf-8")
+    result = run_cli(tmp_path, "--no-color", "town.txt", "county.txt")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-5].endswith("举措含数字   涉及要点")
+    assert lines[-4].endswith("with figures     topics")
+    assert [line.split()[0] + " " + line.split()[-1] for line in lines[-2:]] == [
+        "town.txt 3/11",
+        "county.txt 3/14",
+    ]
+    found = json.loads(run_cli(tmp_path, "--format", "json", "town.txt", "county.txt").stdout)
+    listed = [len(f["data"]["topics"]) for f in found if f["rule"] == "topic-missing"]
+    assert listed == [8, 11]
+    # the configuration's level wins, in the table as in the rule
+    (tmp_path / ".lawlint.yaml").write_text("level: county\n", encoding="utf-8")
+    lines = run_cli(tmp_path, "--no-color", "town.txt", "county.txt").stdout.splitlines()
+    assert [line.split()[-1] for line in lines[-2:]] == ["3/14", "3/14"]
+
+
+def test_the_review_page_shows_topic_coverage(tmp_path) -> None:
+    (tmp_path / "town.txt").write_text(TOWN, encoding="utf-8")
+    (tmp_path / "county.txt").write_text(COUNTY, encoding="utf-8")
+    page = tmp_path / "review.html"
+    result = run_cli(tmp_path, "--format", "html", "-o", str(page), "town.txt", "county.txt")
+    assert result.returncode == 1, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="zh">涉及要点</span><span class="en">topics</span>' in html
+    assert '<td class="n" data-sort="0.2727"><span class="ratio">3/11</span></td>' in html
+    assert '<td class="n" data-sort="0.2143"><span class="ratio">3/14</span></td>' in html

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
@@ -78,17 +79,7 @@ class TopicMissing(Check):
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        level = ctx.level or self.opts["level"]
-        if level == "auto":
-            level = guess_level(self._who(ctx)) or "all"
-        # chrome (breadcrumbs "首页 > 政务公开") is masked; cited titles stay: a report that
-        # issues 《……行政执法全过程记录实施细则》 did that work
-        text = ctx.doc.prose
-        missing = [
-            topic
-            for topic in self.opts["topics"]
-            if (level == "all" or level in topic["levels"]) and not _mentioned(topic, text)
-        ]
+        level, _, missing = self.survey(ctx)
         if not missing:
             return
         keys = [topic["key"] for topic in missing]
@@ -102,6 +93,26 @@ class TopicMissing(Check):
             names="、".join(f"“{name}”" for name in names),
             count=len(names),
         )
+
+    def survey(self, ctx: Context) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+        """The filer's level, the topics that apply at it, and those the report never
+        mentions."""
+        level = ctx.level or self.opts["level"]
+        if level == "auto":
+            level = guess_level(self._who(ctx)) or "all"
+        applicable = [
+            topic for topic in self.opts["topics"] if level == "all" or level in topic["levels"]
+        ]
+        # chrome (breadcrumbs "首页 > 政务公开") is masked; cited titles stay: a report that
+        # issues 《……行政执法全过程记录实施细则》 did that work
+        text = ctx.doc.prose
+        return level, applicable, [t for t in applicable if not _mentioned(t, text)]
+
+    def coverage(self, ctx: Context) -> tuple[int, int]:
+        """(topics mentioned, topics that apply): the batch table's and review page's
+        "N/M" — the same count as the finding's, for every report."""
+        _, applicable, missing = self.survey(ctx)
+        return len(applicable) - len(missing), len(applicable)
 
     @staticmethod
     def _who(ctx: Context) -> str:

@@ -5,7 +5,8 @@ are inline, fonts are the system's CJK fonts. It holds:
 
 - an overview table, one row per report — title, filer (from the title), year,
   errors / warnings / infos, the required parts present and missing, the share of
-  ``measures`` sentences with figures — sortable by each column (click a header; or
+  ``measures`` sentences with figures, the work areas (topics) mentioned of those that
+  apply, "N/M" — sortable by each column (click a header; or
   open the page with ``?sort=errors&order=desc``);
 - per report: the findings counted per rule, then the text grouped by section, each
   finding's span highlighted (``<mark>``, its message on hover) and its message beside
@@ -108,6 +109,7 @@ def _overview(
         ("infos", "number", "提示", "infos"),
         ("parts", "number", "必备部分", "required parts"),
         ("figures", "number", "举措含数字", "measures with figures"),
+        ("topics", "number", "涉及要点", "topics"),
     )
     th = "".join(
         f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none">'
@@ -147,7 +149,7 @@ def _overview_row(
             _cell(link, title),
             _cell("", ""),
             _cell("", ""),
-            f'<td colspan="5" class="unreadable" data-sort="">{escape(str(result.error))}</td>',
+            f'<td colspan="6" class="unreadable" data-sort="">{escape(str(result.error))}</td>',
         ]
         return f'<tr class="error-row" data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
     doc = result.document
@@ -166,6 +168,7 @@ def _overview_row(
         if unchecked
         else _parts_cell(parts),
         _figures_cell(figures),
+        _topics_cell(figures),
     ]
     return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
 
@@ -190,6 +193,14 @@ def _figures_cell(figures: FigureShare | None) -> str:
         return _cell("—", "")
     shown = f"{figures.share:.0%} <small>({figures.with_figures}/{figures.sentences})</small>"
     return _cell(shown, round(figures.share, 4), "n")
+
+
+def _topics_cell(figures: FigureShare | None) -> str:
+    """The work areas mentioned of those that apply, "N/M" (sorted by the share)."""
+    if figures is None or not figures.topics or figures.topics_covered is None:
+        return _cell("—", "")
+    shown = f'<span class="ratio">{figures.topics_covered}/{figures.topics}</span>'
+    return _cell(shown, round(figures.topics_covered / figures.topics, 4), "n")
 
 
 # -- one report ---------------------------------------------------------------------------
