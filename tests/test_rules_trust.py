@@ -31,6 +31,21 @@ def uncovered(lint, body: str) -> list[str]:
         ("digital-government", "政务服务事项全程网办比例达98%。"),
         ("digital-government", "推进“一网通办”，办件12万件。"),
         ("government-transparency", "权责清单在政府门户网站公示。"),
+        # set D (docs/accuracy.md): phrasings that made a listed topic false
+        ("study-and-report-law", "把习近平法治思想作为党委理论学习中心组学习的重要内容。"),
+        (
+            "study-and-report-law",
+            "采取集中研讨、组织宣讲、举行讲座等方式，掀起学习习近平法治思想的热潮。",
+        ),
+        ("study-and-report-law", "开展《民法典》专题培训会2次。"),
+        ("legal-education", "开展《民法典》专题培训会2次。"),
+        ("legal-education", "深入开展习近平法治思想“八进”活动。"),
+        ("enforcement-three-systems", "法律顾问审核重大行政执法决定62件。"),
+        ("enforcement-three-systems", "依托省涉企检查平台实现执法全程留痕。"),
+        ("government-transparency", "公开执法依据与责任。"),
+        ("major-decisions", "规范决策流程，全年无违法决策。"),
+        ("dispute-resolution", "破解纠纷调处等重难点问题。"),
+        ("digital-government", "依托省涉企检查平台实现执法全程留痕。"),
     ],
 )
 def test_a_topic_is_covered_by_its_usual_phrasings(lint, topic: str, sentence: str) -> None:
@@ -447,3 +462,9 @@ def test_the_review_page_shows_topic_coverage(tmp_path) -> None:
     assert '<span class="zh">涉及要点</span><span class="en">topics</span>' in html
     assert '<td class="n" data-sort="0.2727"><span class="ratio">3/11</span></td>' in html
     assert '<td class="n" data-sort="0.2143"><span class="ratio">3/14</span></td>' in html
+
+
+def test_the_first_law_on_zoning_is_not_a_vague_part(lint) -> None:
+    """“部分” read across words: 首部 (the first law) + 分区管控 (set D)."""
+    text = HEAD + "完成全国首部分区管控地方性法规立法。部分村居未开展普法。\n"
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 19)]
