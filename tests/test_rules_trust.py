@@ -43,6 +43,7 @@ def uncovered(lint, body: str) -> list[str]:
         ("enforcement-three-systems", "法律顾问审核重大行政执法决定62件。"),
         ("enforcement-three-systems", "依托省涉企检查平台实现执法全程留痕。"),
         ("government-transparency", "公开执法依据与责任。"),
+        ("government-transparency", "编制公开重大决策目录清单事项4件。"),
         ("major-decisions", "规范决策流程，全年无违法决策。"),
         ("dispute-resolution", "破解纠纷调处等重难点问题。"),
         ("digital-government", "依托省涉企检查平台实现执法全程留痕。"),
