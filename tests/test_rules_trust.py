@@ -470,3 +470,36 @@ def test_the_first_law_on_zoning_is_not_a_vague_part(lint) -> None:
     """“部分” read across words: 首部 (the first law) + 分区管控 (set D)."""
     text = HEAD + "完成全国首部分区管控地方性法规立法。部分村居未开展普法。\n"
     assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 19)]
+
+
+# -- unsupported-claim: claims real reports make, measured from the claim's clause on -----
+
+CLAIMS = (
+    "青禾县2024年法治政府建设年度报告\n"
+    "2024年，全县法治政府建设取得明显成效。\n"  # the preamble sums up the report: not reported
+    "一、主要举措和成效\n"
+    "深化“放管服”改革，推行“好差评”制度，群众满意度逐年提高。\n"
+    "组织执法人员参加业务培训4次，培训人员达40人次，有效提升执法人员的业务水平。\n"
+    "开展“法律进村”活动12场，群众法治意识不断增强。\n"
+    "群众满意度逐年提高，2024年达到98.6%。\n"  # measured after the claim, same sentence
+    "执法水平显著提升。案卷评查合格率达到100%。\n"  # measured in the next sentence
+    "案卷合格率由90%升至98%，执法规范化水平明显提高。\n"  # a percentage before it
+    "推动行政执法质效持续提升，为进一步提升群众满意度，推行延时服务。\n"  # goals
+    "实施干部法治能力提升工程。\n"  # a programme's name, not a claim
+    "二、存在的不足和原因\n"
+    "基层执法水平有待显著提升，主要原因是培训不足。\n"
+)
+
+
+def test_unsupported_claims_of_satisfaction_levels_and_rates(lint) -> None:
+    found = lint(CLAIMS, "unsupported-claim")
+    assert spots(found) == [
+        ("unsupported-claim", 4, 23),
+        ("unsupported-claim", 5, 26),
+        ("unsupported-claim", 6, 19),
+    ]
+    assert [f.data for f in found] == [{}, {}, {}]
+    assert found[0].message == "“满意度逐年提高”缺少支撑，请补充数据、时间或具体事例"
+    assert found[1].message.startswith("“有效提升”缺少支撑")
+    assert found[2].message.startswith("“意识不断增强”缺少支撑")
+    assert {f.severity for f in found} == {"info"}
