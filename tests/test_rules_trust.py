@@ -503,3 +503,31 @@ def test_unsupported_claims_of_satisfaction_levels_and_rates(lint) -> None:
     assert found[1].message.startswith("“有效提升”缺少支撑")
     assert found[2].message.startswith("“意识不断增强”缺少支撑")
     assert {f.severity for f in found} == {"info"}
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line", "level"),
+    [
+        # the page's title line lacks the filer; the file's name has it
+        (
+            "眉山市彭山区公义镇人民政府2021年法治政府建设工作情况报告.txt",
+            "2021年法治政府建设工作情况报告",
+            "town",
+        ),
+        # a street office called 街 (广州)
+        ("鹤龙街2024年法治政府建设工作报告.txt", "2024年，鹤龙街坚持依法行政。", "town"),
+        ("r.txt", "2024年法治政府建设工作情况报告", "all"),
+    ],
+)
+def test_the_level_is_read_where_the_filer_names_itself(
+    tmp_path, name: str, first_line: str, level: str
+) -> None:
+    import json
+
+    (tmp_path / name).write_text(
+        first_line + "\n一、主要举措和成效\n审核规范性文件12件。\n", encoding="utf-8"
+    )
+    result = run_cli(tmp_path, "--select", "topic-missing", "--format", "json", name)
+    (finding,) = json.loads(result.stdout)
+    assert finding["data"]["level"] == level
+    assert len(finding["data"]["topics"]) == (10 if level == "town" else 13)
