@@ -86,7 +86,7 @@ def test_batch_table_counts_as_the_configuration_says(tmp_path: Path) -> None:
         main, ["check", CLEAN, FLAWED, "--config", str(config), "--no-color"]
     )
     rows = result.stdout.splitlines()[-2:]
-    assert [row.split()[-2:] for row in rows] == [["1/42", "(2%)"], ["2/23", "(9%)"]]
+    assert [row.split()[-3:-1] for row in rows] == [["1/42", "(2%)"], ["2/23", "(9%)"]]
 
 
 def test_figure_share_without_measures_is_none(linter: Linter) -> None:
@@ -130,11 +130,15 @@ def test_batch_table_one_row_per_report() -> None:
     assert result.stdout.splitlines()[-7:] == [
         "2 files checked, 25 findings (5 errors, 18 warnings, 2 infos).",
         "",
-        "报告                          错误       警告    提示   缺少部分       举措含数字",
-        "report                      errors   warnings   infos   missing      with figures",
-        "─" * 81,
-        "examples/clean-report.txt        0          0       0   —             40/42 (95%)",
-        "examples/flawed-draft.txt        5         18       2   存在的不足    19/23 (83%)",
+        "报告                          错误       警告    提示   缺少部分       举措含数字"
+        "   涉及要点",
+        "report                      errors   warnings   infos   missing      with figures"
+        "     topics",
+        "─" * 92,
+        "examples/clean-report.txt        0          0       0   —             40/42 (95%)"
+        "      11/11",
+        "examples/flawed-draft.txt        5         18       2   存在的不足    19/23 (83%)"
+        "      10/11",
     ]
 
 
@@ -158,10 +162,12 @@ def test_batch_row_cells(tmp_path: Path) -> None:
         "0",
         "第一责任人职责、存在的不足、下一年度安排",
         "0/1 (0%)",
+        "—",
     )
-    assert batch_row(r, None, checked_sections=False)[4:] == ("未检查 / not checked", "—")
+    assert batch_row(r, FigureShare(1, 0, 3, 11))[6] == "3/11"
+    assert batch_row(r, None, checked_sections=False)[4:] == ("未检查 / not checked", "—", "—")
     missing = linter.lint_path(str(tmp_path / "nope.txt"))
-    assert batch_row(missing, None) == (missing.path, "", "", "", "无法读取 / unreadable", "")
+    assert batch_row(missing, None) == (missing.path, "", "", "", "无法读取 / unreadable", "", "")
 
 
 def test_missing_column_says_when_section_missing_did_not_run() -> None:
@@ -216,15 +222,18 @@ def test_plain_table_aligns_by_display_width_without_trailing_spaces() -> None:
 
     table = plain_table(
         [
-            ("某镇报告.txt", "1", "12", "0", "—", "3/4 (75%)"),
-            ("b.txt", "", "", "", "无法读取 / unreadable", ""),
+            ("某镇报告.txt", "1", "12", "0", "—", "3/4 (75%)", "9/11"),
+            ("b.txt", "", "", "", "无法读取 / unreadable", "", ""),
         ]
     )
-    # columns 12, 6, 8, 5, 21 and 12 cells wide (报告 and 某 take two), 3 spaces apart
+    # columns 12, 6, 8, 5, 21, 12 and 8 cells wide (报告 and 某 take two), 3 spaces apart
     assert table.splitlines() == [
-        "报告             错误       警告    提示   缺少部分                  举措含数字",
-        "report         errors   warnings   infos   missing                 with figures",
-        "─" * 79,
-        "某镇报告.txt        1         12       0   —                          3/4 (75%)",
+        "报告             错误       警告    提示   缺少部分                  举措含数字"
+        "   涉及要点",
+        "report         errors   warnings   infos   missing                 with figures"
+        "     topics",
+        "─" * 90,
+        "某镇报告.txt        1         12       0   —                          3/4 (75%)"
+        "       9/11",
         "b.txt                                      无法读取 / unreadable",
     ]

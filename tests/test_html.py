@@ -119,7 +119,9 @@ def test_overview_table(review) -> None:
     tree, _, by_path, paths = review
     table = tree.by_id("overview-table")
     heads = [th.attrs["data-key"] for th in table.find("thead").iter("th")]
-    assert heads == ["title", "filer", "year", "errors", "warnings", "infos", "parts", "figures"]
+    assert heads == [
+        *("title", "filer", "year", "errors", "warnings", "infos", "parts", "figures", "topics")
+    ]
     assert all(th.find("button") is not None for th in table.find("thead").iter("th"))
     rows = {tr.attrs["data-path"]: tr for tr in table.find("tbody").iter("tr")}
     assert list(rows) == [str(p) for p in paths]

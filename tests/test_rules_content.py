@@ -52,7 +52,11 @@ def test_unsupported_claim(lint) -> None:
         "三、存在的不足和原因\n"
         "执法水平有待显著提升。\n"
     )
-    assert spots(lint(text, "unsupported-claim")) == [("unsupported-claim", 3, 13)]
+    # a date before the claim's clause does not measure it (issue 14)
+    assert spots(lint(text, "unsupported-claim")) == [
+        ("unsupported-claim", 3, 13),
+        ("unsupported-claim", 5, 10),
+    ]
 
 
 def test_unquantified_section_gives_the_share(lint) -> None:
@@ -436,13 +440,15 @@ def test_unsupported_claim_names_and_records(lint) -> None:
         "落实行政执法“三项制度”，执法规范化水平明显提高。\n"
         "严格落实中央八项规定精神，机关作风明显改善。\n"
         "连续3年实现行政诉讼零败诉，依法行政水平明显提高。\n"
-        "出台制度3项，执法规范化水平明显提高。\n"  # a count supports it
+        "出台制度3项，执法规范化水平明显提高。\n"  # counts what was done, not the result
+        "执法规范化水平明显提高，案卷合格率由90%升至98%。\n"  # measured: supported
         "行政执法质效大幅度提升。\n"
     )
     assert spots(lint(text, "unsupported-claim")) == [
         ("unsupported-claim", 3, 21),
         ("unsupported-claim", 4, 18),
-        ("unsupported-claim", 7, 7),
+        ("unsupported-claim", 6, 15),
+        ("unsupported-claim", 8, 7),
     ]
 
 

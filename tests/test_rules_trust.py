@@ -31,6 +31,22 @@ def uncovered(lint, body: str) -> list[str]:
         ("digital-government", "政务服务事项全程网办比例达98%。"),
         ("digital-government", "推进“一网通办”，办件12万件。"),
         ("government-transparency", "权责清单在政府门户网站公示。"),
+        # set D (docs/accuracy.md): phrasings that made a listed topic false
+        ("study-and-report-law", "把习近平法治思想作为党委理论学习中心组学习的重要内容。"),
+        (
+            "study-and-report-law",
+            "采取集中研讨、组织宣讲、举行讲座等方式，掀起学习习近平法治思想的热潮。",
+        ),
+        ("study-and-report-law", "开展《民法典》专题培训会2次。"),
+        ("legal-education", "开展《民法典》专题培训会2次。"),
+        ("legal-education", "深入开展习近平法治思想“八进”活动。"),
+        ("enforcement-three-systems", "法律顾问审核重大行政执法决定62件。"),
+        ("enforcement-three-systems", "依托省涉企检查平台实现执法全程留痕。"),
+        ("government-transparency", "公开执法依据与责任。"),
+        ("government-transparency", "编制公开重大决策目录清单事项4件。"),
+        ("major-decisions", "规范决策流程，全年无违法决策。"),
+        ("dispute-resolution", "破解纠纷调处等重难点问题。"),
+        ("digital-government", "依托省涉企检查平台实现执法全程留痕。"),
     ],
 )
 def test_a_topic_is_covered_by_its_usual_phrasings(lint, topic: str, sentence: str) -> None:
@@ -323,6 +339,7 @@ def test_the_new_marks_fixes_change_only_marks(tmp_path) -> None:
         "版本号v2024.3.15，人均办件量2024.35件。",
         "年度任务完成率105%，税收增长率120%。",  # can exceed 100 %
         "区间为1...3。",
+        "扫一扫在手机打开当前页\n--",  # a web page's footer separator (corpus haicheng)
     ],
 )
 def test_the_new_rules_leave_these_alone(lint, line: str) -> None:
@@ -354,3 +371,163 @@ def test_the_result_cache_tells_files_apart_by_name(tmp_path) -> None:
     named = run("青禾镇2024年法治政府建设年度报告.txt")
     assert named.returncode == 0, named.stdout + named.stderr
     assert "提示  title-format" in named.stdout
+
+
+# -- section-missing on a page flattened into one line: the headings stand inside it -----
+
+FLAT = (
+    "青禾镇2024年度法治政府建设情况报告\n"
+    "县委、县政府： 2024年，青禾镇坚持以习近平法治思想为指导，认真落实中央、省、市、县关于"
+    "法治政府建设的部署要求，扎实推进依法行政，现将有关情况报告如下："
+    " 一、主要措施和成效 （一）强化组织引领，夯实法治根基。镇党委会专题研究法治政府建设工作4次，"
+    "制定年度法治政府建设工作要点，明确重点任务18项。（二）深耕宣传教育，厚植法治理念。"
+    "全年开展普法活动36场次，覆盖群众4500余人次。"
+    " 二、党政主要负责人履行推进法治建设第一责任人职责情况 镇党委书记、镇长主持召开法治建设"
+    "专题会议3次，带头旁听庭审1次，在年终述职中专题述法。"
+    " 三、存在的不足和原因 基层执法力量不足，执法人员只有6名，主要原因是编制有限。"
+    " 四、2025年工作安排 2025年，我镇将组织执法人员专题培训6场次，完成“八五”普法终期评估。\n"
+)
+
+
+def test_a_flattened_page_has_its_parts_inside_the_line(lint) -> None:
+    assert len(FLAT.splitlines()[1]) >= 300  # one line, as a web page copied flat
+    assert lint(FLAT, "section-missing") == []
+    # a part really missing is still reported, once, on the title
+    cut = FLAT.replace(
+        " 三、存在的不足和原因 基层执法力量不足，执法人员只有6名，主要原因是编制有限。", ""
+    )
+    found = lint(cut, "section-missing")
+    assert spots(found) == [("section-missing", 1, 1)]
+    assert found[0].data == {"section": "shortcomings"}
+    assert found[0].severity == "error"
+
+
+def test_a_flattened_page_organised_by_theme_reports_its_measures(lint) -> None:
+    """Theme headings ("一、坚持依法决策") that name no part are the measures, inline
+    as on separate lines; the plans' text is the plans, not measures."""
+    text = FLAT.replace("一、主要措施和成效", "一、坚持依法履职")
+    assert lint(text, "section-missing") == []
+    plans = FLAT.replace("2025年，我镇将", "2024年，我镇将")  # a plan dated in the report year
+    assert spots(lint(plans, "year-mismatch")) == [("year-mismatch", 2, 316)]
+
+
+def test_headings_inside_a_line_are_read_only_on_a_flattened_page(lint) -> None:
+    """A report laid out in lines: an enumeration inside a long paragraph is not a part."""
+    body = "县政府聘请法律顾问1名。" * 20 + "具体如下： 一、存在的不足和原因 见后。\n"
+    text = TITLE + "一、主要举措和成效\n" + body + "二、2025年工作安排\n2025年将完成培训。\n"
+    missing = [f.data["section"] for f in lint(text, "section-missing")]
+    assert missing == ["first-responsible", "shortcomings"]
+
+
+# -- topic coverage in the batch table and on the review page: "N/M" ----------------------
+
+TOWN = (
+    "青禾镇2024年法治政府建设年度报告\n"
+    "一、主要举措和成效\n"
+    "全年审核行政规范性文件12件，开展宪法宣传周活动3场，聘请法律顾问1名。\n"
+)
+COUNTY = TOWN.replace("青禾镇", "青禾县")
+
+
+def test_the_batch_table_shows_topic_coverage(tmp_path) -> None:
+    """A town has 11 topics to cover (not 行政复议, 营商环境, 数字政府), a county 14; the
+    report mentions 3 of them — the count topic-missing lists the other 8 (11) from."""
+    import json
+
+    (tmp_path / "town.txt").write_text(TOWN, encoding="utf-8")
+    (tmp_path / "county.txt").write_text(COUNTY, encoding="utf-8")
+    result = run_cli(tmp_path, "--no-color", "town.txt", "county.txt")
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-5].endswith("举措含数字   涉及要点")
+    assert lines[-4].endswith("with figures     topics")
+    assert [line.split()[0] + " " + line.split()[-1] for line in lines[-2:]] == [
+        "town.txt 3/11",
+        "county.txt 3/14",
+    ]
+    found = json.loads(run_cli(tmp_path, "--format", "json", "town.txt", "county.txt").stdout)
+    listed = [len(f["data"]["topics"]) for f in found if f["rule"] == "topic-missing"]
+    assert listed == [8, 11]
+    # the configuration's level wins, in the table as in the rule
+    (tmp_path / ".lawlint.yaml").write_text("level: county\n", encoding="utf-8")
+    lines = run_cli(tmp_path, "--no-color", "town.txt", "county.txt").stdout.splitlines()
+    assert [line.split()[-1] for line in lines[-2:]] == ["3/14", "3/14"]
+
+
+def test_the_review_page_shows_topic_coverage(tmp_path) -> None:
+    (tmp_path / "town.txt").write_text(TOWN, encoding="utf-8")
+    (tmp_path / "county.txt").write_text(COUNTY, encoding="utf-8")
+    page = tmp_path / "review.html"
+    result = run_cli(tmp_path, "--format", "html", "-o", str(page), "town.txt", "county.txt")
+    assert result.returncode == 1, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="zh">涉及要点</span><span class="en">topics</span>' in html
+    assert '<td class="n" data-sort="0.2727"><span class="ratio">3/11</span></td>' in html
+    assert '<td class="n" data-sort="0.2143"><span class="ratio">3/14</span></td>' in html
+
+
+def test_the_first_law_on_zoning_is_not_a_vague_part(lint) -> None:
+    """“部分” read across words: 首部 (the first law) + 分区管控 (set D)."""
+    text = HEAD + "完成全国首部分区管控地方性法规立法。部分村居未开展普法。\n"
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 19)]
+
+
+# -- unsupported-claim: claims real reports make, measured from the claim's clause on -----
+
+CLAIMS = (
+    "青禾县2024年法治政府建设年度报告\n"
+    "2024年，全县法治政府建设取得明显成效。\n"  # the preamble sums up the report: not reported
+    "一、主要举措和成效\n"
+    "深化“放管服”改革，推行“好差评”制度，群众满意度逐年提高。\n"
+    "组织执法人员参加业务培训4次，培训人员达40人次，有效提升执法人员的业务水平。\n"
+    "开展“法律进村”活动12场，群众法治意识不断增强。\n"
+    "群众满意度逐年提高，2024年达到98.6%。\n"  # measured after the claim, same sentence
+    "执法水平显著提升。案卷评查合格率达到100%。\n"  # measured in the next sentence
+    "案卷合格率由90%升至98%，执法规范化水平明显提高。\n"  # a percentage before it
+    "推动行政执法质效持续提升，为进一步提升群众满意度，推行延时服务。\n"  # goals
+    "实施干部法治能力提升工程。\n"  # a programme's name, not a claim
+    "二、存在的不足和原因\n"
+    "基层执法水平有待显著提升，主要原因是培训不足。\n"
+)
+
+
+def test_unsupported_claims_of_satisfaction_levels_and_rates(lint) -> None:
+    found = lint(CLAIMS, "unsupported-claim")
+    assert spots(found) == [
+        ("unsupported-claim", 4, 23),
+        ("unsupported-claim", 5, 26),
+        ("unsupported-claim", 6, 19),
+    ]
+    assert [f.data for f in found] == [{}, {}, {}]
+    assert found[0].message == "“满意度逐年提高”缺少支撑，请补充数据、时间或具体事例"
+    assert found[1].message.startswith("“有效提升”缺少支撑")
+    assert found[2].message.startswith("“意识不断增强”缺少支撑")
+    assert {f.severity for f in found} == {"info"}
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line", "level"),
+    [
+        # the page's title line lacks the filer; the file's name has it
+        (
+            "眉山市彭山区公义镇人民政府2021年法治政府建设工作情况报告.txt",
+            "2021年法治政府建设工作情况报告",
+            "town",
+        ),
+        # a street office called 街 (广州)
+        ("鹤龙街2024年法治政府建设工作报告.txt", "2024年，鹤龙街坚持依法行政。", "town"),
+        ("r.txt", "2024年法治政府建设工作情况报告", "all"),
+    ],
+)
+def test_the_level_is_read_where_the_filer_names_itself(
+    tmp_path, name: str, first_line: str, level: str
+) -> None:
+    import json
+
+    (tmp_path / name).write_text(
+        first_line + "\n一、主要举措和成效\n审核规范性文件12件。\n", encoding="utf-8"
+    )
+    result = run_cli(tmp_path, "--select", "topic-missing", "--format", "json", name)
+    (finding,) = json.loads(result.stdout)
+    assert finding["data"]["level"] == level
+    assert len(finding["data"]["topics"]) == (10 if level == "town" else 13)

@@ -1,14 +1,26 @@
-"""``unsupported-claim``: a result claim (显著提升, 明显改善 …) with nothing to back it.
+"""``unsupported-claim``: a result claim (显著提升, 满意度逐年提高 …) with nothing to back it.
 
-The 2021 法治政府建设示范指标体系 asks that work be 可量化、可证明、可比较. A sentence
-claiming a result should carry a figure, a date, a named document 《…》, an honour or a
-case — in the sentence or the next one of its paragraph (``lookahead``).
-Plans and shortcomings talk about the future and problems, so they are skipped by
-default (``skip``).
+The 2021 法治政府建设示范指标体系 asks that work be 可量化、可证明、可比较. A claim of a
+result — a level raised, a rate lowered, satisfaction up — should carry what measures
+it. Where that may stand, from the claim outwards:
+
+- a figure (``figure``) or a date (``near_evidence``) in the claim's own clause, the
+  rest of its sentence, or the next sentence of its paragraph (``lookahead``). A figure
+  in a clause *before* the claim counts what was done, not the result: "开展培训12次，
+  执法水平显著提升" leaves the 显著提升 unmeasured;
+- a measurement (``measured``: a percentage, 百分点) or other evidence (``evidence``: a
+  named document 《…》, a case, an honour, a record such as 连续3年零败诉) anywhere in
+  the sentence or the next one ("群众满意度由85%提升至93%，满意度显著提升").
+
+A claim in a goal ("为进一步提升群众满意度", "推动执法质效持续提升": ``goals``, looked for
+in the claim's clause before it) is not a result. Plans and shortcomings talk about the
+future and problems, so they are skipped by default (``skip``); so are headings and the
+preamble before the first heading, which sums up what the parts report.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lawlint.checks._scope import part_spans
@@ -18,15 +30,34 @@ from lawlint.checks.options import Option
 from lawlint.findings import Finding
 from lawlint.spans import SpanIndex
 
+# where a clause begins: after a pause or a sentence end (full- or half-width)
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
+MEASURED = r"\d+(?:\.\d+)?\s{0,3}[%％‰]|百分点"
+
 
 class UnsupportedClaim(Check):
     kind = "unsupported-claim"
-    summary = "Result claims with no figure, date, document or case in the sentence"
+    summary = "Result claims with no figure, date, document or case to back them"
     fields = ("match",)
     options = {
         "patterns": Option("regex-list", [], "Regexes of result claims."),
         "evidence": Option(
-            "regex-list", [], "Regexes of evidence besides figures (《…》, 案例, 如…)."
+            "regex-list",
+            [],
+            "Regexes of evidence anywhere in the sentence or the next (《…》, 案例, 获评 …).",
+        ),
+        "near_evidence": Option(
+            "regex-list",
+            [],
+            "Regexes of evidence that counts only from the claim's clause on (dates).",
+        ),
+        "measured": Option(
+            "regex", MEASURED, "A measurement that backs a claim anywhere in its sentence."
+        ),
+        "goals": Option(
+            "regex-list",
+            [],
+            "Regexes that, before the claim in its clause, make it a goal (推动, 为了 …).",
         ),
         "figure": Option("regex", "@{figure}", "What counts as a figure."),
         "skip": Option(
@@ -44,9 +75,10 @@ class UnsupportedClaim(Check):
         doc = ctx.doc
         text = doc.text
         skipped = SpanIndex(part_spans(ctx, self.opts["skip"]))
+        first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else 0
         sentences = doc.sentences
         for i, s in enumerate(sentences):
-            if s.in_heading or s.start in skipped:
+            if s.in_heading or s.start < first or s.start in skipped:
                 continue
             following = [
                 n
@@ -58,12 +90,27 @@ class UnsupportedClaim(Check):
                 m = pattern.search(text, s.start, s.end)
                 if m is None:
                     continue
-                if has_figure(self.opts["figure"], text, s.start, end, m.span()) or any(
-                    e.search(text, s.start, end) for e in self.opts["evidence"]
-                ):
-                    break
-                yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
+                if not self._backed(text, s.start, end, m):
+                    yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
                 break
+
+    def _backed(self, text: str, start: int, end: int, claim: re.Match[str]) -> bool:
+        """Is the claim a goal, or backed by a figure, date, measurement or evidence in
+        the places the module docstring lists (``start``–``end``: its sentence and the
+        following ones it may lean on)?"""
+        clause = start
+        for mark in _CLAUSE_MARK.finditer(text, start, claim.start()):
+            clause = mark.end()
+        before = text[clause : claim.start()]
+        if any(goal.search(before) for goal in self.opts["goals"]):
+            return True
+        if has_figure(self.opts["figure"], text, clause, end, claim.span()):
+            return True
+        if any(e.search(text, clause, end) for e in self.opts["near_evidence"]):
+            return True
+        if self.opts["measured"].search(text, start, end):
+            return True
+        return any(e.search(text, start, end) for e in self.opts["evidence"])
 
 
 CHECKS = (UnsupportedClaim,)

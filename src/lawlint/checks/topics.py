@@ -4,8 +4,9 @@ never mentions (REGULATION.md §2).
 Each topic has synonyms and the filer levels it applies to (a town does not decide
 行政复议 cases; a province does). The level comes from the configuration, else the
 rule's ``level`` option: ``all`` (every topic), a level name, or ``auto`` (read from the
-title, or from the opening sentence when there is no title: 镇/乡/街道 → town, 县/区 →
-county, 市 → city, 省/自治区 → province; a 局/委/办 before the year → department).
+title, else the file name's title, else the opening sentence — the first that names one:
+镇/乡/街道 → town, 县/区 → county, 市 → city, 省/自治区 → province; a 局/委/办 before the
+year → department).
 A topic is a concept, not one keyword: the pack lists its expressions (synonyms,
 activities, typical phrasings such as 宪法宣传周 or 以案释法 for 普法) as substrings and,
 where a phrasing spans words (理论学习中心组……学习……法), as regexes confined to one
@@ -25,18 +26,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lawlint.chars import quoted
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.required_sections import document_anchor
 from lawlint.findings import Finding
+from lawlint.model.title import title_from_name
 
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (
     # not a street office's party committee: "中共青山街道工作委员会 青山街道办事处关于"
     ("department", re.compile(r"(局|委员会|厅|办公室|中心)[^镇乡街]{0,12}(关于|\d{4}|二〇)")),
-    ("town", re.compile(r"镇|乡|街道|办事处")),
+    # a street office named 街 alone (广州: "鹤龙街2024年……"), not 街区 or 街巷
+    ("town", re.compile(r"镇|乡|街道|办事处|街(?=\d{4}|二〇|关于|人民|党工委|办)")),
     ("county", re.compile(r"(?<!自治)区|县|旗")),
     ("city", re.compile(r"市")),
     ("province", re.compile(r"省|自治区")),
@@ -79,17 +83,7 @@ class TopicMissing(Check):
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        level = ctx.level or self.opts["level"]
-        if level == "auto":
-            level = guess_level(self._who(ctx)) or "all"
-        # chrome (breadcrumbs "首页 > 政务公开") is masked; cited titles stay: a report that
-        # issues 《……行政执法全过程记录实施细则》 did that work
-        text = ctx.doc.prose
-        missing = [
-            topic
-            for topic in self.opts["topics"]
-            if (level == "all" or level in topic["levels"]) and not _mentioned(topic, text)
-        ]
+        level, _, missing = self.survey(ctx)
         if not missing:
             return
         keys = [topic["key"] for topic in missing]
@@ -104,18 +98,44 @@ class TopicMissing(Check):
             count=len(names),
         )
 
+    def survey(self, ctx: Context) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+        """The filer's level, the topics that apply at it, and those the report never
+        mentions."""
+        level = ctx.level or self.opts["level"]
+        if level == "auto":
+            found = (guess_level(text) for text in self._who(ctx))
+            level = next((lv for lv in found if lv is not None), "all")
+        applicable = [
+            topic for topic in self.opts["topics"] if level == "all" or level in topic["levels"]
+        ]
+        # chrome (breadcrumbs "首页 > 政务公开") is masked; cited titles stay: a report that
+        # issues 《……行政执法全过程记录实施细则》 did that work
+        text = ctx.doc.prose
+        return level, applicable, [t for t in applicable if not _mentioned(t, text)]
+
+    def coverage(self, ctx: Context) -> tuple[int, int]:
+        """(topics mentioned, topics that apply): the batch table's and review page's
+        "N/M" — the same count as the finding's, for every report."""
+        _, applicable, missing = self.survey(ctx)
+        return len(applicable) - len(missing), len(applicable)
+
     @staticmethod
-    def _who(ctx: Context) -> str:
-        """Where the filer names itself: the title, else the opening sentence before
-        the first heading ("2024年，白沙路街道……", "现将我局……报告如下")."""
+    def _who(ctx: Context) -> Iterator[str]:
+        """Where the filer names itself, in order: the title; the configuration's or the
+        file name's title; the opening sentence before the first heading ("2024年，白沙路
+        街道……", "现将我局……报告如下"). The first that names a level wins: a web page's
+        title line can lack the filer ("2021年法治政府建设工作情况报告") where the file's
+        name has it."""
         doc = ctx.doc
         if doc.title is not None:
-            return doc.title.text
-        if ctx.title is not None:  # the configuration's or the file name's
-            return ctx.title
+            yield doc.title.text
+        named = ctx.title if ctx.title is not None else title_from_name(doc.source.path)
+        if named is not None:
+            yield named
         first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else len(doc.text)
         opening = next((s for s in doc.sentences if s.start < first), None)
-        return "" if opening is None else doc.prose[opening.start : opening.end][:120]
+        if opening is not None:
+            yield doc.prose[opening.start : opening.end][:120]
 
     @staticmethod
     def _anchor(ctx: Context) -> tuple[int, int]:

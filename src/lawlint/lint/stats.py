@@ -6,7 +6,9 @@ quantified. The count is the ``unquantified-section`` rule's own (body sentences
 headings, of the sections recognised as the part; a sentence counts when the rule's
 ``figure`` pattern matches it: a number that is not a date, or a Chinese numeral with
 a measure word), but it is made for every report, whether the rule reported it or
-not, and whether the rule is enabled or not.
+not, and whether the rule is enabled or not. So is the topic coverage beside it: how
+many of the work areas that apply at the filer's level the report mentions, counted as
+the ``topic-missing`` rule counts them ("12/14").
 """
 
 from __future__ import annotations
@@ -33,12 +35,18 @@ PART_NAMES_ZH = {
 
 KIND = "unquantified-section"
 SECTIONS_KIND = "sections"  # the kind of section-missing
+TOPICS_KIND = "topic-missing"
 
 
 @dataclass(frozen=True, slots=True)
 class FigureShare:
+    """The batch figures of one report: sentences of its measures part and those with
+    a figure; and, when counted, the topics it mentions of those that apply to it."""
+
     sentences: int
     with_figures: int
+    topics_covered: int | None = None
+    topics: int | None = None
 
     @property
     def share(self) -> float | None:
@@ -77,6 +85,26 @@ def figure_share(
         Context(doc, specs, report_year), key, figure or figure_settings()[1]
     )
     return FigureShare(total, with_figures)
+
+
+def topic_rule(rules: Iterable[Rule] = ()) -> Rule | None:
+    """The first ``topic-missing`` rule among ``rules`` (None: no topics to count)."""
+    return next((rule for rule in rules if rule.kind == TOPICS_KIND), None)
+
+
+def topic_coverage(
+    doc: Document,
+    rule: Rule,
+    report_year: int | None = None,
+    level: str | None = None,
+    title: str | None = None,
+) -> tuple[int, int]:
+    """(topics mentioned, topics that apply) in ``doc``, as ``rule`` counts them; the
+    configuration's ``level`` and ``title`` as the linter passes them."""
+    from lawlint.checks import Context, kinds
+
+    check = kinds()[TOPICS_KIND](rule)
+    return check.coverage(Context(doc, (), report_year, level, title))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,12 +117,25 @@ class Profile:
 
     def figures(self, document: Document) -> FigureShare:
         """The batch table's figures of ``document``'s ``measures`` part, counted as this
-        profile's ``unquantified-section`` rule counts them."""
-        from lawlint.lint.stats import figure_share
+        profile's ``unquantified-section`` rule counts them, and its topic coverage, as
+        its ``topic-missing`` rule counts it (none without such a rule)."""
+        from lawlint.lint.stats import figure_share, topic_coverage
 
         key, figure = self._figure_settings
         linter = self.linter
-        return figure_share(document, linter.section_specs, key, figure, linter.report_year)
+        share = figure_share(document, linter.section_specs, key, figure, linter.report_year)
+        if self._topic_rule is None:
+            return share
+        covered, total = topic_coverage(
+            document, self._topic_rule, linter.report_year, linter.level, linter.title
+        )
+        return replace(share, topics_covered=covered, topics=total)
+
+    @cached_property
+    def _topic_rule(self) -> Rule | None:
+        from lawlint.lint.stats import topic_rule
+
+        return topic_rule([*self.linter.rules, *(r for p in self.packs for r in p.rules)])
 
     def overrides(self, path: str | None) -> FileOverrides | None:
         previous = None if path is None else self._workspace.previous_of(path, self.config)

@@ -40,6 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lawlint.input.markup import blank_titles
+from lawlint.numbering import parse_marker
 from lawlint.spans import SpanIndex, subtract, union
 
 if TYPE_CHECKING:
@@ -53,6 +54,30 @@ _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[
 # a department's heading after the 督察工作规定's wording "……第一责任人职责情况，加强法治
 # 政府建设的有关情况" (the principal leader's duty and the measures)
 _JOIN = re.compile(r"以及|及(?!时)|和|与|[，,；;]")
+
+# A page copied from a web site can arrive flattened into one long line, its headings
+# standing inside the line after a sentence end or a colon, often with the space left
+# where a line break was ("……提供法治保障。 一、2024年度法治政府建设情况 （一）发挥……").
+# Such inline headings are looked for only in a document without a numbered heading at a
+# line start, and only in lines of at least FLAT_LINE characters: a report laid out in
+# lines is read exactly as before.
+FLAT_LINE = 300
+_INLINE_AT = re.compile(r"[。！？：:；;][ \u3000\u00a0\t]*(?=[一二三四五六七八九十（(])")
+# an inline heading's text ends at a sentence end, a space (the lost line break) or the
+# next bracketed marker; a longer stretch is prose, not a heading
+_INLINE_END = re.compile(r"[。！？；;：:\s]|[（(][一二三四五六七八九十]{1,3}[）)]")
+MAX_INLINE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class InlineHeading:
+    """A level-1 or level-2 heading inside a flattened line: where its marker starts,
+    where its text ends (its body runs from there) and that text."""
+
+    level: int
+    start: int
+    text_end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +225,7 @@ class SectionIndex:
         starts = [(start, keys) for start, in_heading, keys in self._matched_openings]
         starts.extend((sec.start, (k,)) for k, secs in self.by_heading.items() for sec in secs)
         starts.extend((a, (k,)) for k, spans in self.by_label.items() for a, _ in spans)
+        starts.extend((a, (k,)) for k, spans in self.by_inline.items() for a, _ in spans)
         starts.sort()
         # per part, where another part begins: the next one after an opening is a bisect
         others: dict[str, list[int]] = {}
@@ -255,8 +281,69 @@ class SectionIndex:
                     out.append((m.start(), s.in_heading, blank_titles(m.group(0))))
         return out
 
+    @cached_property
+    def inline_headings(self) -> list[InlineHeading]:
+        """The headings inside the long lines of a flattened page (see FLAT_LINE); none
+        when any line starts with a numbered heading."""
+        doc = self.doc
+        if any(h.marker is not None for h in doc.headings):
+            return []
+        out: list[InlineHeading] = []
+        for i, line in enumerate(doc.lines):
+            if len(line) < FLAT_LINE or (i + 1) in doc.chrome:
+                continue
+            base = doc.line_starts[i]
+            for m in _INLINE_AT.finditer(line):
+                marker = parse_marker(line, m.end())
+                if marker is None or marker.level > 2:
+                    continue
+                text_start = m.end() + marker.length
+                end = _INLINE_END.search(line, text_start, text_start + MAX_INLINE + 1)
+                if end is None or end.start() - text_start < 2:
+                    continue
+                text = line[text_start : end.start()]
+                out.append(InlineHeading(marker.level, base + m.end(), base + end.start(), text))
+        return out
+
+    @cached_property
+    def by_inline(self) -> dict[str, list[tuple[int, int]]]:
+        """Body spans of the parts named by inline headings: from the heading's text to
+        the next inline heading at its level or above, or the end of its line. As with
+        numbered headings, when no inline heading names the ``unclaimed`` part, the
+        top-level inline headings no other part claims are that part."""
+        doc = self.doc
+        heads = self.inline_headings
+        out: dict[str, list[tuple[int, int]]] = {}
+        unclaimed: list[tuple[int, int]] = []
+        top = min((h.level for h in heads), default=1)
+        for i, head in enumerate(heads):
+            line = doc.line_index(head.start)
+            end = doc.line_starts[line] + len(doc.lines[line])
+            # the next heading at this level or above (no slice: a long run of inline
+            # headings must not cost a copy each)
+            j = i + 1
+            while j < len(heads) and heads[j].start < end:
+                if heads[j].level <= head.level:
+                    end = heads[j].start
+                    break
+                j += 1
+            keys = self.classify(blank_titles(head.text))
+            if not keys and head.level == top:
+                unclaimed.append((head.text_end, end))
+            for key in keys:
+                out.setdefault(key, []).append((head.text_end, end))
+        for spec in self._order:
+            if spec.unclaimed and unclaimed and spec.key not in out:
+                out[spec.key] = unclaimed
+        return out
+
     def present(self, key: str) -> bool:
-        return key in self.by_heading or key in self.by_label or key in self.by_content
+        return (
+            key in self.by_heading
+            or key in self.by_label
+            or key in self.by_content
+            or key in self.by_inline
+        )
 
     def spans(self, key: str) -> list[tuple[int, int]]:
         """Where the part's text is: body spans of its headed sections, labels and
@@ -264,6 +351,7 @@ class SectionIndex:
         its shortcomings and plans as paragraphs at the end of its last measure)."""
         own = [(s.body_start, s.end) for s in self.by_heading.get(key, [])]
         own.extend(self.by_label.get(key, []))
+        own.extend(self.by_inline.get(key, []))
         own.extend(self.by_opening.get(key, []))
         others = [span for k, spans in self.by_opening.items() if k != key for span in spans]
         return subtract(union(own), others)

@@ -5,7 +5,8 @@ are inline, fonts are the system's CJK fonts. It holds:
 
 - an overview table, one row per report — title, filer (from the title), year,
   errors / warnings / infos, the required parts present and missing, the share of
-  ``measures`` sentences with figures — sortable by each column (click a header; or
+  ``measures`` sentences with figures, the work areas (topics) mentioned of those that
+  apply, "N/M" — sortable by each column (click a header; or
   open the page with ``?sort=errors&order=desc``);
 - per report: the findings counted per rule, then the text grouped by section, each
   finding's span highlighted (``<mark>``, its message on hover) and its message beside
@@ -127,6 +128,7 @@ def _overview(
         ("infos", "number", "提示", "infos"),
         ("parts", "number", "必备部分", "required parts"),
         ("figures", "number", "举措含数字", "measures with figures"),
+        ("topics", "number", "涉及要点", "topics"),
     ) + (
         (
             ("plans", "number", "上年计划落实", "plans traced"),
@@ -175,7 +177,7 @@ def _overview_row(
             _cell(link, title),
             _cell("", ""),
             _cell("", ""),
-            f'<td colspan="{7 if yoy else 5}" class="unreadable" data-sort="">'
+            f'<td colspan="{8 if yoy else 6}" class="unreadable" data-sort="">'
             f"{escape(str(result.error))}</td>",
         ]
         return f'<tr class="error-row" data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
@@ -195,6 +197,7 @@ def _overview_row(
         if unchecked
         else _parts_cell(parts, lang),
         _figures_cell(figures),
+        _topics_cell(figures),
         *(_yoy_cells(result) if yoy else ()),
     ]
     return f'<tr data-path="{escape(result.path)}">{"".join(cells)}</tr>\n'
@@ -239,6 +242,14 @@ def _figures_cell(figures: FigureShare | None) -> str:
         return _cell("—", "")
     shown = f"{figures.share:.0%} <small>({figures.with_figures}/{figures.sentences})</small>"
     return _cell(shown, round(figures.share, 4), "n")
+
+
+def _topics_cell(figures: FigureShare | None) -> str:
+    """The work areas mentioned of those that apply, "N/M" (sorted by the share)."""
+    if figures is None or not figures.topics or figures.topics_covered is None:
+        return _cell("—", "")
+    shown = f'<span class="ratio">{figures.topics_covered}/{figures.topics}</span>'
+    return _cell(shown, round(figures.topics_covered / figures.topics, 4), "n")
 
 
 # -- one report ---------------------------------------------------------------------------

@@ -4,7 +4,8 @@ a summary. Colour only on a terminal (or with ``--color``); ``NO_COLOR`` is resp
 
 With several files, the summary ends with the batch review table: one row per report
 with its errors, warnings and infos, the required parts it lacks (``section-missing``
-findings' ``data.section``) and the share of ``measures`` sentences with figures.
+findings' ``data.section``), the share of ``measures`` sentences with figures and the
+work areas (topics) it mentions of those that apply to it, "N/M".
 ``--quiet`` leaves out the summary and the table."""
 
 from __future__ import annotations
@@ -300,6 +301,7 @@ COLUMNS = (
     ("提示", "infos", True),
     ("缺少部分", "missing", False),
     ("举措含数字", "with figures", True),
+    ("涉及要点", "topics", True),
 )
 #: Added when a report of the batch was compared with last year's (``--previous``).
 YOY_COLUMNS = (("上年计划落实", "plans traced", True), ("与上年重复", "reused", False))
@@ -404,7 +406,7 @@ def batch_row(
     from lawlint.lint.stats import part_name
 
     if result.error is not None:
-        return (shown(result.path), "", "", "", "无法读取 / unreadable", "")
+        return (shown(result.path), "", "", "", "无法读取 / unreadable", "", "")
     tally = result.tally
     missing = tally.missing
     if not checked_sections:
@@ -421,4 +423,13 @@ def batch_row(
         *(str(n) for n in tally.counts),
         missing_cell,
         share_cell,
+        topics_cell(figures),
     )
+
+
+def topics_cell(figures: FigureShare | None) -> str:
+    """ "N/M": how many of the work areas that apply at the filer's level the report
+    mentions (``topic-missing``'s count); "—" when none were counted."""
+    if figures is None or not figures.topics:
+        return "—"
+    return f"{figures.topics_covered}/{figures.topics}"
