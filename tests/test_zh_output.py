@@ -46,27 +46,27 @@ def test_statistics_say_the_severity_in_chinese_and_english_with_lang_en() -> No
     assert code == 1
     lines = out.splitlines()
     assert lines[:5] == [
-        "8  halfwidth-punct     警告  8 可自动修复 / fixable",
-        "4  vague-quantity      警告",
-        "3  cjk-space           警告  3 可自动修复 / fixable",
-        "3  heading-marker      警告  3 可自动修复 / fixable",
-        "2  heading-numbering   错误",
+        "8  halfwidth-punct      警告  8 可自动修复 / fixable",
+        "4  vague-quantity       警告",
+        "3  cjk-space            警告  3 可自动修复 / fixable",
+        "3  heading-marker       警告  3 可自动修复 / fixable",
+        "2  heading-numbering    错误",
     ]
-    assert "2  trailing-space      提示  2 可自动修复 / fixable" in lines
-    assert lines[-2:] == ["检查了 1 个文件，共 41 个问题。", "1 file checked, 41 findings."]
+    assert "2  trailing-space       提示  2 可自动修复 / fixable" in lines
+    assert lines[-2:] == ["检查了 1 个文件，共 50 个问题。", "1 file checked, 50 findings."]
     _, en, _ = check(FLAWED, "--statistics", "--lang", "en")
     assert en.splitlines()[:2] == [
-        "8  halfwidth-punct     warning  8 可自动修复 / fixable",
-        "4  vague-quantity      warning",
+        "8  halfwidth-punct      warning  8 可自动修复 / fixable",
+        "4  vague-quantity       warning",
     ]
-    assert "2  trailing-space      info     2 可自动修复 / fixable" in en.splitlines()
+    assert "2  trailing-space       info     2 可自动修复 / fixable" in en.splitlines()
 
 
 def test_statistics_json_keeps_the_english_severities() -> None:
     _, out, _ = check(FLAWED, "--statistics", "--format", "json", "--show", "error")
     rows = json.loads(out)
     assert rows[0] == {"rule": "halfwidth-punct", "severity": "warning", "count": 8, "fixable": 8}
-    assert sum(r["count"] for r in rows) == 41  # --show hides nothing from the counts
+    assert sum(r["count"] for r in rows) == 50  # --show hides nothing from the counts
 
 
 # -- the batch table under --show -----------------------------------------------------------
@@ -79,23 +79,23 @@ def test_batch_table_leaves_out_the_columns_show_hides(monkeypatch: pytest.Monke
     assert code == 1
     assert out.splitlines()[-6:] == [
         "",
-        "报告                          错误       警告   缺少部分       举措含数字",
-        "report                      errors   warnings   missing      with figures",
-        "─" * 73,
-        "examples/flawed-draft.txt        8         28   存在的不足    19/23 (83%)",
-        "examples/clean-report.txt        0          0   —             40/42 (95%)",
+        "报告                          错误       警告   缺少部分       举措含数字   涉及要点",
+        "report                      errors   warnings   missing      with figures     topics",
+        "─" * 84,
+        "examples/flawed-draft.txt        8         37   存在的不足    19/23 (83%)      10/11",
+        "examples/clean-report.txt        0          0   —             40/42 (95%)      11/11",
     ]
     code, out, _ = check(flawed, clean, "--show", "error")
     assert out.splitlines()[-5:] == [
-        "报告                          错误   缺少部分       举措含数字",
-        "report                      errors   missing      with figures",
-        "─" * 62,
-        "examples/flawed-draft.txt        8   存在的不足    19/23 (83%)",
-        "examples/clean-report.txt        0   —             40/42 (95%)",
+        "报告                          错误   缺少部分       举措含数字   涉及要点",
+        "report                      errors   missing      with figures     topics",
+        "─" * 73,
+        "examples/flawed-draft.txt        8   存在的不足    19/23 (83%)      10/11",
+        "examples/clean-report.txt        0   —             40/42 (95%)      11/11",
     ]
     # the summary above it still counts every finding
     assert (
-        "发现 41 个问题（错误 8，警告 28，提示 5）。33 条警告、提示未显示（--show error）。" in out
+        "发现 50 个问题（错误 8，警告 37，提示 5）。42 条警告、提示未显示（--show error）。" in out
     )
     _, out, _ = check(flawed, clean)  # without --show: every column
     assert out.splitlines()[-5].split() == [
@@ -105,6 +105,7 @@ def test_batch_table_leaves_out_the_columns_show_hides(monkeypatch: pytest.Monke
         "提示",
         "缺少部分",
         "举措含数字",
+        "涉及要点",
     ]
 
 
@@ -115,9 +116,9 @@ def test_batch_table_in_colour_leaves_out_the_hidden_columns_too() -> None:
     assert result.exit_code == 1
     plain = ESC.sub("", result.stdout).splitlines()
     heading = next(line for line in plain if line.lstrip().startswith("报告"))
-    assert heading.split() == ["报告", "错误", "警告", "缺少部分", "举措含数字"]
+    assert heading.split() == ["报告", "错误", "警告", "缺少部分", "举措含数字", "涉及要点"]
     below = plain[plain.index(heading) + 1]
-    assert below.split() == ["report", "errors", "warnings", "missing", "with", "figures"]
+    assert below.split() == ["report", "errors", "warnings", "missing", "with", "figures", "topics"]
 
 
 def test_show_with_fix_applies_every_fix_and_reports_what_is_shown(tmp_path: Path) -> None:
