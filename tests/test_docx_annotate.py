@@ -263,28 +263,6 @@ def test_word_comment_with_an_unknown_rule_is_reported(tmp_path: Path) -> None:
     assert ("vague-quantity", 2, 5) in kept and ("vague-quantity", 3, 3) in kept
 
 
-def test_folder_walk_names_the_drafts_it_skips(tmp_path: Path) -> None:
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    (folder / "b.pdf").write_bytes(b"%PDF-1.4")
-    (folder / "c.wps").write_bytes(b"x")
-    (folder / "notes.xlsx").write_bytes(b"x")
-    (folder / "~$lock.doc").write_bytes(b"x")
-    (folder / "ok.txt").write_text("某县2023年法治政府建设情况报告\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", str(folder)])
-    assert result.exit_code == 1
-    a, b, c = (str(folder / n) for n in ("a.doc", "b.pdf", "c.wps"))
-    assert (
-        f"lawlint: 跳过 3 个无法检查的文件：{a}（Word 97-2003 格式，请另存为 .docx）；"
-        f"{b}（PDF 无法检查，请提供 .docx 原稿）；{c}（WPS 文字格式，请另存为 .docx）"
-    ) in result.stderr
-    assert f"skipped 3 file(s) that cannot be checked: {a} (Word 97-2003 format" in result.stderr
-    assert "xlsx" not in result.stderr and "lock" not in result.stderr
-    quiet = CliRunner().invoke(main, ["check", "--no-cache", "-q", str(folder)])
-    assert "跳过" not in quiet.stderr
-
-
 def _reference_annotate(document: docx.document.Document, findings: list) -> None:
     """The comments as python-docx's own ``Document.add_comment`` writes them, one call
     per finding on the same anchors: what ``annotate_document`` must reproduce."""

@@ -1,7 +1,8 @@
 """``check --annotate OUT``: a copy of each draft with one Word comment (批注) per finding.
 
-The copy is a .docx: for a .docx input, the input itself with comments added; for a
-.txt/.md input, a plain new document with one paragraph per line. Each comment is
+The copy is a .docx: for a .docx input, the input itself with comments added (for a
+.doc/.wps/.rtf/.odt input, the .docx LibreOffice made of it, which the findings were made
+on); for a .txt/.md input, a plain new document with one paragraph per line. Each comment is
 anchored on exactly the finding's characters: the runs at the span's ends are split at
 the span's boundaries (each part keeps the run's formatting, a copy of its ``w:rPr``).
 A finding with an empty span (a report-level one such as section-missing) is anchored on
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lawlint.errors import InputError, LawlintError
+from lawlint.input.convert import convert_to_docx, is_convertible
 from lawlint.input.docx_package import open_parts
 from lawlint.input.docx_reader import _SKIP, _TEXT, _W, LINE_BREAK, _hidden, _paragraphs
 from lawlint.input.reader import input_at
@@ -292,6 +294,8 @@ def annotated_bytes(result: FileResult) -> bytes:
     if source.paragraphs:  # read from a .docx: the same bytes, within the same limits
         with open(result.path, "rb") as fh:
             data = fh.read()
+        if is_convertible(result.path):  # the document the findings were made on
+            data = convert_to_docx(data, result.path)
         open_parts(data, result.path)
         document = docx.Document(io.BytesIO(data))
     else:

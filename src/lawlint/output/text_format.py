@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from lawlint.chars import MASK, display_width
 from lawlint.findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
+from lawlint.input.convert import CONVERTED_NOTE, is_convertible
 from lawlint.output import visible, write_parts
 from lawlint.output.safe import shown
 
@@ -111,10 +112,15 @@ def footer(
     if options.quiet:
         return
     summary = _summary(results, options.show)
+    notes = _notes(results, options)
     if console is not None:
+        from rich.text import Text
+
         console.print(summary)
+        for line in notes:
+            console.print(Text(line))
     else:
-        out.write(summary + "\n")
+        out.write(summary + "\n" + "".join(line + "\n" for line in notes))
     if len(results) > 1:
         _batch_table(console, out, results, options)
 
@@ -176,6 +182,31 @@ def _finding(
         quoted, carets = excerpt(line, f.column, end_col)
         console.print(Text(gutter(f.line, paragraphs), style="dim") + Text(quoted))
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
+
+
+def _notes(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
+    """Under the summary: the files read by converting them (their positions are the
+    converted document's), then each file the folder walk passed over, and why."""
+    zh = options.lang == "zh"
+    lines = []
+    converted = [r.path for r in results if r.error is None and is_convertible(r.path)]
+    if converted:
+        note_zh, note_en = CONVERTED_NOTE
+        names = ("、" if zh else ", ").join(shown(p) for p in converted)
+        n = len(converted)
+        lines.append(
+            f"{n} 个文件{note_zh}：{names}"
+            if zh
+            else f"{n} file{'s' if n != 1 else ''} {note_en}: {names}"
+        )
+    if options.skipped:
+        n = len(options.skipped)
+        lines.append(
+            f"跳过 {n} 个未检查的文件 / skipped {n} file{'s' if n != 1 else ''}, not checked:"
+        )
+        sep = "：" if zh else ": "
+        lines += [f"  {shown(s.path)}{sep}{s.zh if zh else s.en}" for s in options.skipped]
+    return lines
 
 
 def _summary(results: Sequence[FileResult], show: str | None = None) -> str:
