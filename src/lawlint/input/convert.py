@@ -180,10 +180,10 @@ def convert_to_docx(data: bytes, path: str, *, timeout: float | None = None) -> 
     done = _DONE.get(key)
     if done is not None:
         return done
+    infilter = import_filter(data, path)  # what the file is, LibreOffice or not
     soffice = find_soffice()
     if soffice is None:
         raise needs_libreoffice(path)
-    infilter = import_filter(data, path)
     limit = _timeout(path) if timeout is None else timeout
     suffix = os.path.splitext(path)[1].lower()
     with tempfile.TemporaryDirectory(prefix="lawlint-convert-") as tmp:
