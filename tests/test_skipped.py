@@ -71,24 +71,23 @@ def test_the_text_summary_lists_them_and_the_exit_code_ignores_them(folder: Path
     assert out == (
         "检查了 1 个文件，未发现问题。\n1 file checked, no findings.\n"
         "跳过 6 个未检查的文件 / skipped 6 files, not checked:\n"
-        f"  {p}/README：不是 lawlint 检查的格式：无扩展名\n"
         f"  {p}/a.doc：Word 97-2003 文档，未找到 LibreOffice，无法转换：请另存为 .docx，"
         "或安装 LibreOffice\n"
         f"  {p}/b.wps：WPS 文字文档，未找到 LibreOffice，无法转换：请另存为 .docx，"
         "或安装 LibreOffice\n"
         f"  {p}/c.pdf：PDF 不检查也不转换，请提供 .docx 原稿\n"
         f"  {p}/d.dot：Word 97-2003 模板，请另存为 .docx\n"
-        f"  {p}/notes.xlsx：不是 lawlint 检查的格式：.xlsx\n"
+        "  另有 2 个其他格式的文件：.xlsx 1 个，无扩展名 1 个\n"
     )
     assert "跳过" not in err  # said once, in the report
     english = _run(*ONE_RULE, "--lang", "en", str(folder))[1]
     assert f"  {p}/c.pdf: a PDF is not checked or converted: use the .docx draft\n" in english
-    assert f"  {p}/notes.xlsx: not a format lawlint checks: .xlsx\n" in english
+    assert "  and 2 files of other formats: .xlsx 1, no extension 1\n" in english
     quiet = _run(*ONE_RULE, "-q", str(folder))
     assert quiet == (0, "", "")
 
 
-def test_json_ends_with_one_skipped_file_record_each_in_the_findings_shape(folder: Path) -> None:
+def test_json_ends_with_a_record_per_skipped_draft_in_the_findings_shape(folder: Path) -> None:
     (folder / "ok.txt").write_text(CLEAN + "开展了大量工作。\n", encoding="utf-8")
     code, out, err = _run("--format", "json", "--select", "vague-quantity", str(folder))
     assert code == 0  # a warning: below the failing severity, skipped files or not
@@ -98,14 +97,12 @@ def test_json_ends_with_one_skipped_file_record_each_in_the_findings_shape(folde
     assert all(list(r) == keys for r in records)
     assert [(Path(r["path"]).name, r["rule"]) for r in records] == [
         ("ok.txt", "vague-quantity"),
-        ("README", "skipped-file"),
         ("a.doc", "skipped-file"),
         ("b.wps", "skipped-file"),
         ("c.pdf", "skipped-file"),
         ("d.dot", "skipped-file"),
-        ("notes.xlsx", "skipped-file"),
-    ]
-    assert records[4] == {
+    ]  # notes.xlsx and README: not drafts, no record (the human reports count them)
+    assert records[3] == {
         "path": str(folder / "c.pdf"),
         "rule": "skipped-file",
         "severity": "info",
@@ -118,7 +115,8 @@ def test_json_ends_with_one_skipped_file_record_each_in_the_findings_shape(folde
         "data": {"reason": "pdf", "suffix": ".pdf"},
     }
     # a person running it still reads them on stderr; the JSON on stdout stays parseable
-    assert err.startswith(f"lawlint: 跳过 6 个未检查的文件：{folder}/README（")
+    assert err.startswith(f"lawlint: 跳过 4 个未检查的文件：{folder}/a.doc（")
+    assert "notes.xlsx" not in err and "README" not in err
     # --show hides infos, these records with them
     shown = json.loads(_run("--format", "json", "--show", "warning", str(folder))[1])
     assert all(r["rule"] != "skipped-file" for r in shown)
@@ -140,11 +138,8 @@ def test_sarif_has_them_as_notes_and_the_run_still_succeeds(folder: Path) -> Non
     assert [
         (n["level"], n["descriptor"]["id"], Path(uri).name)
         for n, uri in zip(notes, where, strict=True)
-    ] == [
-        ("note", "skipped-file", name)
-        for name in ("README", "a.doc", "b.wps", "c.pdf", "d.dot", "notes.xlsx")
-    ]
-    assert notes[3]["message"]["text"] == (
+    ] == [("note", "skipped-file", name) for name in ("a.doc", "b.wps", "c.pdf", "d.dot")]
+    assert notes[2]["message"]["text"] == (
         "未检查此文件：PDF 不检查也不转换，请提供 .docx 原稿"
         " / not checked: a PDF is not checked or converted: use the .docx draft"
     )
@@ -172,7 +167,22 @@ def test_files_the_configuration_excludes_are_not_skipped_files(folder: Path) ->
     (folder / ".lawlint.yaml").write_text('exclude: ["*.pdf", "*.xlsx"]\n', encoding="utf-8")
     out = _run(*ONE_RULE, str(folder))[1]
     assert "跳过 4 个未检查的文件" in out
-    assert "c.pdf" not in out and "notes.xlsx" not in out
+    assert "c.pdf" not in out and ".xlsx" not in out
+    assert "  另有 1 个其他格式的文件：无扩展名 1 个\n" in out
+
+
+def test_a_folder_of_drafts_and_a_pack_gives_the_same_json_as_before(tmp_path: Path) -> None:
+    """A CI repository keeps its pack, configuration and README beside the drafts: none
+    of them is a record in the JSON array, and stderr stays quiet."""
+    (tmp_path / "r.txt").write_text(CLEAN + "开展了大量工作。\n", encoding="utf-8")
+    (tmp_path / "province-pack.yaml").write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "README.md.bak").write_text("x", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    code, out, err = _run("--format", "json", "--select", "vague-quantity", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert [(Path(r["path"]).name, r["rule"], r["line"]) for r in json.loads(out)] == [
+        ("r.txt", "vague-quantity", 3)
+    ]
 
 
 def test_nothing_but_skipped_files_is_no_file_to_check(tmp_path: Path) -> None:

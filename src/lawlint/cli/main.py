@@ -440,10 +440,13 @@ def check(
 
 
 def _report_skipped(skipped: Sequence[Skipped]) -> None:
-    """Name, on stderr, each file a folder walk passed over, and why: a folder of .doc
-    and .pdf drafts must not read as "1 file checked" and nothing else."""
+    """Name, on stderr, each draft-like file a folder walk passed over, and why: a folder
+    of .doc and .pdf drafts must not read as "1 file checked" and nothing else."""
     from lawlint.output.safe import shown
 
+    skipped = [s for s in skipped if s.draft_like]
+    if not skipped:
+        return
     zh = "；".join(f"{shown(s.path)}（{s.zh}）" for s in skipped)
     en = "; ".join(f"{shown(s.path)} ({s.en})" for s in skipped)
     click.echo(f"lawlint: 跳过 {len(skipped)} 个未检查的文件：{zh}", err=True)

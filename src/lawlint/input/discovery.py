@@ -37,6 +37,13 @@ class Skipped:
         return _reason_text(self)[0]
 
     @property
+    def draft_like(self) -> bool:
+        """A word-processor or PDF file, which a reviewer may take for a draft that was
+        checked: named one by one everywhere, JSON and SARIF included. Any other file
+        (a pack's YAML, a spreadsheet, an image) is only counted in the human reports."""
+        return self.reason != "other"
+
+    @property
     def message(self) -> str:
         """The Chinese message of its ``skipped-file`` record (JSON, SARIF)."""
         return f"未检查此文件：{self.zh}"

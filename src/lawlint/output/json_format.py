@@ -7,8 +7,8 @@ what a terminal would act on (DEL, C1 and bidirectional controls, line separator
 ``\\u009b``) and the bytes of a file name that are not UTF-8 (the text ``\\xb1``),
 ``formatters.safe.json_safe``.
 
-After the findings, one ``skipped-file`` record per file a folder walk passed over
-(:func:`trailer`): the same ten fields, so the array keeps its shape.
+After the findings, one ``skipped-file`` record per draft-like file a folder walk passed
+over (:func:`trailer`): the same ten fields, so the array keeps its shape.
 """
 
 from __future__ import annotations
@@ -58,14 +58,16 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
 
 
 def trailer(options: FormatOptions | None) -> str:
-    """The array's last objects: one ``skipped-file`` record per file the folder walk
-    passed over, shaped like a finding (every field, in order; severity ``info``, at
-    1:1, ``data`` = ``{"reason", "suffix"}``) so that a consumer of the array reads them
-    without a change and can drop them by rule id. ``--show`` above info leaves them
-    out, as it leaves out every info."""
-    if options is None or not options.skipped or not _shows_infos(options):
+    """The array's last objects: one ``skipped-file`` record per draft-like file the
+    folder walk passed over (a ``.doc`` without LibreOffice, a ``.pdf``, a template).
+    Not for a pack's YAML or an image beside the drafts: that would change every
+    existing run's array for files nobody meant to check. Each record is shaped like a
+    finding (every field, in order; severity ``info``, at 1:1, ``data`` = ``{"reason",
+    "suffix"}``), so a consumer of the array reads them without a change and can drop
+    them by rule id. ``--show`` above info leaves them out, as it leaves out every info."""
+    if options is None or not _shows_infos(options):
         return ""
-    return _lines([skipped_record(s) for s in options.skipped])
+    return _lines([skipped_record(s) for s in options.skipped if s.draft_like])
 
 
 def skipped_record(skipped: Skipped) -> dict[str, Any]:

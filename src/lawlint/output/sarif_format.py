@@ -9,7 +9,8 @@ with ``ruleId``/``ruleIndex``, ``level`` (error → error, warning → warning, 
 note), the message and a region in characters (``columnKind: unicodeCodePoints``,
 end exclusive as in SARIF), and ``fixes`` where the finding carries one. Files that
 could not be read are tool execution notifications and make the invocation
-unsuccessful; files the folder walk passed over (``skipped-file``) and files read by
+unsuccessful; draft-like files the folder walk passed over (``skipped-file``: .doc
+without LibreOffice, .pdf …) and files read by
 converting them (``converted-file``) are notifications of level ``note``, which do not.
 
 Written as a report of per-file parts (see ``formatters.PartWriter``): the indented
@@ -109,7 +110,7 @@ def _notes(results: Sequence[FileResult], options: FormatOptions | None) -> list
         for r in results
         if r.error is None and is_convertible(r.path)
     ]
-    for skipped in options.skipped if options else ():
+    for skipped in (s for s in options.skipped if s.draft_like) if options else ():
         notes.append(
             _note(SKIPPED_RULE, f"{skipped.message} / not checked: {skipped.en}", skipped.path)
         )

@@ -205,8 +205,23 @@ def _notes(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
             f"跳过 {n} 个未检查的文件 / skipped {n} file{'s' if n != 1 else ''}, not checked:"
         )
         sep = "：" if zh else ": "
-        lines += [f"  {shown(s.path)}{sep}{s.zh if zh else s.en}" for s in options.skipped]
+        drafts = [s for s in options.skipped if s.draft_like]
+        lines += [f"  {shown(s.path)}{sep}{s.zh if zh else s.en}" for s in drafts]
+        others = Counter(s.suffix for s in options.skipped if not s.draft_like)
+        if others:  # a pack's YAML, images, spreadsheets: counted, not named
+            lines.append("  " + _others(others, zh))
     return lines
+
+
+def _others(suffixes: Counter[str], zh: bool) -> str:
+    """The files of other formats, counted by extension."""
+    n = sum(suffixes.values())
+    order = sorted(suffixes.items(), key=lambda item: (not item[0], item[0]))  # none last
+    if zh:
+        counts = "，".join(f"{x or '无扩展名'} {k} 个" for x, k in order)
+        return f"另有 {n} 个其他格式的文件：{shown(counts)}"
+    counts = ", ".join(f"{x or 'no extension'} {k}" for x, k in order)
+    return f"and {n} file{'s' if n != 1 else ''} of other formats: {shown(counts)}"
 
 
 def _summary(results: Sequence[FileResult], show: str | None = None) -> str:
