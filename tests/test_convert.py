@@ -195,10 +195,15 @@ def test_a_damaged_doc_is_an_error_naming_it_and_the_rest_is_checked(
     assert "检查了 2 个文件，1 个文件无法读取" in result.stdout
 
 
+def _no_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    monkeypatch.setattr(convert, "_INSTALLED", {})  # nor where macOS or Windows put it
+
+
 def test_a_file_that_is_not_what_its_suffix_says_is_refused_before_libreoffice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # LibreOffice or not
+    _no_libreoffice(tmp_path, monkeypatch)  # LibreOffice or not
     bad = tmp_path / "假.doc"
     bad.write_text("只是一段文字，不是 Word 文档。\n", encoding="utf-8")
     before = bad.read_bytes()
@@ -215,7 +220,7 @@ def test_a_file_that_is_not_what_its_suffix_says_is_refused_before_libreoffice(
 def test_without_libreoffice_a_named_doc_says_to_save_it_as_docx(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    _no_libreoffice(tmp_path, monkeypatch)
     doc = tmp_path / "报告.wps"
     doc.write_bytes(OLE + b"\x00" * 64)
     ok = tmp_path / "ok.txt"
@@ -287,6 +292,44 @@ def test_a_libreoffice_that_writes_nothing_is_an_error(
     assert result.exit_code == 2
     assert f"lawlint: {odt}: LibreOffice 无法打开此文件，未能转换：" in result.stderr
     assert "或不是 OpenDocument 文本；" in result.stderr
+
+
+# A fake LibreOffice: logs each start, and "converts" every .doc input by copying a
+# template .docx to --outdir, except one whose bytes say BROKEN (it cannot be loaded).
+BATCH_SOFFICE = """echo "$@" >> {log}
+prev=""; for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+mkdir -p "$out"
+for a in "$@"; do case "$a" in *.doc)
+  grep -q BROKEN "$a" || cp {template} "$out/$(basename "$a" .doc).docx";;
+esac; done"""
+
+
+def test_a_folder_of_docs_is_converted_with_one_libreoffice_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template, log = tmp_path / "template.docx", tmp_path / "starts.log"
+    _draft(template)
+    fake = _fake_soffice(tmp_path / "bin", BATCH_SOFFICE.format(log=log, template=template))
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for name in ("甲", "乙", "丙"):  # different bytes (by name and folder): three files
+        (folder / f"{name}.doc").write_bytes(OLE + f"{tmp_path}{name}".encode())
+    (folder / "坏.doc").write_bytes(OLE + f"{tmp_path}BROKEN".encode())
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--format", "json", "--select", "halfwidth-punct", str(folder)],
+    )
+    assert result.exit_code == 2  # 坏.doc
+    starts = log.read_text(encoding="utf-8").splitlines()
+    assert len(starts) == 1  # one LibreOffice for the four, and no second try for 坏.doc
+    assert starts[0].count(".doc") == 4 and "--infilter=MS Word 97" in starts[0]
+    assert [(Path(f["path"]).name, f["line"], f["column"]) for f in json.loads(result.stdout)] == [
+        ("丙.doc", 3, 9),
+        ("乙.doc", 3, 9),
+        ("甲.doc", 3, 9),
+    ]
+    assert f"lawlint: {folder / '坏.doc'}: LibreOffice 无法打开此文件" in result.stderr
 
 
 def test_a_bad_time_limit_is_an_error_naming_the_variable(

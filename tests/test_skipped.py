@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from htmltree import parse
 
 from lawlint.cli.main import main
+from lawlint.input import convert
 from lawlint.input.discovery import Skipped, discover
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -24,6 +25,7 @@ ONE_RULE = ["--select", "halfwidth-punct"]  # the clean draft has no finding und
 @pytest.fixture(autouse=True)
 def _no_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    monkeypatch.setattr(convert, "_INSTALLED", {})  # nor where macOS or Windows put it
 
 
 @pytest.fixture

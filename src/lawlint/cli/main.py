@@ -417,7 +417,9 @@ def check(
             )
         )
     from lawlint.cli.lintcmd import run_check
+    from lawlint.input.convert import prefetch
 
+    prefetch([path for path, _ in jobs])  # .doc drafts: one LibreOffice start, not one each
     sys.exit(
         run_check(
             workspace,
