@@ -63,7 +63,7 @@ CONVERTED_NOTE = (
 TIMEOUT_ENV = "LAWLINT_SOFFICE_TIMEOUT"
 """Seconds one conversion may take (default :data:`DEFAULT_TIMEOUT`)."""
 DEFAULT_TIMEOUT = 120.0
-MAX_OUTPUT_BYTES = 100 * 1024 * 1024  # the .docx size limit (reader.MAX_DOCX_BYTES)
+MAX_BYTES = 100 * 1024 * 1024  # the .docx size limit (reader.MAX_DOCX_BYTES), both ways
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and WPS 文字: a compound file
 _ZIP = b"PK\x03\x04"
@@ -261,12 +261,21 @@ def _convert_together(soffice: str, infilter: str, files: dict[str, Path]) -> in
 
 
 def _read_quietly(path: str) -> bytes | None:
-    """The file's bytes as lawlint reads them (bounded), or None if it cannot be read."""
-    from lawlint.input.reader import read_input
+    """The file's bytes, read as the reader reads a .docx (a regular file, at most its
+    100 MB), or None when that fails: reading it again reports why."""
+    import stat
 
     try:
-        return read_input(path)[1]
-    except InputError:
+        fd = os.open(path, OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return None
+            data: bytes | None = read_at_most(stream, MAX_BYTES)
+            return data
+    except OSError:
         return None
 
 
@@ -400,7 +409,7 @@ def _read_output(path: Path, original: str) -> bytes:
     except OSError:
         raise _cannot_open(original) from None
     with os.fdopen(fd, "rb") as stream:
-        data = read_at_most(stream, MAX_OUTPUT_BYTES)
+        data = read_at_most(stream, MAX_BYTES)
     if data is None:
         raise InputError(
             "LibreOffice 转换所得的 .docx 超过 100 MB，不予读取",
