@@ -12,6 +12,11 @@ and CPU time:
 
 Target (issue 15): the second costs at most 1.5x the first. The dictionary cache is
 built once before timing, in a temporary folder; nothing is left behind.
+
+Measured on the development machine (2 cores shared with other jobs, Python 3.11):
+before the comments were written without python-docx's ``add_comment`` (0.14 s of the
+run for 278 comments), 1.55x; after, check 296 ms / --annotate 371 ms wall (1.26x),
+290 / 370 ms CPU (1.28x).
 """
 
 from __future__ import annotations
