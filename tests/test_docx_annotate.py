@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -10,7 +11,18 @@ from click.testing import CliRunner
 from lxml import etree
 
 from lawlint.cli.main import main
-from lawlint.output.docx_annotate import runs_covering
+from lawlint.findings import Finding, Fix
+from lawlint.input.docx_reader import _paragraphs
+from lawlint.input.reader import read_source
+from lawlint.lint.engine import Linter
+from lawlint.output.docx_annotate import (
+    AUTHOR,
+    INITIALS,
+    _anchor,
+    annotate_document,
+    comment_text,
+    runs_covering,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -251,23 +263,49 @@ def test_word_comment_with_an_unknown_rule_is_reported(tmp_path: Path) -> None:
     assert ("vague-quantity", 2, 5) in kept and ("vague-quantity", 3, 3) in kept
 
 
-def test_folder_walk_names_the_drafts_it_skips(tmp_path: Path) -> None:
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    (folder / "b.pdf").write_bytes(b"%PDF-1.4")
-    (folder / "c.wps").write_bytes(b"x")
-    (folder / "notes.xlsx").write_bytes(b"x")
-    (folder / "~$lock.doc").write_bytes(b"x")
-    (folder / "ok.txt").write_text("某县2023年法治政府建设情况报告\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", str(folder)])
-    assert result.exit_code == 1
-    a, b, c = (str(folder / n) for n in ("a.doc", "b.pdf", "c.wps"))
-    assert (
-        f"lawlint: 跳过 3 个无法检查的文件：{a}（Word 97-2003 格式，请另存为 .docx）；"
-        f"{b}（PDF 无法检查，请提供 .docx 原稿）；{c}（WPS 文字格式，请另存为 .docx）"
-    ) in result.stderr
-    assert f"skipped 3 file(s) that cannot be checked: {a} (Word 97-2003 format" in result.stderr
-    assert "xlsx" not in result.stderr and "lock" not in result.stderr
-    quiet = CliRunner().invoke(main, ["check", "--no-cache", "-q", str(folder)])
-    assert "跳过" not in quiet.stderr
+def _reference_annotate(document: docx.document.Document, findings: list) -> None:
+    """The comments as python-docx's own ``Document.add_comment`` writes them, one call
+    per finding on the same anchors: what ``annotate_document`` must reproduce."""
+    from docx.text.run import Run
+
+    paragraphs = [p for p, _ in _paragraphs(document.element.body)]
+    listed: dict = {}
+    for f in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
+        runs = _anchor(paragraphs, f, listed)
+        document.add_comment(
+            [Run(runs[0], None), Run(runs[-1], None)],  # type: ignore[arg-type]
+            text=comment_text(f),
+            author=AUTHOR,
+            initials=INITIALS,
+        )
+
+
+def _xml(element: etree._Element) -> bytes:
+    """Serialised, with every comment's w:date blanked (python-docx stamps each comment
+    with the moment it is added)."""
+    element = copy.deepcopy(element)
+    for el in element.iter(f"{W}comment"):
+        el.set(f"{W}date", "")
+    return etree.tostring(element)
+
+
+def test_comments_are_exactly_what_python_docx_add_comment_writes(
+    tmp_path: Path, linter: Linter
+) -> None:
+    src = tmp_path / "报告.docx"
+    _draft(src)
+    findings = linter.lint(read_source(str(src))).findings
+    # two comments on one run, a fix's second line, an existing comment's id taken
+    assert len(findings) >= 6 and any(f.fix is not None for f in findings)
+    # texts python-docx writes specially: end spaces kept, a tab and a carriage return
+    odd = [(" 两端有空格 ", Fix(" ")), ("制表\t符\r回车", Fix("")), ("末尾", Fix("甲\t乙"))]
+    findings = findings + [
+        Finding(str(src), "pack-rule", "info", 2, 1, 2, 3, text, 0, 0, fix) for text, fix in odd
+    ]
+    ours, theirs = docx.Document(str(src)), docx.Document(str(src))
+    assert annotate_document(ours, findings) == len(findings)
+    _reference_annotate(theirs, findings)
+    assert _xml(ours.element) == _xml(theirs.element)
+    assert _xml(ours.comments._comments_elm) == _xml(theirs.comments._comments_elm)
+    dates = {c._comment_elm.get(f"{W}date") for c in ours.comments if c.author == AUTHOR}
+    assert len(dates) == 1 and None not in dates  # one stamp for the whole copy

@@ -29,6 +29,7 @@ from lawlint.output.reporting import (
 )
 
 if TYPE_CHECKING:
+    from lawlint.input.discovery import Skipped
     from lawlint.lint.results import FileResult
     from lawlint.lint.workspace import Profile, Workspace
 
@@ -49,9 +50,11 @@ def run_check(
     show: str | None = None,
     lang: str = "zh",
     annotate: str | None = None,
+    skipped: Sequence[Skipped] = (),
 ) -> int:
     """Lint ``jobs`` and write the report; the exit code (0, 1 or 2). With ``annotate``,
-    also write each file's copy with its findings as Word comments."""
+    also write each file's copy with its findings as Word comments. ``skipped``: the files
+    the folder walk passed over, which the report lists (never the exit code)."""
     from lawlint.cachefiles import cache_dir
     from lawlint.lint.cache import ResultCache
     from lawlint.lint.runner import Batch, jobs_to_use
@@ -115,7 +118,14 @@ def run_check(
         writer.close(
             results,
             format_options(
-                jobs, results, fmt, quiet=quiet, show=show, lang=lang, output_file=output_file
+                jobs,
+                results,
+                fmt,
+                quiet=quiet,
+                show=show,
+                lang=lang,
+                output_file=output_file,
+                skipped=skipped,
             ),
         )
 
@@ -126,7 +136,14 @@ def run_check(
             if r.error is not None:
                 error_line(str(r.error))
         options = format_options(
-            jobs, results, fmt, quiet=quiet, show=show, lang=lang, output_file=output_file
+            jobs,
+            results,
+            fmt,
+            quiet=quiet,
+            show=show,
+            lang=lang,
+            output_file=output_file,
+            skipped=skipped,
         )
         if statistics:
             written = write_report(

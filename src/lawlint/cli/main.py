@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -36,6 +36,9 @@ from lawlint.output.reporting import (
     silence_stdout,
 )
 from lawlint.output.safe import shown_lines
+
+if TYPE_CHECKING:
+    from lawlint.input.discovery import Skipped
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
 
@@ -477,11 +480,9 @@ def check(
             report_unused_directives,
         )
     )
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     try:
-        found = list(
-            discover(paths, on_skipped=lambda path, suffix: skipped.append((path, suffix)))
-        )
+        found = list(discover(paths, on_skipped=skipped.append))
         if STDIN in found:
             _stdin_readable(stdin_filename)
         if output_file is not None:
@@ -491,17 +492,23 @@ def check(
 
             refuse_inputs(annotate, found)
         jobs = workspace.jobs(found, stdin_name=stdin_filename)
+        # a file its configuration excludes is not "skipped": the user said so
+        listed = {path for path, _ in workspace.jobs(s.path for s in skipped)}
+        skipped = sorted((s for s in skipped if s.path in listed), key=lambda s: s.path)
         if not jobs and not allow_empty:
+            if skipped and not quiet:  # no report will say why
+                _report_skipped(skipped)
             _nothing_to_check(paths)
         if fix or diff:
             workspace.prepare({id(p): p for _, p in jobs}.values())
     except LawlintError as exc:
         fail(exc)
-    if skipped and not quiet:
-        _report_skipped(sorted(skipped))
     if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
         on_github = os.environ.get("GITHUB_ACTIONS") == "true"
         fmt = "github" if on_github and not statistics else "text"
+    # the text report's summary lists them; for the other reports, a person reads stderr
+    if skipped and not quiet and (fmt != "text" or statistics or fix or diff):
+        _report_skipped(skipped)
     if statistics and (fmt not in STATISTICS_FORMATS or fix or diff):
         click.echo(
             "lawlint: --statistics 只能与 --format text 或 json 同用，不能与 --fix、--diff 同用"
@@ -550,7 +557,9 @@ def check(
             )
         )
     from lawlint.cli.lintcmd import run_check
+    from lawlint.input.convert import prefetch
 
+    prefetch([path for path, _ in jobs])  # .doc drafts: one LibreOffice start, not one each
     sys.exit(
         run_check(
             workspace,
@@ -567,6 +576,7 @@ def check(
             show=show,
             lang=lang,
             annotate=annotate,
+            skipped=skipped,
         )
     )
 
@@ -651,15 +661,18 @@ def _error_line(message: str) -> None:
     error_line(message)
 
 
-def _report_skipped(skipped: Sequence[tuple[str, str]]) -> None:
-    """Name, on stderr, each draft-like file a folder walk could not check, and why: a
-    folder of .doc and .pdf drafts must not read as "1 file checked" and nothing else."""
-    from lawlint.input.discovery import SKIPPED_REASONS
+def _report_skipped(skipped: Sequence[Skipped]) -> None:
+    """Name, on stderr, each draft-like file a folder walk passed over, and why: a folder
+    of .doc and .pdf drafts must not read as "1 file checked" and nothing else."""
+    from lawlint.output.safe import shown
 
-    zh = "；".join(f"{path}（{SKIPPED_REASONS[suffix][0]}）" for path, suffix in skipped)
-    en = "; ".join(f"{path} ({SKIPPED_REASONS[suffix][1]})" for path, suffix in skipped)
-    click.echo(f"lawlint: 跳过 {len(skipped)} 个无法检查的文件：{zh}", err=True)
-    click.echo(f"lawlint: skipped {len(skipped)} file(s) that cannot be checked: {en}", err=True)
+    skipped = [s for s in skipped if s.draft_like]
+    if not skipped:
+        return
+    zh = "；".join(f"{shown(s.path)}（{s.zh}）" for s in skipped)
+    en = "; ".join(f"{shown(s.path)} ({s.en})" for s in skipped)
+    click.echo(f"lawlint: 跳过 {len(skipped)} 个未检查的文件：{zh}", err=True)
+    click.echo(f"lawlint: skipped {len(skipped)} file(s), not checked: {en}", err=True)
 
 
 def _nothing_to_check(paths: Sequence[str]) -> None:

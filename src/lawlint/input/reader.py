@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from lawlint.errors import InputError
 from lawlint.fileio import OPEN_FLAGS, read_at_most
+from lawlint.input.convert import is_convertible, refuse_pdf
 from lawlint.input.source import BOMS, Source
 
 LINT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -146,6 +147,12 @@ def source_from_bytes(data: bytes, path: str, *, markdown: bool | None = None) -
         from lawlint.input.docx_reader import read_docx
 
         return read_docx(data, path)
+    if markdown is None and is_convertible(path):  # .doc, .wps, .rtf, .odt: LibreOffice
+        from lawlint.input.convert import read_converted
+
+        return read_converted(data, path)
+    if data.startswith(b"%PDF-"):  # named on the command line: say what it is
+        raise refuse_pdf(path)
     text, encoding, bom = decode(data, path)
     text, newlines = split_newlines(text)
     if markdown is None:
@@ -156,7 +163,7 @@ def source_from_bytes(data: bytes, path: str, *, markdown: bool | None = None) -
 # -- reading: bounded, regular files only --------------------------------------------------
 def size_limit(name: str) -> int:
     """The most bytes read for a file of this name (see MAX_TEXT_BYTES, MAX_DOCX_BYTES)."""
-    return MAX_DOCX_BYTES if is_docx(name) else MAX_TEXT_BYTES
+    return MAX_DOCX_BYTES if is_docx(name) or is_convertible(name) else MAX_TEXT_BYTES
 
 
 def read_input(path: str, *, stdin_name: str | None = None) -> tuple[str, bytes]:

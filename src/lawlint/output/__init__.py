@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from lawlint.findings import Finding
+    from lawlint.input.discovery import Skipped
     from lawlint.lint.engine import FileResult
     from lawlint.lint.stats import FigureShare, Parts
     from lawlint.model.rules import Rule
@@ -54,6 +55,10 @@ class FormatOptions:
     width: int = 80
     """Terminal cells the text report's quoted source lines fit in (with their gutter):
     the terminal's width when the report goes to one, else ``$COLUMNS`` or 80."""
+    skipped: Sequence[Skipped] = ()
+    """The files a folder walk passed over, and why: listed by the text summary, the
+    JSON array (``skipped-file`` records, at its end), SARIF's notifications and the
+    HTML page; they never count as findings or change the exit code."""
 
 
 def visible(findings: Sequence[Finding], options: FormatOptions | None) -> list[Finding]:
@@ -109,7 +114,8 @@ class PartWriter:
     The format module has ``render_file(result, options)`` and, optionally, ``PARTS =
     (opening, separator, closing, empty)`` — the text before the first non-empty part,
     between two of them, after the last, and in their place when no part has any text —,
-    ``header(out, options)``, written first (SARIF's tool and rules), and ``footer(out,
+    ``header(out, options)``, written first (SARIF's tool and rules), ``trailer(options)``,
+    a last part after the files' (JSON's records of the skipped files), and ``footer(out,
     results, options)``, written last (the text format's summary and batch table). One
     writer serves both a finished batch (the module's ``write``) and one streamed as it
     is linted.
@@ -122,6 +128,7 @@ class PartWriter:
         parts: tuple[str, str, str, str] = getattr(module, "PARTS", ("", "", "", ""))
         self._opening, self._separator, self._closing, self._empty = parts
         self._footer = getattr(module, "footer", None)
+        self._trailer = getattr(module, "trailer", None)
         self._out = out
         self._written = False
         header = getattr(module, "header", None)
@@ -140,6 +147,10 @@ class PartWriter:
     def close(
         self, results: Sequence[FileResult] = (), options: FormatOptions | None = None
     ) -> None:
+        last = self._trailer(options) if self._trailer is not None else ""
+        if last:
+            self._out.write((self._separator if self._written else self._opening) + last)
+            self._written = True
         self._out.write(self._closing if self._written else self._empty)
         if self._footer is not None:
             self._footer(self._out, results, options)

@@ -31,11 +31,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from lawlint import __version__
 from lawlint.findings import SEVERITIES, SEVERITY_ZH, Finding
+from lawlint.input.convert import CONVERTED_NOTE, is_convertible
 from lawlint.model.title import find_filer
 from lawlint.output import visible
 from lawlint.output.safe import shown_lines
 
 if TYPE_CHECKING:
+    from lawlint.input.discovery import Skipped
     from lawlint.lint.engine import FileResult
     from lawlint.lint.stats import FigureShare, Parts
     from lawlint.model.document import Document, Heading
@@ -72,6 +74,8 @@ def render(
     summaries = _summaries(options)
     lang = options.lang if options is not None else "zh"
     body = [_overview(results, figures, parts, unchecked, lang)]
+    if options is not None and options.skipped:
+        body.append(_skipped(options.skipped))
     body += [_report(i, r, parts.get(r.path), options, summaries) for i, r in enumerate(results, 1)]
     page = _PAGE.format(
         version=escape(__version__),
@@ -153,6 +157,21 @@ def _overview(
         '<span class="en">Click a column header to sort.</span></p>\n'
         f'<table id="overview-table" class="sortable">\n<thead><tr>{th}</tr></thead>\n'
         f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>"
+    )
+
+
+def _skipped(skipped: Sequence[Skipped]) -> str:
+    """The files the folder walk passed over, each with why and what to do."""
+    items = "".join(
+        f'<li data-path="{escape(s.path)}" data-reason="{escape(s.reason)}">'
+        f'<span class="path">{escape(s.path)}</span>：{escape(s.zh)}'
+        f'<span class="en">{escape(s.en)}</span></li>'
+        for s in skipped
+    )
+    return (
+        '<section id="skipped">\n'
+        f'<h2>未检查的文件 <span class="en">Files not checked</span> ({len(skipped)})</h2>\n'
+        f'<ul class="skipped">{items}</ul>\n</section>'
     )
 
 
@@ -270,6 +289,9 @@ def _report(
     )
     if result.error is not None:
         return head + f'<p class="unreadable">{escape(str(result.error))}</p>\n</article>'
+    if is_convertible(result.path):  # its paragraphs are those of the converted document
+        zh, en = CONVERTED_NOTE
+        head += f'<p class="converted">{escape(zh)}。<span class="en">{escape(en)}.</span></p>\n'
     doc = result.document
     assert doc is not None
     shown_findings = visible(result.findings, options)
@@ -509,6 +531,9 @@ ul.missing { margin: 0; padding: 0; list-style: none; line-height: 1.45; }
 ul.missing li { margin: 2px 0; }
 .complete { color: #1e7b34; font-size: 13px; }
 .unreadable { color: var(--err); }
+.converted { color: var(--muted); font-size: 13px; }
+ul.skipped li .path { display: inline; margin-right: 2px; }
+ul.skipped li .en { display: block; color: var(--muted); font-size: 13px; }
 #overview-table tbody tr:hover { background: #fafafa; }
 .report { border-top: 3px solid #1f1f1f; margin-top: 40px; padding-top: 4px; }
 .counts .count { display: inline-block; margin-right: 12px; font-weight: 600; }

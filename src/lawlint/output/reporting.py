@@ -20,6 +20,7 @@ import click
 
 if TYPE_CHECKING:
     from lawlint.errors import LawlintError
+    from lawlint.input.discovery import Skipped
     from lawlint.lint.engine import FileResult
     from lawlint.lint.stats import FigureShare, Parts
     from lawlint.lint.workspace import Profile
@@ -128,12 +129,14 @@ def format_options(
     show: str | None = None,
     lang: str = "zh",
     output_file: str | None = None,
+    skipped: Sequence[Skipped] = (),
 ) -> FormatOptions:
     """What the formatter gets besides the findings: the rules that ran (each id once,
     as the first configuration runs it), ``--quiet``, and for a batch in the text
     format the figures of the summary table (for the HTML page, those and the required
     parts of each report). ``results`` are in ``jobs`` order; None: before linting, for
-    rendering each file's part (no figures, no parts)."""
+    rendering each file's part (no figures, no parts). ``skipped``: the files the folder
+    walk passed over, which the reports list."""
     from lawlint.output import FormatOptions
 
     batch_table = fmt == "text" and not quiet and len(jobs) > 1
@@ -162,6 +165,7 @@ def format_options(
         show=show,
         lang=lang,
         width=width,
+        skipped=tuple(skipped),
     )
 
 

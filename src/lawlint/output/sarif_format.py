@@ -9,7 +9,9 @@ with ``ruleId``/``ruleIndex``, ``level`` (error → error, warning → warning, 
 note), the message and a region in characters (``columnKind: unicodeCodePoints``,
 end exclusive as in SARIF), and ``fixes`` where the finding carries one. Files that
 could not be read are tool execution notifications and make the invocation
-unsuccessful.
+unsuccessful; draft-like files the folder walk passed over (``skipped-file``: .doc
+without LibreOffice, .pdf …) and files read by
+converting them (``converted-file``) are notifications of level ``note``, which do not.
 
 Written as a report of per-file parts (see ``formatters.PartWriter``): the indented
 skeleton up to the results (:func:`header`), each file's results one per line
@@ -36,6 +38,8 @@ from urllib.parse import quote
 
 from lawlint import __version__
 from lawlint.findings import Finding
+from lawlint.input.convert import CONVERTED_NOTE, is_convertible
+from lawlint.input.discovery import SKIPPED_RULE
 from lawlint.output import visible
 from lawlint.output.safe import json_safe
 
@@ -76,7 +80,8 @@ def header(out: TextIO, options: FormatOptions | None) -> None:
 
 def footer(out: TextIO, results: Sequence[FileResult], options: FormatOptions | None) -> None:
     """The log after its results: the invocation, unsuccessful if a file was unreadable."""
-    _, _, tail = _skeleton(options, [r for r in results if r.error is not None]).partition(RESULTS)
+    errors = [r for r in results if r.error is not None]
+    _, _, tail = _skeleton(options, errors, _notes(results, options)).partition(RESULTS)
     out.write(json_safe(tail) + "\n")
 
 
@@ -96,7 +101,36 @@ def render_file(result: FileResult, options: FormatOptions | None = None) -> str
     )
 
 
-def _skeleton(options: FormatOptions | None, errors: Sequence[FileResult]) -> str:
+def _notes(results: Sequence[FileResult], options: FormatOptions | None) -> list[dict[str, Any]]:
+    """Notifications of level ``note``: each file read by converting it (its regions are
+    the converted document's), then each file the folder walk passed over."""
+    converted_zh, converted_en = CONVERTED_NOTE
+    notes = [
+        _note("converted-file", f"{converted_zh} / {converted_en}", r.path)
+        for r in results
+        if r.error is None and is_convertible(r.path)
+    ]
+    for skipped in (s for s in options.skipped if s.draft_like) if options else ():
+        notes.append(
+            _note(SKIPPED_RULE, f"{skipped.message} / not checked: {skipped.en}", skipped.path)
+        )
+    return notes
+
+
+def _note(kind: str, text: str, path: str) -> dict[str, Any]:
+    return {
+        "level": "note",
+        "message": {"text": text},
+        "descriptor": {"id": kind},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}],
+    }
+
+
+def _skeleton(
+    options: FormatOptions | None,
+    errors: Sequence[FileResult],
+    notes: Sequence[dict[str, Any]] = (),
+) -> str:
     """The log without results, indented; ``"results": []`` marks where they go (the
     run's invocation comes after them, so the part before is known before linting)."""
     rules = list(options.rules) if options else []
@@ -127,7 +161,8 @@ def _skeleton(options: FormatOptions | None, errors: Sequence[FileResult]) -> st
                                 ],
                             }
                             for r in errors
-                        ],
+                        ]
+                        + list(notes),
                     }
                 ],
             }

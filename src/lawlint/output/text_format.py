@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from lawlint.chars import MASK, display_width
 from lawlint.findings import SECTION_RULE, SEVERITIES, SEVERITY_ZH, Finding
+from lawlint.input.convert import CONVERTED_NOTE, is_convertible
 from lawlint.output import visible, write_parts
 from lawlint.output.safe import has_unsafe, shown
 
@@ -181,10 +182,15 @@ def footer(
     if options.quiet:
         return
     summary = _summary(results, options.show)
+    notes = _notes(results, options)
     if console is not None:
+        from rich.text import Text
+
         console.print(summary)
+        for line in notes:
+            console.print(Text(line))
     else:
-        out.write(summary + "\n")
+        out.write(summary + "\n" + "".join(line + "\n" for line in notes))
     if len(results) > 1:
         _batch_table(console, out, results, options)
 
@@ -257,6 +263,46 @@ def _finding(
         quoted, carets = excerpt(line, f.column, end_col, width)
         console.print(Text(gutter(f.line, paragraphs), style="dim") + Text(quoted))
         console.print(Text(" " * 6 + " | ", style="dim") + Text(carets, style=STYLE[f.severity]))
+
+
+def _notes(results: Sequence[FileResult], options: FormatOptions) -> list[str]:
+    """Under the summary: the files read by converting them (their positions are the
+    converted document's), then each file the folder walk passed over, and why."""
+    zh = options.lang == "zh"
+    lines = []
+    converted = [r.path for r in results if r.error is None and is_convertible(r.path)]
+    if converted:
+        note_zh, note_en = CONVERTED_NOTE
+        names = ("、" if zh else ", ").join(shown(p) for p in converted)
+        n = len(converted)
+        lines.append(
+            f"{n} 个文件{note_zh}：{names}"
+            if zh
+            else f"{n} file{'s' if n != 1 else ''} {note_en}: {names}"
+        )
+    if options.skipped:
+        n = len(options.skipped)
+        lines.append(
+            f"跳过 {n} 个未检查的文件 / skipped {n} file{'s' if n != 1 else ''}, not checked:"
+        )
+        sep = "：" if zh else ": "
+        drafts = [s for s in options.skipped if s.draft_like]
+        lines += [f"  {shown(s.path)}{sep}{s.zh if zh else s.en}" for s in drafts]
+        others = Counter(s.suffix for s in options.skipped if not s.draft_like)
+        if others:  # a pack's YAML, images, spreadsheets: counted, not named
+            lines.append("  " + _others(others, zh))
+    return lines
+
+
+def _others(suffixes: Counter[str], zh: bool) -> str:
+    """The files of other formats, counted by extension."""
+    n = sum(suffixes.values())
+    order = sorted(suffixes.items(), key=lambda item: (not item[0], item[0]))  # none last
+    if zh:
+        counts = "，".join(f"{x or '无扩展名'} {k} 个" for x, k in order)
+        return f"另有 {n} 个其他格式的文件：{shown(counts)}"
+    counts = ", ".join(f"{x or 'no extension'} {k}" for x, k in order)
+    return f"and {n} file{'s' if n != 1 else ''} of other formats: {shown(counts)}"
 
 
 def _summary(results: Sequence[FileResult], show: str | None = None) -> str:
