@@ -176,6 +176,34 @@ def test_a_doc_is_annotated_from_its_converted_document(drafts: Path, tmp_path: 
 
 
 @needs_soffice
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_fix_and_diff_leave_a_converted_doc_alone_and_say_why(
+    drafts: Path, tmp_path: Path, flag: str
+) -> None:
+    # issue 15: --fix on a draft lawlint cannot write back must not read as "damaged",
+    # "1 unreadable" and "nothing to fix" — the findings are reported, the file kept
+    src = tmp_path / "甲.doc"
+    shutil.copy(drafts / "甲.doc", src)
+    before = src.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--no-cache", flag, str(src)])
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["甲.doc"]
+    assert (
+        f"lawlint: {src}: 此格式经 LibreOffice 转换后检查，lawlint 不修改原文件（{flag} 不适用），"
+        "问题照常报告；要自动修复，请在 Word/WPS 中另存为 .docx / checked through a LibreOffice"
+        f" conversion: lawlint does not change this file ({flag} does not apply), its findings"
+        " are reported as they are; save it as .docx in Word or WPS to fix it\n"
+    ) in result.stderr
+    assert "damaged" not in result.stderr and "unreadable" not in result.output
+    if flag == "--fix":
+        assert result.exit_code == 1  # its findings, as `check` reports them
+        assert f"{src}:3:5  警告  vague-quantity" in result.stdout
+    else:
+        assert result.exit_code == 0  # nothing would change
+        assert result.stdout == ""
+
+
+@needs_soffice
 def test_a_damaged_doc_is_an_error_naming_it_and_the_rest_is_checked(
     drafts: Path, tmp_path: Path
 ) -> None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import click
 
 from lawlint.errors import InputError
+from lawlint.input.convert import is_convertible
 from lawlint.input.reader import STDIN, read_input, source_from_bytes
 from lawlint.lint.engine import FileResult
 from lawlint.lint.fixer import MAX_PASSES, FixResult, fix_source, unified_diff
@@ -73,6 +74,10 @@ def run_fixes(
             results.append(FileResult(path, error=exc))
             continue
         outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
+        if is_convertible(source.path):  # read through LibreOffice: cannot be written back
+            _converted_note(source.path, diff)
+            results.append(_unfixed(outcome, profile, None))
+            continue
         try:
             encoded = _fixed_bytes(outcome, data, fix_mode, profile, shown)
         except InputError as exc:  # a .docx that cannot be rewritten: nothing written
@@ -191,8 +196,21 @@ def _mode_note(path: str, docx: bool, fix_mode: str | None) -> None:
         )
 
 
-def _unfixed(outcome: FixResult, profile: Profile, exc: InputError) -> FileResult:
-    """The result of a file left as it was: its error and its original findings."""
+def _converted_note(path: str, diff: bool) -> None:
+    """A .doc/.wps/.rtf/.odt was checked as the .docx LibreOffice made of it: that copy is
+    not the user's file, and lawlint writes no other format, so nothing is fixed."""
+    what = "--diff" if diff else "--fix"
+    click.echo(
+        f"lawlint: {path}: 此格式经 LibreOffice 转换后检查，lawlint 不修改原文件（{what} 不适用），"
+        f"问题照常报告；要自动修复，请在 Word/WPS 中另存为 .docx / checked through a "
+        f"LibreOffice conversion: lawlint does not change this file ({what} does not apply), "
+        f"its findings are reported as they are; save it as .docx in Word or WPS to fix it",
+        err=True,
+    )
+
+
+def _unfixed(outcome: FixResult, profile: Profile, exc: InputError | None) -> FileResult:
+    """The result of a file left as it was: its error (if any) and its original findings."""
     return FileResult(
         outcome.source.path,
         outcome.original,
