@@ -328,3 +328,29 @@ def test_pool_reads_renders_and_reports_errors_like_one_process(
         "cannot decode the file: byte 0x74 at line 1 (byte offset 24) is not valid"
         " UTF-16-LE (the file starts with its BOM); save it as UTF-8"
     ]
+
+
+def test_the_cache_key_follows_lawlint_s_own_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed check (a message, a word list in Python) must not be answered from a
+    cache written by the old code: the profile fingerprint holds a digest of the source."""
+    from lawlint.lint import cache
+
+    package = tmp_path / "lawlint"
+    (package / "checks").mkdir(parents=True)
+    (package / "checks" / "kind.py").write_text("MESSAGE = '多次'\n", encoding="utf-8")
+    (package / "rules.yaml").write_text("not code\n", encoding="utf-8")
+    first = cache.source_digest(package)
+    (package / "rules.yaml").write_text("changed, still not code\n", encoding="utf-8")
+    assert cache.source_digest(package) == first
+    (package / "checks" / "kind.py").write_text("MESSAGE = '「多次」'\n", encoding="utf-8")
+    changed = cache.source_digest(package)
+    assert changed != first
+    (package / "checks" / "kind.py").rename(package / "checks" / "other.py")
+    assert cache.source_digest(package) not in {first, changed}
+    real = cache.fingerprint({"rules": ["x"]})
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "code_digest", lambda: changed)
+        assert cache.fingerprint({"rules": ["x"]}) != real
+    assert cache.fingerprint({"rules": ["x"]}) == real

@@ -26,6 +26,7 @@ their packs); entries written by others are what the ownership rule keeps out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -50,10 +51,37 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of lawlint's own Python source. A check's behaviour or message can change
+    without a pack or the version changing (a development checkout, an upgrade that
+    kept the version number): cached findings must then not be served. Reading the
+    package's ~100 modules costs about a millisecond, once per process."""
+    return source_digest(Path(__file__).resolve().parents[1])
+
+
+def source_digest(package: Path) -> str:
+    """The digest of every ``*.py`` under ``package``: names and bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode("utf-8"))
+        h.update(b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:  # unreadable: the version and packs still key the cache
+            continue
+        h.update(b"\0")
+    return h.hexdigest()
+
+
 def fingerprint(description: Any) -> str:
-    """A stable hash of a JSON-able description of a profile."""
+    """A stable hash of a JSON-able description of a profile, with the version and
+    the code (:func:`code_digest`) that produce its findings."""
     text = json.dumps(
-        [FORMAT, __version__, description], sort_keys=True, default=str, ensure_ascii=False
+        [FORMAT, __version__, code_digest(), description],
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
     )
     return digest(text)
 
