@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 from pathlib import Path
 
 import docx
 from click.testing import CliRunner
+from docx_build import png_bytes
 from lxml import etree
 
 from lawlint.cli.main import main
@@ -172,6 +174,22 @@ def test_runs_covering_splits_at_both_ends_and_keeps_formatting() -> None:
     assert [r.find(f"{W}rPr/{W}b") is not None for r in p.iter(f"{W}r")] == [
         True, True, False, False, True
     ]  # fmt: skip
+
+
+def test_a_split_run_keeps_its_picture_once_where_it_stands() -> None:
+    # a run "甲乙<picture>丙丁": python-docx puts a picture into a run beside its text
+    d = docx.Document()
+    run = d.add_paragraph().add_run("甲乙")
+    run.add_picture(io.BytesIO(png_bytes()))
+    run.add_text("丙丁")
+    p = d.paragraphs[0]._p
+    runs = runs_covering(p, 1, 3)  # 乙丙: both ends inside the run, the picture between
+    assert ["".join(t.text for t in r.iter(f"{W}t")) for r in runs] == ["乙丙"]
+    pieces = [
+        "".join(e.text or "" if e.tag == f"{W}t" else "*" for e in r.iter(f"{W}t", f"{W}drawing"))
+        for r in p.iter(f"{W}r")
+    ]
+    assert pieces == ["甲", "乙*丙", "丁"]  # one picture, still between 乙 and 丙
 
 
 def test_runs_covering_on_run_boundaries_splits_nothing() -> None:

@@ -96,11 +96,17 @@ def _split_run(run: _Element, at: int) -> _Element:
 
 
 def _keep(run: _Element, a: int, b: int | None) -> None:
-    """Keep only the run's characters [a, b) (b None: to the end)."""
+    """Keep only the run's characters [a, b) (b None: to the end). A child that shows no
+    character (a picture, a field mark, a rendered page break) stays in the part where
+    it stands — the one holding the character after it — so a split never doubles it."""
     pos = 0
     for child in list(run):
         text = _child_text(child)
-        if child.tag == _RPR or not text:
+        if child.tag == _RPR:
+            continue
+        if not text:
+            if pos < a or (b is not None and pos >= b):
+                run.remove(child)
             continue
         start, end = pos, pos + len(text)
         pos = end
