@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lawlint.input.discovery import Skipped
     from lawlint.lint.results import FileResult
     from lawlint.lint.workspace import Profile, Workspace
+    from lawlint.output import FormatOptions
 
 
 def run_check(
@@ -100,6 +101,19 @@ def run_check(
     except LawlintError as exc:
         fail(exc)
 
+    def report_options(results: list[FileResult]) -> FormatOptions:
+        """What the formatter is told for the report of ``results`` (the run's options)."""
+        return format_options(
+            jobs,
+            results,
+            fmt,
+            quiet=quiet,
+            show=show,
+            lang=lang,
+            output_file=output_file,
+            skipped=skipped,
+        )
+
     def stream(out: TextIO) -> None:
         nonlocal results
         assert render is not None
@@ -117,16 +131,7 @@ def run_check(
             fail(exc)
         writer.close(
             results,
-            format_options(
-                jobs,
-                results,
-                fmt,
-                quiet=quiet,
-                show=show,
-                lang=lang,
-                output_file=output_file,
-                skipped=skipped,
-            ),
+            report_options(results),
         )
 
     if streamed:
@@ -135,16 +140,7 @@ def run_check(
         for r in results:
             if r.error is not None:
                 error_line(str(r.error))
-        options = format_options(
-            jobs,
-            results,
-            fmt,
-            quiet=quiet,
-            show=show,
-            lang=lang,
-            output_file=output_file,
-            skipped=skipped,
-        )
+        options = report_options(results)
         if statistics:
             written = write_report(
                 lambda out: write_statistics(results, out, fmt=fmt, quiet=quiet, lang=lang),
