@@ -23,10 +23,11 @@ note (``<li id=…>``) links to its first mark. Print CSS lays the page out for 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from lawlint import __version__
@@ -77,11 +78,11 @@ def render(
     if options is not None and options.skipped:
         body.append(_skipped(options.skipped))
     body += [_report(i, r, parts.get(r.path), options, summaries) for i, r in enumerate(results, 1)]
-    page = _PAGE.format(
+    page = _asset("review.html").format(
         version=escape(__version__),
         count=len(results),
-        css=_CSS,
-        js=_JS,
+        css=_asset("review.css"),
+        js=_asset("review.js"),
         body="\n".join(body),
     )
     # control characters, bidirectional controls and undecodable bytes of file names as
@@ -495,177 +496,11 @@ def _esc(text: str) -> str:
 
 # -- page --------------------------------------------------------------------------------
 
-_CSS = """
-:root {
-  --err: #b3261e; --err-bg: #fde2e0; --warn: #8a5a00; --warn-bg: #fff1c2;
-  --info: #1d5fa8; --info-bg: #dcebfb; --line: #d9d9de; --muted: #5f6368;
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body {
-  margin: 0; padding: 24px 32px 48px; color: #1f1f1f; background: #fff;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-    sans-serif;
-  font-size: 15px; line-height: 1.75; text-rendering: optimizeLegibility;
-}
-h1 { font-size: 24px; margin: 0 0 4px; letter-spacing: .02em; }
-h2 { font-size: 20px; margin: 28px 0 6px; }
-.en { color: var(--muted); font-size: .85em; margin-left: .4em; }
-.meta, .hint, .path { color: var(--muted); font-size: 13px; margin: 2px 0; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left;
-  vertical-align: top; }
-thead th { background: #f4f5f7; position: sticky; top: 0; white-space: nowrap; }
-th button { all: unset; cursor: pointer; font-weight: 600; }
-th button .en { display: block; margin: 0; font-weight: 400; font-size: 12px; }
-th[aria-sort="ascending"] .zh::after { content: " ▲"; font-size: 11px; }
-th[aria-sort="descending"] .zh::after { content: " ▼"; font-size: 11px; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.sev-error:not(.zero) { color: var(--err); font-weight: 700; }
-td.sev-warning:not(.zero) { color: var(--warn); font-weight: 600; }
-td.sev-info:not(.zero) { color: var(--info); }
-td.zero { color: #9aa0a6; }
-.missing { color: var(--err); font-size: 13px; }
-#overview-table td:nth-child(7) { min-width: 13em; }
-ul.missing { margin: 0; padding: 0; list-style: none; line-height: 1.45; }
-ul.missing li { margin: 2px 0; }
-.complete { color: #1e7b34; font-size: 13px; }
-.unreadable { color: var(--err); }
-.converted { color: var(--muted); font-size: 13px; }
-ul.skipped li .path { display: inline; margin-right: 2px; }
-ul.skipped li .en { display: block; color: var(--muted); font-size: 13px; }
-#overview-table tbody tr:hover { background: #fafafa; }
-.report { border-top: 3px solid #1f1f1f; margin-top: 40px; padding-top: 4px; }
-.counts .count { display: inline-block; margin-right: 12px; font-weight: 600; }
-.count.sev-error { color: var(--err); } .count.sev-warning { color: var(--warn); }
-.count.sev-info { color: var(--info); }
-ul.parts { list-style: none; padding: 0; margin: 4px 0 8px; display: flex; flex-wrap: wrap;
-  gap: 4px 16px; font-size: 14px; }
-ul.parts .present { color: #1e7b34; } ul.parts .missing { color: var(--err); font-size: 14px; }
-div.rules h3 { font-size: 14px; margin: 10px 0 4px; }
-ul.rules { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap;
-  gap: 6px; }
-ul.rules li { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px;
-  padding: 1px 8px; font-size: 13px; white-space: nowrap; }
-ul.rules li.sev-error { border-left-color: var(--err); }
-ul.rules li.sev-warning { border-left-color: #d19a00; }
-ul.rules li.sev-info { border-left-color: var(--info); }
-ul.rules .n { font-weight: 700; margin-left: .5em; font-variant-numeric: tabular-nums; }
-ul.rules .summary { margin-left: .5em; color: var(--muted); }
-.text { margin-top: 8px; }
-.sec { margin: 0 0 8px; }
-.line.head { margin-top: 14px; }
-.line.head .tx { font-weight: 700; font-size: 17px; line-height: 1.6; }
-.line.head.depth-2 .tx { font-size: 16px; padding-left: 1em; }
-.line.head.depth-3 .tx, .line.head.depth-4 .tx { font-size: 15px; padding-left: 2em; }
-.wordnum { color: var(--muted); font-weight: 400; margin-right: .2em; }
-.badge { display: inline-block; min-width: 1.6em; padding: 0 .45em; border-radius: 1em;
-  background: #eceff1; color: #3c4043; font-size: 12px; text-align: center;
-  font-weight: 600; vertical-align: middle; }
-.line { display: grid; grid-template-columns: 4.5em minmax(0, 1fr) minmax(0, 22em);
-  gap: 0 16px; padding: 2px 0; }
-.line .ln { color: #9aa0a6; font-size: 12px; text-align: right; padding-top: .35em;
-  font-variant-numeric: tabular-nums; white-space: nowrap; }
-.line .tx { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; grid-column: 2; }
-.line .notes { grid-column: 3; margin: 0; padding: 0; list-style: none; font-size: 13px;
-  line-height: 1.55; }
-.notes li { border-left: 3px solid; padding: 2px 0 2px 8px; margin: 2px 0; }
-.notes li.sev-error { border-color: var(--err); }
-.notes li.sev-warning { border-color: #d19a00; }
-.notes li.sev-info { border-color: var(--info); }
-.notes a { color: inherit; text-decoration: none; }
-.notes code, .rules code { font-size: 12px; color: #3c4043; }
-.notes .col { color: #9aa0a6; font-size: 12px; }
-mark.f { border-radius: 2px; padding: 0 1px; color: inherit; cursor: help; }
-mark.sev-error { background: var(--err-bg); box-shadow: inset 0 -2px 0 var(--err); }
-mark.sev-warning { background: var(--warn-bg); box-shadow: inset 0 -2px 0 #d19a00; }
-mark.sev-info { background: var(--info-bg); box-shadow: inset 0 -2px 0 var(--info); }
-mark.pt::before { content: "‸"; color: var(--err); }
-mark:target { outline: 2px solid #1f1f1f; }
-@media (max-width: 900px) {
-  body { padding: 12px; }
-  .line { grid-template-columns: 3.5em minmax(0, 1fr); }
-  .line .notes { grid-column: 2; }
-}
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { padding: 0; font-size: 11pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .hint, th .zh::after { display: none; }
-  thead th { position: static; }
-  tr, .line .tx, .notes li { break-inside: avoid; }
-  .line.head { break-after: avoid; }
-  .report { break-before: page; border-top: none; }
-  .line { grid-template-columns: 3.2em minmax(0, 1fr); }
-  .line .notes { grid-column: 2; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
+ASSETS = Path(__file__).resolve().parent / "assets"
+"""The page's template, style sheet and script, as files of the package (shipped in the
+wheel): edited and linted as HTML, CSS and JavaScript, not as Python strings."""
 
-_JS = """
-(function () {
-  "use strict";
-  function key(row, col, numeric) {
-    var cell = row.cells[col];
-    if (!cell) return numeric ? null : "";
-    var v = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
-    if (!numeric) return v;
-    return v === "" ? null : parseFloat(v);
-  }
-  function sortBy(table, th, order) {
-    var heads = table.tHead.rows[0].cells, col = th.cellIndex;
-    var numeric = th.getAttribute("data-type") === "number";
-    for (var i = 0; i < heads.length; i++) heads[i].setAttribute("aria-sort", "none");
-    th.setAttribute("aria-sort", order);
-    var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-    var sign = order === "descending" ? -1 : 1;
-    rows.sort(function (a, b) {
-      var x = key(a, col, numeric), y = key(b, col, numeric);
-      if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1);
-      var c = numeric ? x - y : String(x).localeCompare(String(y), "zh-CN");
-      return c * sign;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  }
-  var tables = document.querySelectorAll("table.sortable");
-  Array.prototype.forEach.call(tables, function (table) {
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
-      var button = th.querySelector("button");
-      if (!button) return;
-      button.addEventListener("click", function () {
-        var asc = th.getAttribute("aria-sort") !== "ascending";
-        sortBy(table, th, asc ? "ascending" : "descending");
-      });
-    });
-    var query = new URLSearchParams(window.location.search);
-    var wanted = query.get("sort");
-    if (wanted) {
-      var th = table.querySelector('th[data-key="' + wanted.replace(/[^a-z]/g, "") + '"]');
-      if (th) sortBy(table, th, query.get("order") === "desc" ? "descending" : "ascending");
-    }
-  });
-  document.documentElement.setAttribute("data-ready", "1");
-})();
-"""
 
-_PAGE = """<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="lawlint {version}">
-<title>法治政府建设年度报告审阅 · lawlint</title>
-<style>{css}</style>
-</head>
-<body>
-<header>
-<h1>法治政府建设年度报告审阅 <span class="en">lawlint review</span></h1>
-<p class="meta">共 {count} 份报告 · lawlint {version}</p>
-</header>
-<main>
-{body}
-</main>
-<script>{js}</script>
-</body>
-</html>
-"""
+@functools.cache
+def _asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
