@@ -548,6 +548,14 @@ def test_metadata_rows_of_a_page_copy_are_not_linted(tmp_path: Path) -> None:
     ]
 
 
+def test_a_widget_row_with_a_bracket_is_a_metadata_row(tmp_path: Path) -> None:
+    # set E: a page's font-size widget under the title, "• 字体【      】", gave a
+    # cjk-space finding
+    path = draft(tmp_path, f"{TITLE}\n  • 字体【      】\n一、主要举措和成效\n开展培训 3次。\n")
+    _, out, _ = check(str(path), "--format", "json", "--select", "gb-typography")
+    assert [(f["line"], f["column"], f["rule"]) for f in json.loads(out)] == [(4, 5, "cjk-space")]
+
+
 def test_fix_never_rewrites_a_metadata_row(tmp_path: Path) -> None:
     path = draft(tmp_path, PAGE)
     result = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "-q", str(path)])

@@ -176,7 +176,8 @@ META_KEYS = (
     r"日\s*期|浏\s*览(?:量|数)?"
 )
 # A metadata row: a key, then a colon (or a bar, or nothing: the value on the next line).
-META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|]|$)")
+# A metadata row: … or a widget's bracket ("• 字体【 大 中 小 】", set E).
+META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[]|$)")
 META_REGION = 40  # a page's metadata sits above the report: only the first lines are read
 
 

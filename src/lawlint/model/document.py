@@ -49,7 +49,7 @@ _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
 # "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and
 # breadcrumbs ("首页 > 政务公开 > …").
 _CHROME = re.compile(
-    rf"^[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|]|$)"
+    rf"^[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[]|$)"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
     # by the copy ("【打印】 【字体:")
