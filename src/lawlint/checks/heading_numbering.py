@@ -20,12 +20,16 @@ it reads as a marker, is counted: a typed （二） after Word's （一） is in
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import SEVERITY_RANK, Finding
 from lawlint.numbering import Marker, parse_marker
 from lawlint.numerals import to_chinese
+
+if TYPE_CHECKING:
+    from lawlint.model.document import Heading
 
 LEVEL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 _ZERO_DIGITS = "零一二三四五六七八九"  # a heading numbered 零、 is shown as written
@@ -76,58 +80,77 @@ class HeadingNumbering(Check):
                 open_levels.pop()
             parent = open_levels[-1] if open_levels else None
             if h.marker is None:  # numbered by Word, or a heading style: not checked
-                shown = parse_marker(h.hint.numbering + "标题") if h.hint else None
-                known = shown.number if shown is not None and shown.level == level else None
+                known = _shown_number(h)
                 last[level] = known  # None: unknown, the next typed number is accepted
                 if known is not None:
                     ever[level] = known
-                for deeper in [lv for lv in last if lv > level]:
-                    del last[deeper]
-                open_levels.append(level)
+                _open(level, last, open_levels)
                 continue
-            marker: Marker = h.marker
-            number = marker.number
-            start, end = h.marker_start, h.marker_start + marker.length
+            number = h.marker.number
             if level in last and last[level] is None:  # after a heading Word numbers
                 last[level] = ever[level] = number
-                for deeper in [lv for lv in last if lv > level]:
-                    del last[deeper]
-                open_levels.append(level)
+                _open(level, last, open_levels)
                 continue
             previous = last.get(level)
             skipped = level > top and parent != level - 1 and previous is None
             if skipped and not (two_level and level - 1 not in used):
-                missing = LEVEL_FORMS[level - 1]
-                found = self.finding(
-                    ctx,
-                    start,
-                    end,
-                    data={"problem": "level-skip", "level": level},
-                    problem=self.problem(
-                        "level-skip", marker=marker_text(level, number), parent=missing
-                    ),
-                )
+                found = self._level_skip(ctx, h, h.marker)
                 found.severity = skip_severity
                 yield found
             expected = {1} if previous is None else {previous + 1}
             if previous is None and level in ever:
                 expected.add(ever[level] + 1)
             if number not in expected:
-                want = marker_text(level, min(expected))
-                got = marker_text(level, number)
-                kind = "repeat" if previous is not None and number <= previous else "gap"
-                yield self.finding(
-                    ctx,
-                    start,
-                    end,
-                    data={"problem": kind, "expected": min(expected), "found": number},
-                    problem=self.problem(kind, expected=want, found=got),
-                )
+                yield self._out_of_sequence(ctx, h, h.marker, previous, expected)
             last[level] = number
             ever[level] = number
-            for deeper in [lv for lv in last if lv > level]:
-                del last[deeper]
-            open_levels.append(level)
+            _open(level, last, open_levels)
+
+    def _level_skip(self, ctx: Context, h: Heading, marker: Marker) -> Finding:
+        """A heading whose level skips its parent's (一、 then 1.), naming the missing level."""
+        start, end = h.marker_start, h.marker_start + marker.length
+        missing = LEVEL_FORMS[h.level - 1]
+        return self.finding(
+            ctx,
+            start,
+            end,
+            data={"problem": "level-skip", "level": h.level},
+            problem=self.problem(
+                "level-skip", marker=marker_text(h.level, marker.number), parent=missing
+            ),
+        )
+
+    def _out_of_sequence(
+        self, ctx: Context, h: Heading, marker: Marker, previous: int | None, expected: set[int]
+    ) -> Finding:
+        """A number that is not one of ``expected``: a repeat (at or below the previous
+        number) or a gap, showing the number the reader expects."""
+        start, end = h.marker_start, h.marker_start + marker.length
+        number = marker.number
+        want = marker_text(h.level, min(expected))
+        got = marker_text(h.level, number)
+        kind = "repeat" if previous is not None and number <= previous else "gap"
+        return self.finding(
+            ctx,
+            start,
+            end,
+            data={"problem": kind, "expected": min(expected), "found": number},
+            problem=self.problem(kind, expected=want, found=got),
+        )
+
+
+def _shown_number(h: Heading) -> int | None:
+    """The number Word shows on a heading it numbers, when that reads as a marker of the
+    heading's own level; None when unknown (the next typed number is then accepted)."""
+    shown = parse_marker(h.hint.numbering + "标题") if h.hint else None
+    return shown.number if shown is not None and shown.level == h.level else None
+
+
+def _open(level: int, last: dict[int, int | None], open_levels: list[int]) -> None:
+    """A heading becomes the parent of what follows: the levels below it count afresh."""
+    for deeper in [lv for lv in last if lv > level]:
+        del last[deeper]
+    open_levels.append(level)
 
 
 CHECKS = (HeadingNumbering,)

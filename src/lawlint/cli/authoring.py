@@ -19,6 +19,9 @@ from lawlint.findings import SEVERITY_ZH, Finding
 from lawlint.lint.suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from lawlint.checks.options import Option
     from lawlint.lint.workspace import Profile
     from lawlint.model.rules import Pack, Rule
 
@@ -32,25 +35,10 @@ _STATUS = {
 def explain(rid: str, profile: Profile) -> str:
     """The text of ``lawlint explain ID`` under ``profile``'s configuration."""
     if rid in DIRECTIVE_RULES:
-        meta = DIRECTIVE_RULES[rid]
-        return "\n".join(
-            [
-                rid,
-                f"  {meta.description}",
-                "",
-                f"严重程度 severity  {SEVERITY_ZH[meta.severity]} {meta.severity}",
-                f"依据 source        {meta.source}",
-                "不能用 select/ignore、配置或指令关闭 / not affected by select, ignore, "
-                "configuration or directives",
-            ]
-        )
+        return _explain_directive_rule(rid)
     rule = profile.rule(rid)
     if rule is None:
-        known = sorted({r.id for p in profile.packs for r in p.rules} | set(DIRECTIVE_RULES))
-        close = difflib.get_close_matches(rid, known, n=3)
-        hint_zh = f"（是否想找：{', '.join(close)}？）" if close else "（见 lawlint rules）"
-        hint_en = f" (did you mean {', '.join(close)}?)" if close else " (see lawlint rules)"
-        raise LawlintError(f"未知的规则 id：{rid}{hint_zh}", f"unknown rule id: {rid}{hint_en}")
+        raise _unknown_rule(rid, profile)
     from lawlint.checks import kinds
 
     kind = kinds()[rule.kind]
@@ -59,10 +47,6 @@ def explain(rid: str, profile: Profile) -> str:
     config = profile.config.path or "无（默认设置）/ none (defaults)"
     status = profile.inactive.get(rid)
     state = "启用 / on" if status is None else " / ".join(_STATUS[status])
-    severity = f"{SEVERITY_ZH[rule.severity]} {rule.severity}"  # as `lawlint rules` says it
-    if rule.severity != original.severity:
-        was = f"{SEVERITY_ZH[original.severity]} {original.severity}"
-        severity += f"（规则包中为 {was}，配置修改 / {original.severity} in the pack)"
 
     out = [rid]
     if rule.description:
@@ -71,7 +55,7 @@ def explain(rid: str, profile: Profile) -> str:
         "",
         f"规则包 pack        {pack.name}（{pack.path}）",
         f"检查类型 kind      {kind.kind} — {kind.summary}",
-        f"严重程度 severity  {severity}",
+        f"严重程度 severity  {_severity(rule, original)}",
         f"状态 status        {state}",
         f"配置 config        {config}",
         f"自动修复 fix       {'可以 / yes' if kind.fixable else '不可以 / no'}",
@@ -85,15 +69,65 @@ def explain(rid: str, profile: Profile) -> str:
     if rule.link:
         out.append(f"  {rule.link}")
     out += _doc_lines(rule)
-    out += ["", "选项 options（当前值 / current value）"]
-    if not kind.options:
+    out += _option_lines(kind.options, rule, original)
+    out += _example_lines(rule)
+    return "\n".join(out).rstrip("\n")
+
+
+def _explain_directive_rule(rid: str) -> str:
+    """A rule about suppression directives has no pack and no configuration: only its
+    description, severity and source, and that nothing turns it off."""
+    meta = DIRECTIVE_RULES[rid]
+    return "\n".join(
+        [
+            rid,
+            f"  {meta.description}",
+            "",
+            f"严重程度 severity  {SEVERITY_ZH[meta.severity]} {meta.severity}",
+            f"依据 source        {meta.source}",
+            "不能用 select/ignore、配置或指令关闭 / not affected by select, ignore, "
+            "configuration or directives",
+        ]
+    )
+
+
+def _unknown_rule(rid: str, profile: Profile) -> LawlintError:
+    """The error for an id no pack defines, suggesting the closest known ids (a typo is
+    the usual cause)."""
+    known = sorted({r.id for p in profile.packs for r in p.rules} | set(DIRECTIVE_RULES))
+    close = difflib.get_close_matches(rid, known, n=3)
+    hint_zh = f"（是否想找：{', '.join(close)}？）" if close else "（见 lawlint rules）"
+    hint_en = f" (did you mean {', '.join(close)}?)" if close else " (see lawlint rules)"
+    return LawlintError(f"未知的规则 id：{rid}{hint_zh}", f"unknown rule id: {rid}{hint_en}")
+
+
+def _severity(rule: Rule, original: Rule) -> str:
+    """The severity in force, as ``lawlint rules`` says it, and the pack's when the
+    configuration changed it (a reader must see where it comes from)."""
+    severity = f"{SEVERITY_ZH[rule.severity]} {rule.severity}"
+    if rule.severity != original.severity:
+        was = f"{SEVERITY_ZH[original.severity]} {original.severity}"
+        severity += f"（规则包中为 {was}，配置修改 / {original.severity} in the pack)"
+    return severity
+
+
+def _option_lines(options: Mapping[str, Option], rule: Rule, original: Rule) -> list[str]:
+    """The kind's options with their current values, marking those the configuration
+    changed from the pack's, and each option's type and help."""
+    out = ["", "选项 options（当前值 / current value）"]
+    if not options:
         out.append("  （无 / none）")
-    for name, spec in kind.options.items():
+    for name, spec in options.items():
         changed = rule.raw_options.get(name) != original.raw_options.get(name)
         mark = "  ← 配置 / config" if changed else ""
         out.append(f"  {name}: {_show(rule.raw_options.get(name))}{mark}")
         out.append(f"      {spec.type}; {spec.help}")
-    out += ["", "示例 examples"]
+    return out
+
+
+def _example_lines(rule: Rule) -> list[str]:
+    """The pack's bad and good examples, a multi-line example set off by a bar."""
+    out = ["", "示例 examples"]
     for label, key in (("✗ 错误 bad", "bad"), ("✓ 正确 good", "good")):
         examples = rule.examples.get(key) or []
         if examples:
@@ -105,7 +139,7 @@ def explain(rid: str, profile: Profile) -> str:
                     out.append("")
     if not any(rule.examples.get(k) for k in ("bad", "good")):
         out.append("  （无 / none）")
-    return "\n".join(out).rstrip("\n")
+    return out
 
 
 def _doc_lines(rule: Rule) -> list[str]:

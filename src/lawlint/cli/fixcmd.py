@@ -65,50 +65,13 @@ def run_fixes(
     fixed = files = 0
     paths = [path for path, _ in jobs]
     for path, profile in jobs:
-        shown = stdin_name if path == STDIN else path
-        before = None if path == STDIN else stat_before_read(path)
-        try:
-            name, data = read_input(path, stdin_name=stdin_name)
-            source = source_from_bytes(data, name)
-        except InputError as exc:
-            results.append(FileResult(path, error=exc))
-            continue
-        outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
-        if is_convertible(source.path):  # read through LibreOffice: cannot be written back
-            _converted_note(source.path, diff)
-            results.append(_unfixed(outcome, profile, None))
-            continue
-        try:
-            encoded = _fixed_bytes(outcome, data, fix_mode, profile, shown)
-        except InputError as exc:  # a .docx that cannot be rewritten: nothing written
-            results.append(_unfixed(outcome, profile, exc))
-            continue
-        _notes(outcome)
-        if outcome.changed:
-            fixed += outcome.applied
+        result, applied = _fix_file(
+            path, profile, diff=diff, color=color, stdin_name=stdin_name, fix_mode=fix_mode
+        )
+        results.append(result)
+        if applied is not None:
+            fixed += applied
             files += 1
-        if diff:
-            if outcome.changed:
-                text, in_colour = _diff(outcome), _diff_in_colour(color)
-                # click drops escape codes off a terminal unless told: --color means colour
-                click.echo(coloured_diff(text) if in_colour else text, nl=False, color=in_colour)
-            results.append(_result(source.path, outcome, profile))
-            continue
-        if path == STDIN:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(encoded)
-            sys.stdout.buffer.flush()
-        elif outcome.changed:
-            try:
-                write_atomic(path, encoded, _original(before, data))
-            except InputError as exc:
-                fixed -= outcome.applied
-                files -= 1
-                results.append(_unfixed(outcome, profile, exc))
-                continue
-        if outcome.changed:
-            _mode_note(source.path, bool(source.paragraphs), fix_mode)
-        results.append(_result(source.path, outcome, profile))
     for r in results:
         if r.error is not None:
             click.echo(f"lawlint: {r.error}", err=True)
@@ -123,6 +86,55 @@ def run_fixes(
     )
     _summary(fixed, files, would=False)
     return exit_code(results, fail_on) if written else EXIT_ERROR
+
+
+def _fix_file(
+    path: str,
+    profile: Profile,
+    *,
+    diff: bool,
+    color: bool | None,
+    stdin_name: str | None,
+    fix_mode: str | None,
+) -> tuple[FileResult, int | None]:
+    """Fix one file in place (standard input: to standard output), or print its diff;
+    its result, and the fixes applied when the file changed (None: unchanged, or not
+    written), which the summary counts."""
+    shown = stdin_name if path == STDIN else path
+    before = None if path == STDIN else stat_before_read(path)
+    try:
+        name, data = read_input(path, stdin_name=stdin_name)
+        source = source_from_bytes(data, name)
+    except InputError as exc:
+        return FileResult(path, error=exc), None
+    outcome = fix_source(profile.linter, source, overrides=profile.overrides(shown))
+    if is_convertible(source.path):  # read through LibreOffice: cannot be written back
+        _converted_note(source.path, diff)
+        return _unfixed(outcome, profile, None), None
+    try:
+        encoded = _fixed_bytes(outcome, data, fix_mode, profile, shown)
+    except InputError as exc:  # a .docx that cannot be rewritten: nothing written
+        return _unfixed(outcome, profile, exc), None
+    _notes(outcome)
+    applied = outcome.applied if outcome.changed else None
+    if diff:
+        if outcome.changed:
+            text, in_colour = _diff(outcome), _diff_in_colour(color)
+            # click drops escape codes off a terminal unless told: --color means colour
+            click.echo(coloured_diff(text) if in_colour else text, nl=False, color=in_colour)
+        return _result(source.path, outcome, profile), applied
+    if path == STDIN:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encoded)
+        sys.stdout.buffer.flush()
+    elif outcome.changed:
+        try:
+            write_atomic(path, encoded, _original(before, data))
+        except InputError as exc:
+            return _unfixed(outcome, profile, exc), None
+    if outcome.changed:
+        _mode_note(source.path, bool(source.paragraphs), fix_mode)
+    return _result(source.path, outcome, profile), applied
 
 
 def _fixed_bytes(

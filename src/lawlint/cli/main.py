@@ -39,6 +39,7 @@ from lawlint.output.safe import shown_lines
 
 if TYPE_CHECKING:
     from lawlint.input.discovery import Skipped
+    from lawlint.lint.workspace import Profile, Workspace
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main", "run"]
 
@@ -466,78 +467,25 @@ def check(
     Lint report files or directories (*.docx, *.txt, *.md, *.markdown); '-' reads
     standard input; everything after '--' is a file name, even if it starts with '-'.
     """
-    from lawlint.input.discovery import discover
-    from lawlint.input.reader import STDIN
-    from lawlint.lint.workspace import CommandLine, Workspace
-    from lawlint.output.statistics import FORMATS as STATISTICS_FORMATS
-
-    workspace = Workspace(
-        CommandLine(
-            config_file,
-            tuple(packs),
-            tuple(_split(select)),
-            tuple(_split(ignore)),
-            report_unused_directives,
-        )
+    workspace = _workspace(config_file, packs, select, ignore, report_unused_directives)
+    jobs, skipped = _find_jobs(
+        workspace,
+        paths,
+        stdin_name=stdin_filename,
+        output_file=output_file,
+        annotate=annotate,
+        allow_empty=allow_empty,
+        quiet=quiet,
+        fixing=fix or diff,
     )
-    skipped: list[Skipped] = []
-    try:
-        found = list(discover(paths, on_skipped=skipped.append))
-        if STDIN in found:
-            _stdin_readable(stdin_filename)
-        if output_file is not None:
-            _not_an_input(output_file, found)
-        if annotate is not None:
-            from lawlint.output.docx_annotate import refuse_inputs
-
-            refuse_inputs(annotate, found)
-        jobs = workspace.jobs(found, stdin_name=stdin_filename)
-        # a file its configuration excludes is not "skipped": the user said so
-        listed = {path for path, _ in workspace.jobs(s.path for s in skipped)}
-        skipped = sorted((s for s in skipped if s.path in listed), key=lambda s: s.path)
-        if not jobs and not allow_empty:
-            if skipped and not quiet:  # no report will say why
-                _report_skipped(skipped)
-            _nothing_to_check(paths)
-        if fix or diff:
-            workspace.prepare({id(p): p for _, p in jobs}.values())
-    except LawlintError as exc:
-        fail(exc)
-    if fmt is None:  # annotations on GitHub Actions, unless counts were asked for
-        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-        fmt = "github" if on_github and not statistics else "text"
-    # the text report's summary lists them; for the other reports, a person reads stderr
-    if skipped and not quiet and (fmt != "text" or statistics or fix or diff):
-        _report_skipped(skipped)
-    if statistics and (fmt not in STATISTICS_FORMATS or fix or diff):
-        click.echo(
-            "lawlint: --statistics 只能与 --format text 或 json 同用，不能与 --fix、--diff 同用"
-            " / --statistics works with --format text or json, without --fix or --diff",
-            err=True,
-        )
-        sys.exit(EXIT_ERROR)
-    if annotate is not None and (fix or diff):
-        # --fix and --diff end before the report that --annotate is written from: silently
-        # writing no copy would look like success
-        click.echo(
-            "lawlint: --annotate 不能与 --fix、--diff 同用：请先修正，再另行标注"
-            " / --annotate works without --fix or --diff: fix first, then annotate",
-            err=True,
-        )
-        sys.exit(EXIT_ERROR)
-    if fix_mode is not None and not (fix or diff):
-        click.echo(
-            "lawlint: --fix-mode 只能与 --fix 或 --diff 同用"
-            " / --fix-mode works with --fix or --diff",
-            err=True,
-        )
-        sys.exit(EXIT_ERROR)
-    if previous is not None or previous_dir is not None:
-        _usable_previous(previous, previous_dir, len(jobs), fix or diff)
-        try:
-            workspace.previous = _pair_previous(jobs, previous, previous_dir, stdin_filename, quiet)
-        except LawlintError as exc:
-            fail(exc)
+    fmt = _default_format(statistics) if fmt is None else fmt
+    _name_skipped(skipped, fmt=fmt, quiet=quiet, by_report=not (statistics or fix or diff))
+    _refuse_combinations(
+        fmt, statistics=statistics, annotate=annotate, fixing=fix or diff, fix_mode=fix_mode
+    )
+    _attach_previous(
+        workspace, jobs, previous, previous_dir, stdin_filename, quiet=quiet, fixing=fix or diff
+    )
     if fix or diff:
         from lawlint.cli.fixcmd import run_fixes
 
@@ -581,6 +529,118 @@ def check(
     )
 
 
+def _workspace(
+    config_file: str | None,
+    packs: Sequence[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    report_unused_directives: bool,
+) -> Workspace:
+    """The workspace the command line configures: every file's configuration is found
+    from it, with these options laid over it."""
+    from lawlint.lint.workspace import CommandLine, Workspace
+
+    return Workspace(
+        CommandLine(
+            config_file,
+            tuple(packs),
+            tuple(_split(select)),
+            tuple(_split(ignore)),
+            report_unused_directives,
+        )
+    )
+
+
+def _default_format(statistics: bool) -> str:
+    """Without --format: annotations on GitHub Actions (unless counts were asked for),
+    where a report is read in the pull request; else the text report."""
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    return "github" if on_github and not statistics else "text"
+
+
+def _find_jobs(
+    workspace: Workspace,
+    paths: Sequence[str],
+    *,
+    stdin_name: str | None,
+    output_file: str | None,
+    annotate: str | None,
+    allow_empty: bool,
+    quiet: bool,
+    fixing: bool,
+) -> tuple[list[tuple[str, Profile]], list[Skipped]]:
+    """The files to check, each with its configuration, and the draft-like files the
+    walk passed over. Before anything is read or written, an input that would be
+    overwritten or cannot be read, nothing to check (unless ``--allow-empty``) or, for
+    --fix and --diff, a broken configuration ends the command (exit 2)."""
+    from lawlint.input.discovery import discover
+    from lawlint.input.reader import STDIN
+
+    skipped: list[Skipped] = []
+    try:
+        found = list(discover(paths, on_skipped=skipped.append))
+        if STDIN in found:
+            _stdin_readable(stdin_name)
+        if output_file is not None:
+            _not_an_input(output_file, found)
+        if annotate is not None:
+            from lawlint.output.docx_annotate import refuse_inputs
+
+            refuse_inputs(annotate, found)
+        jobs = workspace.jobs(found, stdin_name=stdin_name)
+        # a file its configuration excludes is not "skipped": the user said so
+        listed = {path for path, _ in workspace.jobs(s.path for s in skipped)}
+        skipped = sorted((s for s in skipped if s.path in listed), key=lambda s: s.path)
+        if not jobs and not allow_empty:
+            if skipped and not quiet:  # no report will say why
+                _report_skipped(skipped)
+            _nothing_to_check(paths)
+        if fixing:
+            workspace.prepare({id(p): p for _, p in jobs}.values())
+    except LawlintError as exc:
+        fail(exc)
+    return jobs, skipped
+
+
+def _name_skipped(skipped: Sequence[Skipped], *, fmt: str, quiet: bool, by_report: bool) -> None:
+    """The text report's summary lists the skipped files (``by_report``: that report is
+    written); for the other reports, a person reads stderr, so they are named there."""
+    if skipped and not quiet and (fmt != "text" or not by_report):
+        _report_skipped(skipped)
+
+
+def _refuse_combinations(
+    fmt: str, *, statistics: bool, annotate: str | None, fixing: bool, fix_mode: str | None
+) -> None:
+    """Options that cannot work together end the command (exit 2) before any file is
+    read, rather than one of them being silently ignored."""
+    from lawlint.output.statistics import FORMATS as STATISTICS_FORMATS
+
+    if statistics and (fmt not in STATISTICS_FORMATS or fixing):
+        click.echo(
+            "lawlint: --statistics 只能与 --format text 或 json 同用，不能与 --fix、--diff 同用"
+            " / --statistics works with --format text or json, without --fix or --diff",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+    if annotate is not None and fixing:
+        # --fix and --diff end before the report that --annotate is written from: silently
+        # writing no copy would look like success
+        click.echo(
+            "lawlint: --annotate 不能与 --fix、--diff 同用：请先修正，再另行标注"
+            " / --annotate works without --fix or --diff: fix first, then annotate",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+    if fix_mode is not None and not fixing:
+        click.echo(
+            "lawlint: --fix-mode 只能与 --fix 或 --diff 同用"
+            " / --fix-mode works with --fix or --diff",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+
+
 def _usable_previous(
     previous: str | None, previous_dir: str | None, files: int, fixing: bool
 ) -> None:
@@ -605,6 +665,28 @@ def _usable_previous(
     if problem is not None:
         click.echo(f"lawlint: 用法错误：{problem[0]} / usage error: {problem[1]}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _attach_previous(
+    workspace: Workspace,
+    jobs: Sequence[tuple[str, Profile]],
+    previous: str | None,
+    previous_dir: str | None,
+    stdin_name: str | None,
+    *,
+    quiet: bool,
+    fixing: bool,
+) -> None:
+    """With --previous or --previous-dir, give the workspace last year's report of each
+    file, for the year-over-year rules; a misused option or a --previous-dir that is not
+    a folder ends the command (exit 2)."""
+    if previous is None and previous_dir is None:
+        return
+    _usable_previous(previous, previous_dir, len(jobs), fixing)
+    try:
+        workspace.previous = _pair_previous(jobs, previous, previous_dir, stdin_name, quiet)
+    except LawlintError as exc:
+        fail(exc)
 
 
 def _pair_previous(

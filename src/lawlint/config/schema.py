@@ -84,10 +84,11 @@ def _by_kind(common: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def pack_schema() -> dict[str, Any]:
+def _rule_keys() -> dict[str, Any]:
+    """The keys every rule has, whatever its kind (the kind adds its options)."""
     from lawlint.checks import kinds
 
-    common: dict[str, Any] = {
+    return {
         "id": {"type": "string", "pattern": _ID.pattern, "description": "稳定的规则 id / rule id"},
         "kind": {"enum": sorted(kinds()), "description": "检查类型 / the check it configures"},
         "severity": _SEVERITY,
@@ -114,28 +115,38 @@ def pack_schema() -> dict[str, Any]:
             "additionalProperties": {"type": "string", "minLength": 1},
             "description": "各问题代码的提示文字 / the text of each problem code the kind emits",
         },
-        "doc": {
-            "type": "object",
-            "description": "规则的说明（lawlint explain、docs/rules/）/ the rule's documentation",
-            "properties": {
-                "summary": {"type": "string", "description": "一句话说明 / one-line summary"},
-                "rationale": {
-                    "type": "string",
-                    "description": "为什么审核人关心、依据的条款 / why it matters, the clause",
-                },
-                "not_flagged": {
-                    "type": "array",
-                    "items": {"type": "string"},
-                    "description": "有意不报告的情况 / what it deliberately leaves alone",
-                },
-                "fix": {
-                    "type": "string",
-                    "description": "--fix 做什么、是否安全 / what --fix does, and its safety",
-                },
-            },
-            "additionalProperties": False,
-        },
+        "doc": _rule_doc(),
     }
+
+
+def _rule_doc() -> dict[str, Any]:
+    """A rule's ``doc:``, the one source of its documentation (explain, docs/rules/)."""
+    return {
+        "type": "object",
+        "description": "规则的说明（lawlint explain、docs/rules/）/ the rule's documentation",
+        "properties": {
+            "summary": {"type": "string", "description": "一句话说明 / one-line summary"},
+            "rationale": {
+                "type": "string",
+                "description": "为什么审核人关心、依据的条款 / why it matters, the clause",
+            },
+            "not_flagged": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "有意不报告的情况 / what it deliberately leaves alone",
+            },
+            "fix": {
+                "type": "string",
+                "description": "--fix 做什么、是否安全 / what --fix does, and its safety",
+            },
+        },
+        "additionalProperties": False,
+    }
+
+
+def pack_schema() -> dict[str, Any]:
+    """The schema of a rule pack (``lawlint schema pack``)."""
+    common = _rule_keys()
     properties = {
         "pack": {"type": "string", "pattern": _ID.pattern},
         "title": {"type": "string"},
@@ -189,16 +200,9 @@ def _builtin_rules(off: list[dict[str, Any]]) -> dict[str, Any]:
     return builtin
 
 
-def config_schema() -> dict[str, Any]:
-
-    off: list[dict[str, Any]] = [{"const": False}, {"const": OFF}, _SEVERITY]
-    generic = {
-        "anyOf": [
-            *off,
-            {"type": "object", "properties": {"severity": _SEVERITY}},
-        ]
-    }
-    per_file = {
+def _per_file() -> dict[str, Any]:
+    """The settings of one glob of ``per-file``: rules to ignore, severities to change."""
+    return {
         "type": "object",
         "properties": {
             "ignore": _STRINGS,
@@ -207,6 +211,17 @@ def config_schema() -> dict[str, Any]:
             },
         },
         "additionalProperties": False,
+    }
+
+
+def config_schema() -> dict[str, Any]:
+    """The schema of a configuration (``lawlint schema config``)."""
+    off: list[dict[str, Any]] = [{"const": False}, {"const": OFF}, _SEVERITY]
+    generic = {
+        "anyOf": [
+            *off,
+            {"type": "object", "properties": {"severity": _SEVERITY}},
+        ]
     }
     properties = {
         "extends": dict(
@@ -225,7 +240,7 @@ def config_schema() -> dict[str, Any]:
         "per-file": {
             "type": "object",
             "description": "glob → {ignore: […], severity: level | {ID: level}}",
-            "additionalProperties": per_file,
+            "additionalProperties": _per_file(),
         },
         "exclude": dict(_STRINGS, description="不检查的文件 glob / globs never linted"),
         "level": {"enum": list(LEVELS)},

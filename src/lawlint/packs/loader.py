@@ -557,6 +557,28 @@ class _PackReader:
         description; a pack may give it as ``description:`` instead (packs written
         before ``doc:``), but not both, so the summary has one source."""
         doc = raw.get("doc", {})
+        not_flagged = self.check_doc_shape(doc, i, rid)
+        if "description" in raw and "summary" in doc:
+            raise self.fail(
+                "description 和 doc.summary 只能写一个（两者都是规则的一句话说明）",
+                "give either 'description' or 'doc.summary' (both are the rule's one-line "
+                "summary), not both",
+                "rules",
+                i,
+                "description",
+                rule=rid,
+            )
+        summary = doc.get("summary", raw.get("description", ""))
+        return RuleDoc(
+            summary,
+            unwrap(doc.get("rationale", "")),
+            tuple(not_flagged),
+            unwrap(doc.get("fix", "")),
+        )
+
+    def check_doc_shape(self, doc: Any, i: int, rid: str) -> list[str]:
+        """Refuse a ``doc:`` that is not a mapping of the known keys to strings (and a
+        list of strings for ``not_flagged``), naming the key; its ``not_flagged``."""
         if not isinstance(doc, dict):
             raise self.fail(
                 "doc 应为映射（summary、rationale、not_flagged、fix）",
@@ -599,23 +621,7 @@ class _PackReader:
                 "not_flagged",
                 rule=rid,
             )
-        if "description" in raw and "summary" in doc:
-            raise self.fail(
-                "description 和 doc.summary 只能写一个（两者都是规则的一句话说明）",
-                "give either 'description' or 'doc.summary' (both are the rule's one-line "
-                "summary), not both",
-                "rules",
-                i,
-                "description",
-                rule=rid,
-            )
-        summary = doc.get("summary", raw.get("description", ""))
-        return RuleDoc(
-            summary,
-            unwrap(doc.get("rationale", "")),
-            tuple(not_flagged),
-            unwrap(doc.get("fix", "")),
-        )
+        return not_flagged
 
     def read_examples(self, raw: Any, i: int, rid: str) -> dict[str, list[str]]:
         ok = isinstance(raw, dict) and all(
