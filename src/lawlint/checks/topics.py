@@ -1,5 +1,5 @@
 """``topic-missing``: work areas of 《法治政府建设实施纲要（2021—2025年）》 the report
-never mentions (REGULATION.md §2).
+never mentions.
 
 Each topic has synonyms and the filer levels it applies to (a town does not decide
 行政复议 cases; a province does). The level comes from the configuration, else the

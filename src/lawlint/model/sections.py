@@ -2,7 +2,7 @@
 
 Real reports rename and reorder the parts ("主要举措和成效", "主要工作和成效",
 "2022年主要工作"; 第一责任人 first, or as a （一） sub-section), so a pack describes each
-part by patterns, not exact words (REGULATION.md §1):
+part by patterns, not exact words (《法治政府建设与责任落实督察工作规定》 prescribes the parts):
 
 - ``heading``: regexes matched against headings at any level, and against short
   unnumbered lines used as headings ("主要工作");
