@@ -424,6 +424,11 @@ import os, signal, sys, tempfile, time
 
 point = sys.argv.pop(1)
 sig = signal.SIGKILL if point.startswith("kill") else signal.SIGINT
+# A process started in the background by a non-interactive shell (`nohup … &`, some CI
+# runners) inherits SIGINT ignored, and Python then installs no KeyboardInterrupt: the
+# signal this test sends would be lost and the hook's half write kept. A user's Ctrl-C
+# reaches a process whose SIGINT is live, so that is what is simulated.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_mkstemp, real_fdopen, real_replace = tempfile.mkstemp, os.fdopen, os.replace
 ours = set()  # descriptors of --fix's temporary files: lawlint's caches write too
 
