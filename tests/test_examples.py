@@ -155,13 +155,16 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
 def test_flawed_draft_exercises_every_rule_but_two(linter) -> None:
     """What README.md says of the draft: every rule of the built-in packs fires on it
     but unquantified-section (19 of its 23 measures sentences give a figure) and
-    shortcomings-without-causes (it has no 不足 part: section-missing's fault). The
-    year-over-year pack's rules run only beside last year's report (--previous), which
-    a single draft does not have: tests/test_yoy_check.py exercises them."""
+    shortcomings-without-causes (it has no 不足 part: section-missing's fault) and
+    text-truncated (it ends with its signature and date, as a finished draft does:
+    tests/test_truncated.py cuts texts off). The year-over-year pack's rules run only
+    beside last year's report (--previous), which a single draft does not have:
+    tests/test_yoy_check.py exercises them."""
     found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
     rules = {rule.id for rule in linter.rules if rule.pack != "fazhi-yoy"}
     assert rules - {f.rule for f in found} == {
         "unquantified-section",
         "shortcomings-without-causes",
+        "text-truncated",
     }
     assert len(found) == 50

@@ -14,6 +14,7 @@ _MODULES = (
     "substitution",
     "required",
     "required_sections",
+    "truncated",
     "title",
     "halfwidth_punct",
     "spacing",

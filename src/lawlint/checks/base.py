@@ -18,6 +18,7 @@ from lawlint.findings import Finding
 
 if TYPE_CHECKING:
     from lawlint.model.document import Document
+    from lawlint.model.ending import Cut
     from lawlint.model.rules import Rule
     from lawlint.model.sections import SectionIndex, SectionSpec
     from lawlint.model.segmenter import Segmenter
@@ -72,6 +73,13 @@ class Context:
         return SectionIndex(self.doc, self.section_specs, self.report_year)
 
     @cached_property
+    def cut(self) -> Cut | None:
+        """Where the text stops short (mid-sentence, or on an empty heading), if it does."""
+        from lawlint.model.ending import cut_off
+
+        return cut_off(self.doc)
+
+    @cached_property
     def segmenter(self) -> Segmenter:
         """jieba, loaded on first use only: a file no word rule needs never loads it."""
         from lawlint.model.segmenter import get_segmenter
@@ -119,7 +127,7 @@ class Check:
 
     def problem(self, code: str, **fields: Any) -> str:
         """The rule's text for the problem ``code``, its ``{fields}`` filled in."""
-        return self.rule.messages[code].format_map(_SafeFields(fields))
+        return readable(self.rule.messages[code], fields).format_map(_SafeFields(fields))
 
     def finding(
         self,

@@ -1,5 +1,6 @@
 """``unpaired-mark``: paired marks that do not balance within a paragraph
-(GB/T 15834-2011: 《》 “” ‘’ （） 【】 〔〕 come in pairs)."""
+(GB/T 15834-2011: 《》 “” ‘’ （） 【】 〔〕 come in pairs). An opening mark in the
+sentence where a cut text stops is left to ``text-truncated``."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ class UnpairedMark(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         doc = ctx.doc
+        # an opening mark in the sentence a cut text stops in lost its partner to the
+        # cut, not to a typo: text-truncated reports that
+        cut = ctx.cut
+        cut_from = cut.start if cut is not None and cut.kind == "sentence" else len(doc.text)
         for p in doc.paragraphs:
             if doc.line_index(p.start) + 1 in doc.chrome:
                 continue
@@ -51,6 +56,8 @@ class UnpairedMark(Check):
             lonely.extend(pos for stack in stacks.values() for pos in stack)
             for pos in sorted(lonely):
                 ch = doc.text[pos]
+                if pos >= cut_from and ch in self.open:
+                    continue
                 pair = self.open.get(ch) or self.close[ch]
                 partner = pair[1] if ch == pair[0] else pair[0]
                 yield self.finding(ctx, pos, pos + 1, match=ch, partner=partner)

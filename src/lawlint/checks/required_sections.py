@@ -4,6 +4,10 @@
 counts as present when a heading at any level, a heading-like line, or the first
 sentence of a paragraph matches its patterns (see :mod:`lawlint.model.sections`). The
 order is not enforced: real reports reorder the parts.
+
+A text that stops in the middle of a sentence (a draft saved half-written, a page cut
+off when copied; :mod:`lawlint.model.ending`) may have the part after the point where
+it stops: there the finding is a warning, and the rule's ``cut_note`` says why.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Iterator
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
-from lawlint.findings import Finding
+from lawlint.findings import SEVERITY_RANK, Finding
 
 
 def document_anchor(ctx: Context) -> tuple[int, int]:
@@ -31,23 +35,40 @@ def document_anchor(ctx: Context) -> tuple[int, int]:
 class RequiredSections(Check):
     kind = "sections"
     summary = "Report each required part that the document lacks"
-    fields = ("name", "key")
+    fields = ("name", "key", "note")
+    CUT_SEVERITY = "warning"
     options = {
         "required": Option(
             "str-list",
             ["measures", "first-responsible", "shortcomings", "plans"],
             "Keys of the parts that must be present (defined in the pack's 'sections').",
         ),
+        "cut_note": Option(
+            "str",
+            "",
+            "Appended to the message (as {note}) when the text stops mid-sentence; "
+            "{line} is the line where it stops.",
+        ),
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         index = ctx.sections
         start, end = document_anchor(ctx)
+        cut = ctx.cut
+        note = self.opts["cut_note"].replace("{line}", str(cut.line)) if cut else ""
+        # never more severe than the rule: a pack that made it info keeps info
+        severity = max(self.rule.severity, self.CUT_SEVERITY, key=SEVERITY_RANK.__getitem__)
         for key in self.opts["required"]:
             if index.present(key):
                 continue
             name = index.specs[key].name if key in index.specs else key
-            yield self.finding(ctx, start, end, data={"section": key}, name=name, key=key)
+            data: dict[str, object] = {"section": key}
+            if cut is not None:
+                data["truncated_at"] = cut.line
+            found = self.finding(ctx, start, end, data=data, name=name, key=key, note=note)
+            if cut is not None:
+                found.severity = severity
+            yield found
 
 
 CHECKS = (RequiredSections,)
