@@ -10,6 +10,11 @@ name.
 at one of them (a word dropped, added or swapped, a wrong year: see ``_catalogue``) is
 a finding whose fix is that name. Titles the regexes already report are not compared
 again.
+
+``local`` patterns recognise a local document under a central one's name: a province
+issued its own 《法治政府建设实施纲要（2016-2020年）》, and 省委、省政府《…》 quotes that,
+not a misquotation of the central 纲要. A quoted name right after a match (its issuer)
+is left alone; its dash is still ``range-dash``'s business.
 """
 
 from __future__ import annotations
@@ -39,7 +44,14 @@ class OfficialTitle(Check):
         "catalogue": Option(
             "str-list", [], "Canonical names (with 《》) whose near misses are misquotations."
         ),
+        "local": Option(
+            "regex-list",
+            [],
+            "The words just before 《 that make the name a local document's "
+            "(省委、省政府《…》); matched against the text before 《.",
+        ),
     }
+    LOCAL_WINDOW = 16  # characters before 《 the local patterns look at
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
@@ -64,8 +76,10 @@ class OfficialTitle(Check):
         matched: list[tuple[int, int]] = []
         for name, pattern in self.titles:
             for m in pattern.finditer(text):
-                matched.append(m.span())
                 found = m.group(0)
+                if self._local(text, m.start()):
+                    continue
+                matched.append(m.span())
                 if found.translate(_WIDE) == name:
                     continue
                 yield self.finding(ctx, m.start(), m.end(), fix=name, match=found, replacement=name)
@@ -74,11 +88,18 @@ class OfficialTitle(Check):
         for m in _QUOTED.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in matched):
                 continue
+            if self._local(text, m.start()):
+                continue
             name = self.catalogue.match(m.group(0))
             if name is not None:
                 yield self.finding(
                     ctx, m.start(), m.end(), fix=name, match=m.group(0), replacement=name
                 )
+
+    def _local(self, text: str, start: int) -> bool:
+        """Is the name quoted at ``start`` a local document (its issuer just before)?"""
+        before = text[max(0, start - self.LOCAL_WINDOW) : start]
+        return any(p.search(before) for p in self.opts["local"])
 
 
 CHECKS = (OfficialTitle,)

@@ -45,6 +45,10 @@ MAX_SENTENCE = 1200
 _PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
+_WIDGET = (
+    r"(?:[大中小]|默认|字号|字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?|关闭(?:窗口|本页)?"
+    r"|收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫)"
+)
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
 # "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and
 # breadcrumbs ("首页 > 政务公开 > …").
@@ -54,6 +58,8 @@ _CHROME = re.compile(
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
     # by the copy ("【打印】 【字体:")
     rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+(?:[【\[][^】\]\n]{{0,8}})?$"
+    # …or unbracketed, as the copy left it: "大 中 小" under 字号：, "打印整页 打印内容 分享"
+    rf"|^[{SPACE}]*(?:{_WIDGET}[{SPACE}|｜:：]*){{2,}}$"
 )
 # Body text above a detected title (a sentence of the report) is not chrome: a page's
 # banner, date line or widget row never ends a sentence of twenty Chinese characters.

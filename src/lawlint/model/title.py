@@ -10,9 +10,12 @@ from lawlint.numerals import digits_to_arabic
 
 # A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
 # a bracketed note such as "（全文）" or "（2024年）".
+# 法治政府部门建设 is the transport sector's own term (交通运输法治政府部门建设).
 _TITLE_END = re.compile(
-    r"(?:报告|总结|法治政府建设[^，。]{0,8}情况)(?:[（(][^（）()]{1,10}[）)])?$"
+    r"(?:报告|总结|法治政府(?:部门)?建设[^，。]{0,8}情况)(?:[（(][^（）()]{1,10}[）)])?$"
 )
+# A site's column tag printed before the title: "【工作总结】六安市公安局关于……的报告".
+_TAG = re.compile(r"^[【\[][^】\]\n]{1,8}[】\]]")
 # Breadcrumbs, metadata rows (masked: input.markup) and sentences are not titles.
 _NOT_TITLE = re.compile(rf"[>»|｜:：,，。;；!！?？/{MASK}]|\s{{2,}}")
 # stripped with str.strip, not a "[…]+$" regex: that retries a long run of spaces from
@@ -50,8 +53,12 @@ def find_year(text: str) -> int | None:
 
 
 def _clean(line: str) -> tuple[str, int]:
-    """The line without indentation, Markdown '#'/emphasis; and where it starts."""
+    """The line without indentation, Markdown '#'/emphasis or a site's column tag
+    ("【工作总结】"); and where it starts."""
     rest = line.lstrip(_STRIP_CHARS)
+    tag = _TAG.match(rest)
+    if tag is not None and len(rest) > tag.end():
+        rest = rest[tag.end() :].lstrip(_STRIP_CHARS)
     return rest.rstrip(_STRIP_CHARS), len(line) - len(rest)
 
 
@@ -129,15 +136,16 @@ def _year_below(lines: list[str], first: int, stop: int) -> int | None:
 
 
 _NAME_SUFFIX = re.compile(r"\.(?:txt|md|markdown|docx)$", re.IGNORECASE)
+_NAME_WORDS = re.compile(r"法治(?:政府)?(?:部门)?建设.*(?:报告|情况)")
 
 
 def title_from_name(path: str) -> str | None:
     """The title a file name gives a text that has no title line (a web copy starting
     at the body): ``青禾镇2024年法治政府建设年度报告.txt`` → 青禾镇2024年法治政府建设年度报告.
-    Only a name that reads as a report title counts: it names 法治政府建设, 报告 and a
-    year; "draft3.txt" or "报告.txt" do not."""
+    Only a name that reads as a report title counts: it names 法治政府建设 (or 法治建设,
+    法治政府部门建设), 报告 or 情况, and a year; "draft3.txt" or "报告.txt" do not."""
     name = _NAME_SUFFIX.sub("", path.replace("\\", "/").rsplit("/", 1)[-1]).strip(SPACE)
-    if len(name) > MAX_TITLE or "法治政府建设" not in name or "报告" not in name:
+    if len(name) > MAX_TITLE or not _NAME_WORDS.search(name):
         return None
     return name if find_year(name) is not None else None
 
