@@ -49,6 +49,31 @@ def test_a_text_ending_on_an_empty_heading(lint) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ending", "line"),
+    [
+        ("（一）加强统筹。全年调解纠纷40起。\n（二）强化纠纷排查\n", 5),  # after text
+        ("3.\n", 4),  # a bare number
+        ("（一）加强执法队伍建设\n（二）推进政务公开，\n", 5),  # stops at a pause
+    ],
+)
+def test_a_heading_after_text_or_stopping_midway_is_cut(lint, ending: str, line: int) -> None:
+    found = lint(TITLE + MEASURES + ending, "text-truncated")
+    assert spots(found) == [("text-truncated", line, 1)]
+    assert found[0].data["problem"] == "heading"
+
+
+def test_a_list_of_bare_headings_or_items_ends_finished(lint) -> None:
+    plans = "二、2025年工作安排\n（一）加强执法队伍建设\n（二）完善合法性审查机制\n"
+    assert spots(lint(TITLE + MEASURES + plans, "text-truncated")) == []
+    markdown = (
+        "# 青禾县2024年法治政府建设年度报告\n\n## 一、主要举措和成效\n\n"
+        "全年审核规范性文件12件。\n\n## 二、2025年工作安排\n\n"
+        "- 加强执法队伍建设\n- 完善合法性审查机制\n"
+    )
+    assert spots(lint(markdown, "text-truncated", markdown=True)) == []
+
+
+@pytest.mark.parametrize(
     "ending",
     [
         "全年调解纠纷40起。\n",

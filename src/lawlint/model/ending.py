@@ -49,6 +49,10 @@ _HEADING_LIKE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)])"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")
+# a heading that stops here is cut whatever comes before it: at a pause, on 的/和, or
+# a bare number ("3.")
+_OPEN_HEADING = re.compile(r"[，、,的和与及并]$|^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]$")
 _HAN_RE = re.compile(rf"[{HAN}]")
 FOOTER_LINES = 12  # how far up from the end page furniture is stepped over
 MAX_SIGNATURE = 40  # a filer's name on its own line is shorter than this
@@ -79,9 +83,15 @@ def cut_off(doc: Document) -> Cut | None:
         return None
     base = doc.line_starts[index] + (len(line) - len(line.lstrip(SPACE)))
     end = base + len(text)
-    heading = doc.heading_at_line(index + 1) is not None or _HEADING_LIKE.match(text)
-    if heading and not _SENTENCE_END.search(text):  # a heading on its own line
+    if _is_item(doc, index, text):  # a heading on its own line, or a list item
         if text[-1] in _FINISHED or text[-1] in _CLOSERS:
+            return None
+        # a list of bare headings or items ("（一）加强执法队伍建设" "（二）……") ends
+        # finished; a heading after text, or one stopping at 、 or 的, is cut
+        previous = _previous_line(doc, index)
+        if not _OPEN_HEADING.search(text) and (
+            previous is None or _is_item(doc, previous[0], previous[1].strip(SPACE))
+        ):
             return None
         return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
     if not _stops_midway(text) or _han_count(text) < 2:
@@ -91,6 +101,24 @@ def cut_off(doc: Document) -> Cut | None:
     while start < end and doc.text[start] in SPACE:
         start += 1
     return Cut(index + 1, start, end, "sentence", _tail(text, TAIL))
+
+
+def _is_item(doc: Document, index: int, text: str) -> bool:
+    """A heading on its own line (no sentence in it), or a Markdown list item."""
+    if _SENTENCE_END.search(text):  # a run-in heading or item: its sentence is prose
+        return False
+    return bool(
+        _LIST_ITEM.match(text)
+        or _HEADING_LIKE.match(text)
+        or doc.heading_at_line(index + 1) is not None
+    )
+
+
+def _previous_line(doc: Document, index: int) -> tuple[int, str] | None:
+    for i in range(index - 1, -1, -1):
+        if doc.lines[i].strip(SPACE + MASK):
+            return i, doc.lines[i]
+    return None
 
 
 def _last_line(doc: Document) -> tuple[int, str] | None:
