@@ -149,6 +149,9 @@ def test_a_space_between_chinese_and_a_number_is_reported(lint) -> None:
     found = lint(text, "cjk-space")
     assert spots(found) == [("cjk-space", 2, 7), ("cjk-space", 2, 15), ("cjk-space", 2, 36)]
     assert {f.message for f in found} == {"多余的空格：中文与数字之间不应有空格"}
+    # after a closing quote or title mark as well (set H: “挂案” 5起)
+    text = TITLE + "排查涉企“挂案” 5起，学习《民法典》 3次。\n"
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 2, 9), ("cjk-space", 2, 20)]
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,10 @@ class CjkSpace(Check):
         super().__init__(rule)
         units = re.escape(self.opts["units"])
         self.inside = re.compile(rf"(?<=[{CJK}]){_S}(?=[{CJK}])")
-        self.before_number = re.compile(rf"(?<=[{HAN}])[{_ONE}](?=[0-9]+(?:\.[0-9]+)?%?[{HAN}])")
+        # after a Chinese character or a closing mark ("“挂案” 5起", set H)
+        self.before_number = re.compile(
+            rf"(?<=[{HAN}”’》〉）])[{_ONE}](?=[0-9]+(?:\.[0-9]+)?%?[{HAN}])"
+        )
         self.patterns = (
             (re.compile(rf"(?<=[^{SPACE}\n]){_S}(?=[{_CLOSING}])"), "before-mark"),
             (re.compile(rf"(?<=[{_PAUSE}]){_S}(?=[^{SPACE}\n])"), "after-mark"),
