@@ -68,6 +68,12 @@ def uncovered(lint, body: str) -> list[str]:
         ("emergency-response", "开展地质灾害隐患排查12次。"),
         ("administrative-litigation", "全年无败诉案件。"),
         ("government-transparency", "举办政府开放日活动3场。"),
+        # set J (docs/accuracy.md): judged after the run on main, then added
+        ("digital-government", "推行电子营业执照、电子发票、电子公章联合办理模式。"),
+        (
+            "study-and-report-law",
+            "开展习近平法治思想大学习、大宣讲、大培训，组织县处级以上领导干部集中轮训。",
+        ),
         # sets G and H (docs/accuracy.md): judged after the run on main, then added
         ("dispute-resolution", "建立交通运输领域行政争议预防与实质化解沟通协调机制。"),
         (
@@ -146,6 +152,8 @@ def missing_parts(lint, duty: str, other: str = "") -> list[str]:
         "二是严格落实第一责任。全年办理行政复议案件12件。",
         "省委书记多次主持召开省委常委会会议，研究部署法治政府建设工作。",
         "省长主持召开省政府常务会议以及专题法治讲座，全方位推进法治政府建设。",
+        # set J: the duty as a 制度 the principal leader carries out
+        "严格落实主要负责人履行推进法治建设第一责任人制度。",
     ],
 )
 def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> None:
@@ -616,10 +624,24 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
     assert found[0].fix.replacement == "《法治政府建设实施纲要（2015—2020年）》"
 
 
-@pytest.mark.parametrize("row", ["大 中 小", "打印整页 打印内容 分享", "字号： 大 中 小"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "大 中 小",
+        "打印整页 打印内容 分享",
+        "字号： 大 中 小",
+        # sets I: a metadata table laid out with spaces, the page's date and time
+        "索 引 号  zzf/2021-00044  发布机构  州政府",
+        "文  号  规政—2021—5号  公开日期  2021-02-26",
+        "分      类： 其他 ; 报告",
+        "2022-03-29 17:13:17 来源： 海口市司法局 打印",
+    ],
+)
 def test_a_pages_widget_row_is_chrome(lint, row: str) -> None:
     text = "首页 > 政务公开\n" + row + "\n" + TITLE + "一、主要举措和成效\n审核规范性文件12件。\n"
     assert spots(lint(text, "cjk-space")) == []
+    below = TITLE + "2021-02-26  \n" + row + "\n一、主要举措和成效\n审核规范性文件12件。\n"
+    assert [f for f in lint(below) if f.rule in ("cjk-space", "trailing-space")] == []
     # the same spaces in a sentence of the report are reported
     assert spots(lint(TITLE + "审核 规范性文件12件。\n", "cjk-space")) == [("cjk-space", 2, 3)]
 

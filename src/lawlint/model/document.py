@@ -45,6 +45,7 @@ MAX_SENTENCE = 1200
 _PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
+_STAMP = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
 _WIDGET = (
     r"(?:[大中小]|默认|字号|字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?|关闭(?:窗口|本页)?"
     r"|收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫)"
@@ -53,7 +54,12 @@ _WIDGET = (
 # "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and
 # breadcrumbs ("首页 > 政务公开 > …").
 _CHROME = re.compile(
-    rf"^[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[]|$)"
+    # a key then a colon, or then two spaces (a table row: "索 引 号  zzf/2021-00044"),
+    # possibly after the page's date and time ("2022-03-29 17:13:17 来源：……")
+    rf"^[{SPACE}•·*\-【\[|]*(?:{_STAMP}[{SPACE}]+)?(?:{META_KEYS})"
+    rf"(?:[{SPACE}]*(?:[:：|【\[]|$)|[{SPACE}]{{2,}})"
+    # the page's date line under the title: "2021-02-26", "2022-03-29 17:13:17"
+    rf"|^[{SPACE}]*{_STAMP}[{SPACE}]*$"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
     # by the copy ("【打印】 【字体:")
