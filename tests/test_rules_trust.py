@@ -658,3 +658,11 @@ def test_a_sites_column_tag_before_the_title_is_not_the_title(lint) -> None:
 def test_the_transport_sectors_title_over_two_lines(lint) -> None:
     text = "四川省交通运输厅\n2025年法治政府部门建设工作情况\n一、工作开展情况\n审核文件12件。\n"
     assert spots(lint(text, "title-format")) == []
+
+
+def test_a_counted_number_of_parts_is_not_vague(lint) -> None:
+    """Set J: 部分 after a count names the report's parts; 部分 alone is still vague."""
+    counted = "本报告包括主要举措和成效、存在不足和原因、2023年重点工作措施四个部分。"
+    assert lint(TITLE + counted + "\n", "vague-quantity") == []
+    vague = "部分单位未按时报送。"
+    assert spots(lint(TITLE + vague + "\n", "vague-quantity")) == [("vague-quantity", 2, 1)]
