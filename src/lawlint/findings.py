@@ -11,6 +11,12 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+def milder(*levels: str) -> str:
+    """The least severe of ``levels``: a finding a check tones down (a level skip, a
+    part that may follow a cut) is never more severe than its rule."""
+    return max(levels, key=SEVERITY_RANK.__getitem__)
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Replace the finding's span with ``replacement`` (an empty string deletes it)."""

@@ -27,7 +27,7 @@ _L1 = re.compile(rf"(?P<num>[{_CN}]{{1,3}})(?P<sep>、|[.．](?![{_CN}])|[)）])
 # into words ("一.1." and "一.5%" are not) and the line reads as a heading: short, no
 # sentence end before its last character.
 _NUMBER_WORDS = re.compile(rf"\d+[{HAN}]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+SENTENCE_END = re.compile(r"[。！？!?；;]")  # also read by model.ending
 _MAX_HEADING = 50
 # Level 2 and 4: a bracketed Chinese numeral / Arabic number, optionally followed by
 # punctuation that must not be there ("(一)、").
@@ -113,7 +113,7 @@ def _opens_heading(m: re.Match[str], number: int) -> bool:
         return (
             _NUMBER_WORDS.match(text) is not None
             and len(text) <= _MAX_HEADING
-            and _SENTENCE_END.search(text, 0, len(text) - 1) is None
+            and SENTENCE_END.search(text, 0, len(text) - 1) is None
         )
     return not _enumerates(m, number, _CN_RUN)
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
-from lawlint.findings import SEVERITY_RANK, Finding
+from lawlint.findings import Finding, milder
 from lawlint.numbering import Marker, parse_marker
 from lawlint.numerals import to_chinese
 
@@ -64,7 +64,7 @@ class HeadingNumbering(Check):
     SKIP_SEVERITY = "warning"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        skip_severity = max(self.SKIP_SEVERITY, self.rule.severity, key=SEVERITY_RANK.__getitem__)
+        skip_severity = milder(self.SKIP_SEVERITY, self.rule.severity)
         headings = [h for h in ctx.doc.headings if h.marker is not None or h.hint is not None]
         if not any(h.marker is not None for h in headings):
             return

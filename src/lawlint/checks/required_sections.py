@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
-from lawlint.findings import SEVERITY_RANK, Finding
+from lawlint.findings import Finding, milder
 
 
 def document_anchor(ctx: Context) -> tuple[int, int]:
@@ -57,7 +57,7 @@ class RequiredSections(Check):
         cut = ctx.cut
         note = self.opts["cut_note"].replace("{line}", str(cut.line)) if cut else ""
         # never more severe than the rule: a pack that made it info keeps info
-        severity = max(self.rule.severity, self.CUT_SEVERITY, key=SEVERITY_RANK.__getitem__)
+        severity = milder(self.rule.severity, self.CUT_SEVERITY)
         for key in self.opts["required"]:
             if index.present(key):
                 continue

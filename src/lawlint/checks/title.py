@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.checks.required_sections import document_anchor
-from lawlint.findings import SEVERITY_RANK, Finding
+from lawlint.findings import Finding, milder
 
 
 class TitleFormat(Check):
@@ -61,7 +61,7 @@ class TitleFormat(Check):
                 problem=self.problem(code, title=ctx.title),
             )
             # the report is named: a missing title line is a note, not an error
-            found.severity = max("info", self.rule.severity, key=SEVERITY_RANK.__getitem__)
+            found.severity = milder("info", self.rule.severity)
             yield found
             return
         if self.opts["require_year"] and title.year is None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from lawlint.chars import HAN, MASK, SPACE
+from lawlint.numbering import SENTENCE_END
 
 if TYPE_CHECKING:
     from lawlint.model.document import Document
@@ -45,10 +46,11 @@ _CLOSERS = "”’）)】」』》〕〉>"
 _PAIRED_LINE = re.compile(r"^[（(【〔][^（()）【】〔〕]*[）)】〕]$")
 # …and one that ends in these (or in a closer) stopped in its middle.
 _OPEN_END = re.compile(rf"[{HAN}0-9０-９，、,（(《“‘—\-·]$")
+# Looser than numbering.parse_marker on purpose: a bare marker ("3.", "二、") or a heading
+# cut before its text is exactly what a cut text ends on, and parse_marker rejects those.
 _HEADING_LIKE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)])"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")
 # a heading that stops here is cut whatever comes before it: at a pause, on 的/和, or
 # a bare number ("3.")
@@ -96,7 +98,7 @@ def cut_off(doc: Document) -> Cut | None:
         return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
     if not _stops_midway(text) or _han_count(text) < 2:
         return None
-    ends = list(_SENTENCE_END.finditer(text))
+    ends = list(SENTENCE_END.finditer(text))
     start = base + (ends[-1].end() if ends else 0)
     while start < end and doc.text[start] in SPACE:
         start += 1
@@ -105,7 +107,7 @@ def cut_off(doc: Document) -> Cut | None:
 
 def _is_item(doc: Document, index: int, text: str) -> bool:
     """A heading on its own line (no sentence in it), or a Markdown list item."""
-    if _SENTENCE_END.search(text):  # a run-in heading or item: its sentence is prose
+    if SENTENCE_END.search(text):  # a run-in heading or item: its sentence is prose
         return False
     return bool(
         _LIST_ITEM.match(text)
