@@ -10,7 +10,12 @@ it. Where that may stand, from the claim outwards:
   执法水平显著提升" leaves the 显著提升 unmeasured;
 - a measurement (``measured``: a percentage, 百分点) or other evidence (``evidence``: a
   named document 《…》, a case, an honour, a record such as 连续3年零败诉) anywhere in
-  the sentence or the next one ("群众满意度由85%提升至93%，满意度显著提升").
+  the sentence or the next one ("群众满意度由85%提升至93%，满意度显著提升");
+- a sentence that counts the work in several figures before the claim
+  (``summarises``) closes on a summary of that work, not an unmeasured claim:
+  "减权放权40项，优化流程53项，压减办理时限1539天，有效降低准入门槛" — unless the
+  claim is about a level or a feeling (``levels``: 能力, 水平, 满意度 …), which counts of
+  work done do not measure: "学法培训6次、会前学法12次，……依法行政的能力显著提升".
 
 A claim in a goal ("为进一步提升群众满意度", "推动执法质效持续提升": ``goals``, looked for
 in the claim's clause before it) is not a result. Plans and shortcomings talk about the
@@ -32,6 +37,7 @@ from lawlint.spans import SpanIndex
 
 # where a clause begins: after a pause or a sentence end (full- or half-width)
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
+LEVELS = r"水平|能力|意识|素养|质效|效能|质量|满意|获得感|幸福感|安全感|知晓率|认可度|公信力"
 MEASURED = r"\d+(?:\.\d+)?\s{0,3}[%％‰]|百分点"
 
 
@@ -62,6 +68,18 @@ class UnsupportedClaim(Check):
         "figure": Option("regex", "@{figure}", "What counts as a figure."),
         "skip": Option(
             "str-list", ["plans", "shortcomings"], "Parts where claims are not checked."
+        ),
+        "summarises": Option(
+            "int",
+            3,
+            "Figures before the claim in its sentence that make it the summary of the "
+            "work they count (0: never).",
+        ),
+        "levels": Option(
+            "regex",
+            LEVELS,
+            "In the claim's clause, a level or feeling (能力, 水平, 满意度 …) that counts of "
+            "work done do not measure: such a claim is not a summary (see summarises).",
         ),
         "lookahead": Option(
             "int",
@@ -110,7 +128,21 @@ class UnsupportedClaim(Check):
             return True
         if self.opts["measured"].search(text, start, end):
             return True
+        if self._summarises(text, start, claim.start()) and not self.opts["levels"].search(
+            text, clause, claim.end()
+        ):
+            return True
         return any(e.search(text, start, end) for e in self.opts["evidence"])
+
+    def _summarises(self, text: str, start: int, end: int) -> bool:
+        """Do at least ``summarises`` figures stand in ``text[start:end]``?"""
+        wanted = self.opts["summarises"]
+        if wanted <= 0:
+            return False
+        for count, _ in enumerate(self.opts["figure"].finditer(text, start, end), 1):
+            if count >= wanted:
+                return True
+        return False
 
 
 CHECKS = (UnsupportedClaim,)

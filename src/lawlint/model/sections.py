@@ -17,7 +17,9 @@ part by patterns, not exact words (《法治政府建设与责任落实督察工
   give as a sentence within another part (the principal leader's duty);
 - ``unclaimed: true``: when no heading names the part, the top-level sections that
   no other part claims are this part (reports organised by theme: "一、坚持依法决策",
-  "二、深化执法改革" … are their 主要举措和成效).
+  "二、深化执法改革" … are their 主要举措和成效). A report with no top-level heading at
+  all, its themes written as paragraphs of enumerated items ("始终坚持……。一是……二是……"),
+  has this part in those paragraphs (see :attr:`SectionIndex.by_items`).
 
 A pattern with a group named ``next_year`` matches only where that group, when it
 takes part in the match, is the year after the report year: "2024年重点工作" is the
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
 
 # "一是……；二是……": an enumerated item, up to the end of its clause group.
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
+_ITEM_NUMBER = re.compile(r"([一二三四五六七八九十])是")
 _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
 # Where a heading joins parts ("存在的问题和下一步工作打算"); not 及时.
 # pieces of a heading that joins parts: "存在的不足和2024年工作安排"; also a comma, as in
@@ -337,12 +340,50 @@ class SectionIndex:
                 out[spec.key] = unclaimed
         return out
 
+    @cached_property
+    def by_items(self) -> dict[str, list[tuple[int, int]]]:
+        """A report laid out without headings ("始终坚持……。一是……。二是……。三是……"):
+        when the text has no top-level heading (numbered, unnumbered label or inline)
+        and nothing names the ``unclaimed`` part, the paragraphs that enumerate items
+        from 一是 through 二是 and in which no other part opens are that part. A
+        paragraph of items where the shortcomings or plans open is theirs."""
+        doc = self.doc
+        if any(h.level <= 1 for h in doc.headings) or self.inline_headings:
+            return {}
+        specs = [
+            s
+            for s in self._order
+            if s.unclaimed
+            and s.key not in self.by_heading
+            and s.key not in self.by_label
+            and s.key not in self.by_inline
+        ]
+        if not specs:
+            return {}
+        titles = SpanIndex(doc.quoted_titles)
+        out: dict[str, list[tuple[int, int]]] = {}
+        for spec in specs:
+            opened = sorted(a for a, _, keys in self._matched_openings if spec.key not in keys)
+            for para in doc.paragraphs:
+                k = bisect.bisect_left(opened, para.start)
+                if k < len(opened) and opened[k] < para.end:
+                    continue  # another part opens here
+                numbers = {
+                    m.group(1)
+                    for m in _ITEM_NUMBER.finditer(doc.text, para.start, para.end)
+                    if m.start() not in titles
+                }
+                if {"一", "二"} <= numbers:
+                    out.setdefault(spec.key, []).append((para.start, para.end))
+        return out
+
     def present(self, key: str) -> bool:
         return (
             key in self.by_heading
             or key in self.by_label
             or key in self.by_content
             or key in self.by_inline
+            or key in self.by_items
         )
 
     def spans(self, key: str) -> list[tuple[int, int]]:
@@ -352,6 +393,7 @@ class SectionIndex:
         own = [(s.body_start, s.end) for s in self.by_heading.get(key, [])]
         own.extend(self.by_label.get(key, []))
         own.extend(self.by_inline.get(key, []))
+        own.extend(self.by_items.get(key, []))
         own.extend(self.by_opening.get(key, []))
         others = [span for k, spans in self.by_opening.items() if k != key for span in spans]
         return subtract(union(own), others)
