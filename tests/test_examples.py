@@ -114,7 +114,7 @@ def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
 
 
 def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
-    """F38–F46 of examples/README.md: the rules added for faults seen in real reports."""
+    """F38–F47 of examples/README.md: the rules added for faults seen in real reports."""
     found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
     rules = (
         "cutoff-wording",
@@ -126,10 +126,12 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         "dotted-date",
         "abbreviated-year",
         "interpunct-date",
+        "comma-before-conjunction",
     )
     picked = [f for f in found if f.rule in rules]
     assert spots(picked) == [
         ("cutoff-wording", 17, 49),
+        ("comma-before-conjunction", 37, 19),
         ("rate-over-100", 39, 31),
         ("range-dash", 43, 50),
         ("mixed-number", 49, 32),
@@ -141,6 +143,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
     ]
     assert [f.fix.replacement if f.fix else None for f in picked] == [
         "截至",
+        "及",
         None,
         "～",
         None,
@@ -167,4 +170,4 @@ def test_flawed_draft_exercises_every_rule_but_two(linter) -> None:
         "shortcomings-without-causes",
         "text-truncated",
     }
-    assert len(found) == 50
+    assert len(found) == 51

@@ -705,3 +705,20 @@ def test_a_report_without_headings_has_its_measures_in_paragraphs_of_items(lint)
     flaws = WANGDU.replace("始终坚持依法行政", "但仍存在一些不足")
     missing = [f.data["section"] for f in lint(flaws, "section-missing")]
     assert missing == ["measures", "first-responsible", "plans"]
+
+
+def test_a_comma_before_the_conjunction_that_closes_a_list(lint) -> None:
+    text = (
+        TITLE + "获国家部委、及省委省政府法治建设相关改革试点2项。\n"
+        "审核规范性文件、重大行政决策、以及重大合同12件。\n"
+        "提早预防、及时发现隐患；强化与法院对接、与司法局衔接。\n"  # words, prepositions
+    )
+    found = lint(text, "comma-before-conjunction")
+    assert spots(found) == [
+        ("comma-before-conjunction", 2, 6),
+        ("comma-before-conjunction", 3, 15),
+    ]
+    assert [f.message for f in found] == [
+        "连词前不用顿号：“、及”应为“及”",
+        "连词前不用顿号：“、以及”应为“以及”",
+    ]

@@ -18,7 +18,7 @@ from lawlint.cli.main import main
 
 FLAWED = str(ROOT / "examples" / "flawed-draft.txt")
 CLEAN = str(ROOT / "examples" / "clean-report.txt")
-# flawed-draft.txt: 8 errors, 37 warnings, 5 infos (the default packs)
+# flawed-draft.txt: 8 errors, 38 warnings, 5 infos (the default packs)
 HEAD = re.compile(r"^\S+:\d+:\d+  (\S+)  (\S+)  ", re.M)
 
 
@@ -36,23 +36,23 @@ def test_show_error_hides_warnings_and_infos_but_the_summary_counts_them() -> No
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误"}
     assert len(HEAD.findall(out)) == 8
     assert (
-        "发现 50 个问题（错误 8，警告 37，提示 5）。42 条警告、提示未显示（--show error）。" in out
+        "发现 51 个问题（错误 8，警告 38，提示 5）。43 条警告、提示未显示（--show error）。" in out
     )
-    assert "50 findings (8 errors, 37 warnings, 5 infos). 42 below error not shown" in out
+    assert "51 findings (8 errors, 38 warnings, 5 infos). 43 below error not shown" in out
 
 
 def test_show_warning_hides_only_infos() -> None:
     code, out, _ = check(FLAWED, "--show", "warning")
     assert code == 1
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误", "警告"}
-    assert len(HEAD.findall(out)) == 45
+    assert len(HEAD.findall(out)) == 46
     assert "5 条提示未显示（--show warning）。" in out
 
 
 def test_show_info_and_no_show_hide_nothing() -> None:
     for args in ((), ("--show", "info")):
         _, out, _ = check(FLAWED, *args)
-        assert len(HEAD.findall(out)) == 50
+        assert len(HEAD.findall(out)) == 51
         assert "未显示" not in out
 
 
@@ -94,14 +94,14 @@ def test_show_applies_to_the_html_page_whose_counts_stay_whole(tmp_path: Path) -
     ]
     assert len(notes) == 8 and all(li.attrs["class"] == "sev-error" for li in notes)
     counts = article.find("p", **{"class": "counts"}).text
-    assert "错误 8" in counts and "警告 37" in counts and "未显示 42" in counts
+    assert "错误 8" in counts and "警告 38" in counts and "未显示 43" in counts
 
 
 def test_statistics_count_what_show_hides() -> None:
     code, out, _ = check(FLAWED, "--show", "error", "--statistics", "--format", "json")
     assert code == 1
     rows = json.loads(out)
-    assert sum(r["count"] for r in rows) == 50
+    assert sum(r["count"] for r in rows) == 51
     assert {r["severity"] for r in rows} == {"error", "warning", "info"}
 
 
