@@ -81,6 +81,17 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # set M (docs/accuracy.md): judged after the run on e47225d, then added
+        ("legal-education", "组织习近平法治思想“面对面”宣讲近1.1万场。"),
+        ("legal-education", "开展“百名法学家百场报告会”等多种形式的学习。"),
+        ("legal-education", "在全市组织开展国家工作人员统一学法考试。"),
+        ("administrative-litigation", "召开府院联席会议，着力推进法治政府建设。"),
+        ("administrative-litigation", "出台政务诚信诉讼执行协调机制改革方案。"),
+        (
+            "study-and-report-law",
+            "在省政府党组会议、常务会议上及时传达学习党的二十大精神和习近平总书记重要讲话精神，"
+            "深刻领会坚持全面依法治国的相关要求。",
+        ),
         # sets G and H (docs/accuracy.md): judged after the run on main, then added
         ("dispute-resolution", "建立交通运输领域行政争议预防与实质化解沟通协调机制。"),
         (
@@ -722,3 +733,18 @@ def test_a_comma_before_the_conjunction_that_closes_a_list(lint) -> None:
         "连词前不用顿号：“、及”应为“及”",
         "连词前不用顿号：“、以及”应为“以及”",
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "访问次数： 147        作者： ahjgbzw                发布时间：2024-04-01",
+        "文章来源 ·   市政府办公厅 clock 157天前",
+    ],
+)
+def test_a_copy_sites_counter_and_source_rows_are_chrome(lint, row: str) -> None:
+    text = TITLE + row + "\n一、主要举措和成效\n审核规范性文件12件。\n"
+    assert lint(text, "cjk-space") == []
+    # the same words in the report's own text are read
+    own = TITLE + "一、主要举措和成效\n审核规范性文件 12件。\n"
+    assert spots(lint(own, "cjk-space")) == [("cjk-space", 3, 8)]

@@ -173,11 +173,13 @@ META_KEYS = (
     r"字体(?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
     r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口|分\s*类|标\s*题|"
     # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
-    r"日\s*期|浏\s*览(?:量|数)?"
+    r"日\s*期|浏\s*览(?:量|数)?|"
+    # set M: "访问次数： 147        作者： ……", "文章来源 ·   市政府办公厅 clock 157天前"
+    r"访问(?:次数|量)"
 )
-# A metadata row: a key, then a colon (or a bar, or nothing: the value on the next line).
-# A metadata row: … or a widget's bracket ("• 字体【 大 中 小 】", set E).
-META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[]|$)")
+# A metadata row: a key, then a colon (or a bar, a middle dot, or nothing: the value on the
+# next line), or a widget's bracket ("• 字体【 大 中 小 】", set E).
+META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[·•]|$)")
 META_REGION = 40  # a page's metadata sits above the report: only the first lines are read
 
 
