@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from lawlint.chars import HAN, MASK, SPACE
-from lawlint.numbering import SENTENCE_END
+from lawlint.numbering import SENTENCE_END, parse_marker
 
 if TYPE_CHECKING:
     from lawlint.model.document import Document
@@ -92,7 +92,7 @@ def cut_off(doc: Document) -> Cut | None:
         # finished; a heading after text, or one stopping at 、 or 的, is cut
         previous = _previous_line(doc, index)
         if not _OPEN_HEADING.search(text) and (
-            previous is None or _is_item(doc, previous[0], previous[1].strip(SPACE))
+            previous is None or _ends_a_list(doc, previous, text)
         ):
             return None
         return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
@@ -114,6 +114,18 @@ def _is_item(doc: Document, index: int, text: str) -> bool:
         or _HEADING_LIKE.match(text)
         or doc.heading_at_line(index + 1) is not None
     )
+
+
+def _ends_a_list(doc: Document, previous: tuple[int, str], last: str) -> bool:
+    """Is the last heading the end of a list of bare headings? Its line before is a
+    heading or an item too, and not its parent: "二、依法全面履行政府职能" then
+    "（一）加大镇级简政" opens a sub-list that the text never fills (set K)."""
+    index, line = previous
+    before = line.strip(SPACE)
+    if not _is_item(doc, index, before):
+        return False
+    parent, child = parse_marker(before), parse_marker(last)
+    return parent is None or child is None or child.level <= parent.level
 
 
 def _previous_line(doc: Document, index: int) -> tuple[int, str] | None:
