@@ -114,7 +114,7 @@ def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
 
 
 def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
-    """F38–F47 of examples/README.md: the rules added for faults seen in real reports."""
+    """F38–F48 of examples/README.md: the rules added for faults seen in real reports."""
     found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
     rules = (
         "cutoff-wording",
@@ -127,6 +127,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         "abbreviated-year",
         "interpunct-date",
         "comma-before-conjunction",
+        "doubled-word",
     )
     picked = [f for f in found if f.rule in rules]
     assert spots(picked) == [
@@ -140,6 +141,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         ("dotted-date", 63, 38),
         ("abbreviated-year", 73, 39),
         ("interpunct-date", 77, 52),
+        ("doubled-word", 89, 11),
     ]
     assert [f.fix.replacement if f.fix else None for f in picked] == [
         "截至",
@@ -152,6 +154,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         None,
         None,
         "“12·4”",
+        "推动",  # shown, not applied: it changes the wording
     ]
 
 
@@ -170,4 +173,4 @@ def test_flawed_draft_exercises_every_rule_but_two(linter) -> None:
         "shortcomings-without-causes",
         "text-truncated",
     }
-    assert len(found) == 51
+    assert len(found) == 52

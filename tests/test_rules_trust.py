@@ -780,3 +780,17 @@ def test_a_copy_sites_counter_and_source_rows_are_chrome(lint, row: str) -> None
     # the same words in the report's own text are read
     own = TITLE + "一、主要举措和成效\n审核规范性文件 12件。\n"
     assert spots(lint(own, "cjk-space")) == [("cjk-space", 3, 8)]
+
+
+def test_a_word_typed_twice(lint) -> None:
+    """Set K: 纳入纳入 left by an edit; reduplication (层层, 一项一项) is Chinese, not a slip."""
+    text = HEAD + (
+        "将法治政府建设纳入纳入法治建设绩效考核指标，层层压实责任，一项一项抓落实。\n"
+        "全年审核审核规范性文件12件，规范、规范再规范。\n"
+    )
+    found = lint(text, "doubled-word")
+    assert spots(found) == [("doubled-word", 3, 8), ("doubled-word", 4, 3)]
+    assert [f.message for f in found] == [
+        "词语重复：“纳入纳入”应为“纳入”",
+        "词语重复：“审核审核”应为“审核”",
+    ]
