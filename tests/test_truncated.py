@@ -138,3 +138,15 @@ def test_a_configuration_that_made_section_missing_info_keeps_it_info(tmp_path) 
     found = json.loads(result.stdout)
     assert {f["severity"] for f in found if f["rule"] == "section-missing"} == {"info"}
     assert [f["line"] for f in found if f["rule"] == "text-truncated"] == [4]
+
+
+def test_topic_missing_on_a_cut_text_says_the_work_may_come_after_the_cut(lint) -> None:
+    cut = TITLE + MEASURES + "县长主持召开常务会议专题研究法治工作4次，群众满意度\n"
+    (found,) = lint(cut, "topic-missing")
+    assert spots([found]) == [("topic-missing", 2, 3)]
+    assert found.data["truncated_at"] == 4
+    assert found.message.endswith("请确认是否遗漏（正文在第4行中断，这些工作可能写在中断处之后）")
+    # a finished text: no note
+    (whole,) = lint(TITLE + MEASURES + "全年调解纠纷40起。\n", "topic-missing")
+    assert "truncated_at" not in whole.data
+    assert whole.message.endswith("请确认是否遗漏")

@@ -57,7 +57,7 @@ def guess_level(title: str) -> str | None:
 class TopicMissing(Check):
     kind = "topic-missing"
     summary = "Work areas of the 2021—2025 纲要 that the report never mentions"
-    fields = ("topic", "name", "names", "count")
+    fields = ("topic", "name", "names", "count", "note")
     options = {
         "topics": Option(
             "record-list",
@@ -80,6 +80,12 @@ class TopicMissing(Check):
             "Filer level: all, auto or one of " + ", ".join(LEVELS),
             choices=("all", "auto", *LEVELS),
         ),
+        "cut_note": Option(
+            "str",
+            "",
+            "Appended to the message (as {note}) when the text stops mid-sentence or on an "
+            "empty heading; {line} is the line where it stops.",
+        ),
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -88,14 +94,21 @@ class TopicMissing(Check):
             return
         keys = [topic["key"] for topic in missing]
         names = [topic["name"] for topic in missing]
+        data: dict[str, object] = {"topics": keys, "names": names, "topic": keys[0], "level": level}
+        # a text cut short (text-truncated) may do the work after the cut: say so
+        cut = ctx.cut
+        note = self.opts["cut_note"].replace("{line}", str(cut.line)) if cut else ""
+        if cut is not None:
+            data["truncated_at"] = cut.line
         yield self.finding(
             ctx,
             *self._anchor(ctx),
-            data={"topics": keys, "names": names, "topic": keys[0], "level": level},
+            data=data,
             topic=keys[0],
             name=names[0],
             names="、".join(quoted(name) for name in names),
             count=len(names),
+            note=note,
         )
 
     def survey(self, ctx: Context) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
