@@ -81,6 +81,12 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # set P (docs/accuracy.md): judged after the run on c9fe651, then added
+        ("emergency-response", "依法启动突发公共卫生事件I级响应。"),
+        ("legal-education", "成立习近平法治思想讲师团，将习近平法治思想融入各级各类学校教育。"),
+        ("legal-education", "在省卫视《法治伴你行》栏目播出法治政府建设典型案例等节目210余期。"),
+        ("government-transparency", "政府透明度指数在全国49个较大城市中排名第四。"),
+        ("government-transparency", "对稳经济一揽子政策方案举措进行政策解读。"),
         # sets K and L (docs/accuracy.md): judged after the run on e47225d, then added
         ("normative-documents", "（二）规范文件管理，筑牢依法决策防线。"),
         ("normative-documents", "接续成立了街道合法性审查中心。"),
@@ -772,6 +778,8 @@ def test_a_comma_before_the_conjunction_that_closes_a_list(lint) -> None:
         "文章来源 ·   市政府办公厅 clock 157天前",
         # set K: the font-size widget whose links the copy dropped
         "【字号：",
+        # set P: the page's date and time in Chinese under the title
+        "  • 2021年03月22日 16时47分",
     ],
 )
 def test_a_copy_sites_counter_and_source_rows_are_chrome(lint, row: str) -> None:

@@ -45,7 +45,13 @@ MAX_SENTENCE = 1200
 _PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
-_STAMP = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+# a page's date and time: "2022-03-29 17:13:17", or in Chinese with its time (set P:
+# "• 2021年03月22日 16时47分"; a date alone in Chinese is how a report's signature ends)
+_STAMP = (
+    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t]*\d{1,2}"
+    r"(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))"
+)
 _WIDGET = (
     r"(?:[大中小]|默认|字号|字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?|关闭(?:窗口|本页)?"
     r"|收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫)"
@@ -59,7 +65,7 @@ _CHROME = re.compile(
     rf"^[{SPACE}•·*\-【\[|]*(?:{_STAMP}[{SPACE}]+)?(?:{META_KEYS})"
     rf"(?:[{SPACE}]*(?:[:：|【\[]|$)|[{SPACE}]{{2,}})"
     # the page's date line under the title: "2021-02-26", "2022-03-29 17:13:17"
-    rf"|^[{SPACE}]*{_STAMP}[{SPACE}]*$"
+    rf"|^[{SPACE}•·*\-]*{_STAMP}[{SPACE}]*$"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
     # a row of page widgets: 【 打印 】 【 扫一扫 】 [关闭], the last one possibly cut off
     # by the copy ("【打印】 【字体:")
