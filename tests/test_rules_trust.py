@@ -81,6 +81,14 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets N and O (docs/accuracy.md): judged after the run on c9fe651, then added
+        ("enforcement-three-systems", "立案查处390件，按期办结率100%，公示率98.3%。"),
+        ("emergency-response", "法律顾问参与处置重大或突发事项沟通解释工作2次。"),
+        ("legal-education", "署党组成员到署党校宣讲习近平法治思想。"),
+        ("legal-education", "加强行政机关工作人员法律知识培训。"),
+        ("legal-education", "村（居）干部集中学习各类法律法规20余次。"),
+        ("supervision", "开展了执法案卷大评查、交叉执法大检查等能力提升活动。"),
+        ("government-transparency", "公布37项行政许可事项，完成首批实施规范和办事指南编制。"),
         # set P (docs/accuracy.md): judged after the run on c9fe651, then added
         ("emergency-response", "依法启动突发公共卫生事件I级响应。"),
         ("legal-education", "成立习近平法治思想讲师团，将习近平法治思想融入各级各类学校教育。"),
@@ -780,6 +788,11 @@ def test_a_comma_before_the_conjunction_that_closes_a_list(lint) -> None:
         "【字号：",
         # set P: the page's date and time in Chinese under the title
         "  • 2021年03月22日 16时47分",
+        # set N: a metadata table whose keys are spaced out; set O: 有效性
+        "发 布 机 构 :",
+        "成 文 日 期 :",
+        "有   效  性 :",
+        "有效性： 有效 发文日期： 2020-12-21",
     ],
 )
 def test_a_copy_sites_counter_and_source_rows_are_chrome(lint, row: str) -> None:
@@ -802,3 +815,22 @@ def test_a_word_typed_twice(lint) -> None:
         "词语重复：“纳入纳入”应为“纳入”",
         "词语重复：“审核审核”应为“审核”",
     ]
+
+
+def test_a_sites_byline_on_the_title_line_is_not_part_of_the_title(lint) -> None:
+    """Set O: "上海市统计局2019年度法治政府建设情况报告 上海市统计局 2020-06-08"."""
+    text = (
+        "青禾县司法局2024年法治政府建设年度报告 青禾县司法局 2025-02-18\n"
+        "一、主要举措和成效\n审核规范性文件12件。\n"
+    )
+    assert lint(text, "title-format") == []
+    assert lint(text, "cjk-space") == []
+    # a space inside the title itself is still reported
+    spaced = "青禾县司法局 2024年法治政府建设年度报告\n一、主要举措和成效\n审核规范性文件12件。\n"
+    assert spots(lint(spaced, "cjk-space")) == [("cjk-space", 1, 7)]
+
+
+def test_a_widget_row_is_not_a_doubled_word(lint) -> None:
+    """Set O: a site's accessibility toggle printed twice above the title."""
+    text = "关怀版关怀版 网站支持IPv6\n" + HEAD + "全年审核审核规范性文件12件。\n"
+    assert spots(lint(text, "doubled-word")) == [("doubled-word", 4, 3)]

@@ -175,19 +175,30 @@ META_KEYS = (
     # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
     r"日\s*期|浏\s*览(?:量|数)?|"
     # set M: "访问次数： 147        作者： ……", "文章来源 ·   市政府办公厅 clock 157天前"
-    r"访问(?:次数|量)"
+    r"访问(?:次数|量)|"
     # set K: "【字号：" — the font-size widget whose links the copy dropped
+    # set N: a table whose keys are spaced out ("发 布 机 构 :", "成 文 日 期 :", "有   效  性 :");
+    # set O: "有效性： 有效 发文日期： 2020-12-21"
+    r"发\s*布\s*(?:时\s*间|日\s*期|机\s*构|单\s*位)|成\s*文\s*日\s*期|"
+    r"发\s*文\s*(?:单\s*位|字\s*号|日\s*期|机\s*关)|主\s*题(?:\s*分\s*类)?|有\s*效\s*性"
 )
 # A metadata row: a key, then a colon (or a bar, a middle dot, or nothing: the value on the
 # next line), or a widget's bracket ("• 字体【 大 中 小 】", set E).
 META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[·•]|$)")
 META_REGION = 40  # a page's metadata sits above the report: only the first lines are read
+# A site's byline printed on the title's line (set O: "上海市统计局2019年度法治政府建设情况报告
+# 上海市统计局 2020-06-08"): the publisher and the date after the title, set off by spaces.
+_BYLINE = re.compile(
+    rf"^[{SPACE}]*[^{SPACE}]{{4,60}}?(?:报告|总结|情况)"
+    rf"([{SPACE}]+[^{SPACE}]{{2,24}}[{SPACE}]+(?:19|20)\d{{2}}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日))"
+    rf"[{SPACE}]*$"
+)
 
 
 def metadata_rows(text: str) -> list[tuple[int, int]]:
-    """Spans of the metadata rows (whole lines) among the first :data:`META_REGION`
-    lines, up to the first line that opens with a heading marker (一、 （一） 1.):
-    below it, "时间：……" is the report's own text."""
+    """Spans of the metadata rows (whole lines, or a byline after the title) among the
+    first :data:`META_REGION` lines, up to the first line that opens with a heading
+    marker (一、 （一） 1.): below it, "时间：……" is the report's own text."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for _ in range(META_REGION):
@@ -199,6 +210,8 @@ def metadata_rows(text: str) -> list[tuple[int, int]]:
             break
         if META_ROW.match(line):
             spans.append((pos, end))
+        elif (byline := _BYLINE.match(line)) is not None:
+            spans.append((pos + byline.start(1), end))
         if end == len(text):
             break
         pos = end + 1

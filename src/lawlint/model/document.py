@@ -54,7 +54,9 @@ _STAMP = (
 )
 _WIDGET = (
     r"(?:[大中小]|默认|字号|字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?|关闭(?:窗口|本页)?"
-    r"|收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫)"
+    r"|收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫"
+    # set N: "无障碍 简体 | 繁体 长者模式"; set O: "关怀版关怀版 网站支持IPv6"
+    r"|关怀版|长者模式|适老化|(?:网站)?支持IPv6)"
 )
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
 # "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and

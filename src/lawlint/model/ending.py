@@ -55,6 +55,10 @@ _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")
 # a heading that stops here is cut whatever comes before it: at a pause, on 的/和, or
 # a bare number ("3.")
 _OPEN_HEADING = re.compile(r"[，、,的和与及并]$|^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]$")
+# a bare marker with no heading text: "3.", "二、", "（三）" (set N)
+_BARE_MARKER = re.compile(
+    r"^(?:(?:[一二三四五六七八九十]+|\d{1,2})[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)])$"
+)
 _HAN_RE = re.compile(rf"[{HAN}]")
 FOOTER_LINES = 12  # how far up from the end page furniture is stepped over
 MAX_SIGNATURE = 40  # a filer's name on its own line is shorter than this
@@ -86,6 +90,8 @@ def cut_off(doc: Document) -> Cut | None:
     base = doc.line_starts[index] + (len(line) - len(line.lstrip(SPACE)))
     end = base + len(text)
     if _is_item(doc, index, text):  # a heading on its own line, or a list item
+        if _BARE_MARKER.match(text):
+            return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
         if text[-1] in _FINISHED or text[-1] in _CLOSERS:
             return None
         # a list of bare headings or items ("（一）加强执法队伍建设" "（二）……") ends

@@ -59,7 +59,8 @@ def _clean(line: str) -> tuple[str, int]:
     tag = _TAG.match(rest)
     if tag is not None and len(rest) > tag.end():
         rest = rest[tag.end() :].lstrip(_STRIP_CHARS)
-    return rest.rstrip(_STRIP_CHARS), len(line) - len(rest)
+    # a site's byline after the title is masked (input.markup): not part of it
+    return rest.rstrip(_STRIP_CHARS + MASK).rstrip(_STRIP_CHARS), len(line) - len(rest)
 
 
 # A line naming the issuer above "关于…的报告": the title's first line.
