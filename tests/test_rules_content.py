@@ -618,3 +618,17 @@ def test_topic_level_read_from_joint_street_office_title() -> None:
     )
     assert guess_level("青山市司法局关于2024年法治政府建设情况的报告") == "department"
     assert guess_level("中共青山县委 青山县人民政府关于2024年法治政府建设情况的报告") == "county"
+
+
+def test_vague_quantity_counted_in_the_next_sentence(lint) -> None:
+    """Set O: the next sentence counts the very thing 多次 measures, though it opens with
+    its year, not 通过/其中; a next sentence that counts something else does not."""
+    counted = (
+        "全年组织多次学习研讨，确保法治理论成为指导实践的关键力量。"
+        "2024年，组织召开党组理论学习中心组学习研讨9次、召开干部职工学习会6次。\n"
+    )
+    assert lint(TITLE + counted, "vague-quantity") == []
+    other = (
+        "全年组织多次学习研讨，确保法治理论成为指导实践的关键力量。2024年，办理行政复议案件9件。\n"
+    )
+    assert spots(lint(TITLE + other, "vague-quantity")) == [("vague-quantity", 2, 5)]

@@ -13,6 +13,7 @@ a slogan or a name, not the report's own count.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from lawlint.model.document import Sentence
     from lawlint.model.rules import Rule
 from lawlint.checks.phrase import union
+
+# the thing a vague word measures, counted in the next sentence: its first two
+# characters, then a figure within FIGURE_REACH characters ("学习研讨9次")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+FIGURE_REACH = 6
+_FIGURE_SOON = re.compile(rf"[^。；，\d]{{0,{FIGURE_REACH}}}\d")
 
 
 class VagueQuantity(Check):
@@ -112,7 +119,7 @@ class VagueQuantity(Check):
                     continue  # a total with a figure follows in the sentence
                 if index not in counted_next:
                     counted_next[index] = self._counted_next(text, sentences, index)
-                if counted_next[index]:
+                if counted_next[index] or self._counted_after(text, sentences, index, end):
                     continue
                 yield self.finding(ctx, start, end, match=word)
 
@@ -127,6 +134,23 @@ class VagueQuantity(Check):
         if not self.opts["next_opens"].match(text[nxt.start : nxt.end]):
             return False
         return len(self.opts["figure"].findall(text, nxt.start, nxt.end)) >= need
+
+    def _counted_after(self, text: str, sentences: list[Sentence], index: int, end: int) -> bool:
+        """Does the next sentence of the paragraph count the very thing the vague word
+        measures? "组织多次学习研讨。2024年，组织……学习研讨9次" (set O): the two
+        characters after the word come back there, a figure close behind them."""
+        if not self.opts["next_figures"] or index + 1 >= len(sentences):
+            return False
+        nxt = sentences[index + 1]
+        thing = text[end : end + 2]
+        if nxt.paragraph != sentences[index].paragraph or not _HAN_PAIR.fullmatch(thing):
+            return False
+        at = text.find(thing, nxt.start, nxt.end)
+        while at >= 0:
+            if _FIGURE_SOON.match(text, at + 2, min(nxt.end, at + 2 + FIGURE_REACH + 1)):
+                return True
+            at = text.find(thing, at + 2, nxt.end)
+        return False
 
     def _vague(self, word: str) -> bool:
         if word in self.words:
