@@ -834,3 +834,17 @@ def test_a_widget_row_is_not_a_doubled_word(lint) -> None:
     """Set O: a site's accessibility toggle printed twice above the title."""
     text = "关怀版关怀版 网站支持IPv6\n" + HEAD + "全年审核审核规范性文件12件。\n"
     assert spots(lint(text, "doubled-word")) == [("doubled-word", 4, 3)]
+
+
+def test_a_title_shown_twice_heads_the_report_where_it_comes_again(lint) -> None:
+    """Set N: a page's metadata table names the report (名称 row), then its title stands
+    over the body; the table is page chrome, its spaced cells are not the report's."""
+    text = (
+        "名    称 :\n青禾县2024年法治政府建设年度报告\n索   引  号 :\n11120/2025-00014\n"
+        "主 管 单 位 名 字\n\n青禾县2024年法治政府建设年度报告\n"
+        "一、主要举措和成效\n审核规范性文件12件。\n"
+    )
+    assert spots(lint(text, "title-format")) == []
+    assert lint(text, "cjk-space") == []
+    (missing, *_) = lint(text, "section-missing")
+    assert (missing.line, missing.column) == (7, 1)  # on the report's own title

@@ -105,7 +105,10 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
             score = _score(cand.text)
             if cand.break_at is not None and _ISSUER.search(cand.text[: cand.break_at]):
                 score += 1
-            if score and (best is None or score > best[0]):
+            # the same title again further down: the first was the page's (its metadata's
+            # 名称 row, a banner), this one heads the report (set N)
+            again = best is not None and score == best[0] and cand.text == best[2].text
+            if score and (best is None or score > best[0] or again):
                 best = (score, -i, cand)
     if best is None:
         return None
