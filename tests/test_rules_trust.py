@@ -81,6 +81,13 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Q, R and S (docs/accuracy.md): judged after the run on 6936f1b, then added
+        (
+            "study-and-report-law",
+            "第一责任人职责情况作为法治建设重要内容，已纳入绩效考核评价体系和党政主要负责人的干部年终述职。",
+        ),
+        ("legal-education", "（二）强化宣传教育，营造法治氛围。充分利用进校园、进社区等活动。"),
+        ("digital-government", "市级政务服务事项100%“网上可办”，推出“无感审批”事项348项。"),
         # sets N and O (docs/accuracy.md): judged after the run on c9fe651, then added
         ("enforcement-three-systems", "立案查处390件，按期办结率100%，公示率98.3%。"),
         ("emergency-response", "法律顾问参与处置重大或突发事项沟通解释工作2次。"),
