@@ -220,6 +220,8 @@ def test_fix_leaves_jiezhi_but_replaces_the_point_of_a_day_name(tmp_path) -> Non
         ("利用“12.4”国家宪法日开展宪法宣传。", 3, "“12·4”"),
         ("围绕“3.15”国际消费者权益日开展普法宣传。", 3, "“3·15”"),
         ("组织“6．26”禁毒宣传活动。", 3, "“6·26”"),
+        # set Q: an item of a list of day names, the campaign named further on
+        ("结合“3·15”、“6.26”、“反邪教宣传月”等特定时间节点。", 10, "“6·26”"),
     ],
 )
 def test_a_point_in_a_day_name_should_be_the_interpunct(
