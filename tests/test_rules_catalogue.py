@@ -291,3 +291,39 @@ def test_a_catalogue_name_without_title_marks_is_a_pack_error(tmp_path) -> None:
     assert "catalogue 中的名称应以《》括起" in message
     assert "a name in 'catalogue' must be in 《》" in message
     assert "pack.yaml" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "fixed"),
+    [
+        # set S: a name quoted inside a local document's title, typed with <>
+        (
+            "落实《自治区贯彻落实<法治社会建设实施纲要（2020-2025)>实施方案》。",
+            11,
+            "〈法治社会建设实施纲要（2020—2025年）〉",
+        ),
+        ("印发《关于学习〈法治政府建设与责任落实督查工作规定〉的通知》。", 8, None),
+    ],
+)
+def test_a_name_quoted_inside_another_title_is_checked(
+    lint, line: str, column: int, fixed: str | None
+) -> None:
+    found = lint(TITLE + line + "\n", "official-title")
+    assert spots(found) == [("official-title", 2, column)]
+    replacement = found[0].fix.replacement if found[0].fix else None
+    assert replacement == (fixed or "〈法治政府建设与责任落实督察工作规定〉")
+    # the right name inside a title, and a local document's own name, are left alone
+    assert (
+        lint(
+            TITLE + "印发《关于学习〈法治政府建设与责任落实督察工作规定〉的通知》。\n",
+            "official-title",
+        )
+        == []
+    )
+    assert (
+        lint(
+            TITLE + "制定《州贯彻落实<自治区贯彻落实法治社会建设实施纲要实施方案>的分解方案》。\n",
+            "official-title",
+        )
+        == []
+    )

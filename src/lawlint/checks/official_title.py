@@ -31,6 +31,9 @@ from lawlint.model.rules import Rule
 _WIDE = str.maketrans("()", "（）")
 # a quoted name: 《 … 》 on one line, a nested 〈…〉 allowed
 _QUOTED = re.compile(rf"《[^《》\n]{{2,{MAX_TITLE}}}》")
+# a name quoted inside another (GB/T 15834: 〈〉 within 《》, typed <> too):
+# 《关于贯彻〈法治社会建设实施纲要〉的方案》
+_NESTED = re.compile(rf"[〈<]([^〈〉<>《》\n]{{2,{MAX_TITLE}}})[〉>]")
 
 
 class OfficialTitle(Check):
@@ -83,18 +86,36 @@ class OfficialTitle(Check):
                 if found.translate(_WIDE) == name:
                     continue
                 yield self.finding(ctx, m.start(), m.end(), fix=name, match=found, replacement=name)
-        if not self.catalogue.entries:
-            return
         for m in _QUOTED.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in matched):
                 continue
-            if self._local(text, m.start()):
+            yield from self._nested(ctx, text, m.start(), m.end())
+            if not self.catalogue.entries or self._local(text, m.start()):
                 continue
             name = self.catalogue.match(m.group(0))
             if name is not None:
                 yield self.finding(
                     ctx, m.start(), m.end(), fix=name, match=m.group(0), replacement=name
                 )
+
+    def _nested(self, ctx: Context, text: str, start: int, end: int) -> Iterator[Finding]:
+        """The names quoted in 〈〉 inside the 《》 at ``start``: read as if in 《》, and
+        corrected to the canonical name in 〈〉. Set S: 《自治区贯彻落实<法治社会建设实施纲要
+        （2020-2025)>实施方案》."""
+        for m in _NESTED.finditer(text, start + 1, end - 1):
+            quoted = "《" + m.group(1) + "》"
+            name = self._canonical(quoted)
+            if name is None or quoted.translate(_WIDE) == name:
+                continue
+            fix = "〈" + name[1:-1] + "〉"
+            yield self.finding(ctx, m.start(), m.end(), fix=fix, match=m.group(0), replacement=fix)
+
+    def _canonical(self, quoted: str) -> str | None:
+        """The canonical name ``quoted`` (in 《》) stands for, if any."""
+        for name, pattern in self.titles:
+            if pattern.fullmatch(quoted):
+                return name
+        return self.catalogue.match(quoted) if self.catalogue.entries else None
 
     def _local(self, text: str, start: int) -> bool:
         """Is the name quoted at ``start`` a local document (its issuer just before)?"""
