@@ -32,6 +32,20 @@ def document_anchor(ctx: Context) -> tuple[int, int]:
     return 0, 0
 
 
+# The note a finding on a text cut short carries (section-missing, topic-missing).
+CUT_NOTE = Option(
+    "str",
+    "",
+    "Appended to the message (as {note}) when the text stops mid-sentence or on an empty "
+    "heading; {line} is the line where it stops.",
+)
+
+
+def cut_note(ctx: Context, template: str) -> str:
+    """``template`` filled in for the text's cut (text-truncated), or "" when it is whole."""
+    return template.replace("{line}", str(ctx.cut.line)) if ctx.cut is not None else ""
+
+
 class RequiredSections(Check):
     kind = "sections"
     summary = "Report each required part that the document lacks"
@@ -43,19 +57,14 @@ class RequiredSections(Check):
             ["measures", "first-responsible", "shortcomings", "plans"],
             "Keys of the parts that must be present (defined in the pack's 'sections').",
         ),
-        "cut_note": Option(
-            "str",
-            "",
-            "Appended to the message (as {note}) when the text stops mid-sentence; "
-            "{line} is the line where it stops.",
-        ),
+        "cut_note": CUT_NOTE,
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         index = ctx.sections
         start, end = document_anchor(ctx)
         cut = ctx.cut
-        note = self.opts["cut_note"].replace("{line}", str(cut.line)) if cut else ""
+        note = cut_note(ctx, self.opts["cut_note"])
         # never more severe than the rule: a pack that made it info keeps info
         severity = milder(self.rule.severity, self.CUT_SEVERITY)
         for key in self.opts["required"]:

@@ -31,7 +31,7 @@ from typing import Any
 from lawlint.chars import quoted
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
-from lawlint.checks.required_sections import document_anchor
+from lawlint.checks.required_sections import CUT_NOTE, cut_note, document_anchor
 from lawlint.findings import Finding
 from lawlint.model.title import title_from_name
 
@@ -80,12 +80,7 @@ class TopicMissing(Check):
             "Filer level: all, auto or one of " + ", ".join(LEVELS),
             choices=("all", "auto", *LEVELS),
         ),
-        "cut_note": Option(
-            "str",
-            "",
-            "Appended to the message (as {note}) when the text stops mid-sentence or on an "
-            "empty heading; {line} is the line where it stops.",
-        ),
+        "cut_note": CUT_NOTE,
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -96,10 +91,8 @@ class TopicMissing(Check):
         names = [topic["name"] for topic in missing]
         data: dict[str, object] = {"topics": keys, "names": names, "topic": keys[0], "level": level}
         # a text cut short (text-truncated) may do the work after the cut: say so
-        cut = ctx.cut
-        note = self.opts["cut_note"].replace("{line}", str(cut.line)) if cut else ""
-        if cut is not None:
-            data["truncated_at"] = cut.line
+        if ctx.cut is not None:
+            data["truncated_at"] = ctx.cut.line
         yield self.finding(
             ctx,
             *self._anchor(ctx),
@@ -108,7 +101,7 @@ class TopicMissing(Check):
             name=names[0],
             names="、".join(quoted(name) for name in names),
             count=len(names),
-            note=note,
+            note=cut_note(ctx, self.opts["cut_note"]),
         )
 
     def survey(self, ctx: Context) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:

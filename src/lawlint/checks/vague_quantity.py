@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lawlint.chars import HAN
 from lawlint.checks._scope import part_spans
 from lawlint.checks._text import Figures, clauses, exception_spans
 from lawlint.checks.base import Check, Context
@@ -31,7 +32,7 @@ from lawlint.checks.phrase import union
 
 # the thing a vague word measures, counted in the next sentence: its first two
 # characters, then a figure within FIGURE_REACH characters ("学习研讨9次")
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_PAIR = re.compile(rf"[{HAN}]{{2}}")
 FIGURE_REACH = 6
 _FIGURE_SOON = re.compile(rf"[^。；，\d]{{0,{FIGURE_REACH}}}\d")
 

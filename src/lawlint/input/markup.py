@@ -168,17 +168,17 @@ def mask_urls(text: str) -> str:
 # ("索 引 号:", "来源:", "发布日期:", "【字体:大 中 小】"); model.document also uses them
 # for the chrome it skips (breadcrumbs, widget rows).
 META_KEYS = (
-    r"索\s*引\s*号|发布(?:时间|日期|机构|单位)|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
-    r"备注/文号|名\s*称|公文生成日期|成文日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
-    r"字[体号](?:大小)?|分享到|发文(?:单位|字号|日期|机关)|效力状态|主题分类|公开(?:方式|时限|范围)|"
+    r"索\s*引\s*号|信息来源|文章来源|来\s*源|所属单位|文\s*号|"
+    r"备注/文号|名\s*称|公文生成日期|更新时间|浏览次数|点击[率数量]|阅\s*读|"
+    # 字号 as well (set K: "【字号：", the font-size widget whose links the copy dropped)
+    r"字[体号](?:大小)?|分享到|效力状态|公开(?:方式|时限|范围)|"
     r"文件编号|栏\s*目|作\s*者|责任编辑|时\s*间|打印本页|关闭窗口|分\s*类|标\s*题|"
     # "日期：2023年05月11日   作者：……", "浏览：5072次 时间：……" (issue 14's unseen set)
     r"日\s*期|浏\s*览(?:量|数)?|"
     # set M: "访问次数： 147        作者： ……", "文章来源 ·   市政府办公厅 clock 157天前"
     r"访问(?:次数|量)|"
-    # set K: "【字号：" — the font-size widget whose links the copy dropped
-    # set N: a table whose keys are spaced out ("发 布 机 构 :", "成 文 日 期 :", "有   效  性 :");
-    # set O: "有效性： 有效 发文日期： 2020-12-21"
+    # 发布时间, 成文日期, 发文单位, 主题分类 …, also spaced out as a set N table has them
+    # ("发 布 机 构 :", "成 文 日 期 :", "有   效  性 :"); set O: "有效性： 有效 发文日期： ……"
     r"发\s*布\s*(?:时\s*间|日\s*期|机\s*构|单\s*位)|成\s*文\s*日\s*期|"
     r"发\s*文\s*(?:单\s*位|字\s*号|日\s*期|机\s*关)|主\s*题(?:\s*分\s*类)?|有\s*效\s*性"
 )

@@ -52,10 +52,9 @@ _HEADING_LIKE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)])"
 )
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")
-# a heading that stops here is cut whatever comes before it: at a pause, on 的/和, or
-# a bare number ("3.")
-_OPEN_HEADING = re.compile(r"[，、,的和与及并]$|^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]$")
-# a bare marker with no heading text: "3.", "二、", "（三）" (set N)
+# a heading that stops here is cut whatever comes before it: at a pause, on 的/和…
+_OPEN_HEADING = re.compile(r"[，、,的和与及并]$")
+# …or a bare marker with no heading text: "3.", "二、", "（三）" (set N)
 _BARE_MARKER = re.compile(
     r"^(?:(?:[一二三四五六七八九十]+|\d{1,2})[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)])$"
 )

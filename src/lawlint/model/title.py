@@ -60,7 +60,7 @@ def _clean(line: str) -> tuple[str, int]:
     if tag is not None and len(rest) > tag.end():
         rest = rest[tag.end() :].lstrip(_STRIP_CHARS)
     # a site's byline after the title is masked (input.markup): not part of it
-    return rest.rstrip(_STRIP_CHARS + MASK).rstrip(_STRIP_CHARS), len(line) - len(rest)
+    return rest.rstrip(_STRIP_CHARS + MASK), len(line) - len(rest)
 
 
 # A line naming the issuer above "关于…的报告": the title's first line.
