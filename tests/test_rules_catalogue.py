@@ -327,3 +327,49 @@ def test_a_name_quoted_inside_another_title_is_checked(
         )
         == []
     )
+
+
+def test_a_quotation_inside_a_quotation_takes_single_quotes(lint) -> None:
+    # 浮梁县 2022 (set T): the inner “两山” of a quoted theme
+    line = "以“践行“两山”生态理念 法治守护浮梁绿水青山”为主题，拍摄宣传片。"
+    found = lint(TITLE + line + "\n", "nested-quote")
+    assert spots(found) == [("nested-quote", 2, 5), ("nested-quote", 2, 8)]
+    assert [f.fix.replacement for f in found if f.fix] == ["‘", "’"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "推行“一网通办”“跨省通办”，开展“八五”普法。",  # side by side, not nested
+        "以“践行‘两山’生态理念”为主题。",  # already single quotes inside
+        "以“践行“两山”生态理念为主题。",  # a quote is missing: unpaired-mark's, not this
+        "推行”一网通办“。",  # marks the wrong way round
+    ],
+)
+def test_no_nested_quote_finding_without_certain_nesting(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "nested-quote") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "match"),
+    [
+        ("法律顾问全程参与，出具法律意见16余次。", 16, "16余"),  # 凤鸣镇 2021 (set Q)
+        ("共组织干部集中学法4余次。", 10, "4余"),
+        ("办理案件1.5余万件。", 5, "1.5余"),
+    ],
+)
+def test_yu_after_an_exact_number(lint, line: str, column: int, match: str) -> None:
+    found = lint(TITLE + line + "\n", "approx-number")
+    assert spots(found) == [("approx-number", 2, column)]
+    assert found[0].message.startswith(f"“{match}”中“余”前不是整数")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "开展学习10余场次，覆盖150余人、1.2万余人次，办理2000余件。",
+        "结余资金15万元，账户余额3万元，其余5件正在办理。",
+    ],
+)
+def test_yu_after_a_round_number_is_right(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "approx-number") == []

@@ -20,6 +20,7 @@ _MODULES = (
     "spacing",
     "paired_marks",
     "nested_title_mark",
+    "nested_quote",
     "heading_numbering",
     "heading_marker",
     "range_dash",
