@@ -81,6 +81,15 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets W, X and Y (docs/accuracy.md): judged after the run on e8401ef, then added
+        ("government-transparency", "推进行政许可和行政处罚等信息全量公开。"),
+        ("enforcement-three-systems", "推进行政许可和行政处罚等信息全量公开。"),
+        ("enforcement-three-systems", "将行政处罚、政府信息公开等事项均纳入合法性审查范围。"),
+        (
+            "major-decisions",
+            "为设立“大铜新区”等重大发展规划，以及重大项目建设提供合法性审查“专班服务”。",
+        ),
+        ("digital-government", "打造“办小助”AI机器人，以“人工智能+专人服务”模式服务群众。"),
         # sets U and V (docs/accuracy.md): judged after the run on db62577, then added
         ("supervision", "将开展规范涉企行政执法专项行动列入市政府年度工作报告。"),
         ("study-and-report-law", "抓好全体党员干部法制教育，以研讨和自学的方式学习《教育法》。"),
@@ -856,3 +865,89 @@ def test_a_title_shown_twice_heads_the_report_where_it_comes_again(lint) -> None
     assert lint(text, "cjk-space") == []
     (missing, *_) = lint(text, "section-missing")
     assert (missing.line, missing.column) == (7, 1)  # on the report's own title
+
+
+# -- sets W, X and Y (docs/accuracy.md): false findings judged on e8401ef -----------------
+
+
+def test_a_relative_time_word_is_read_on_whole_words(lint) -> None:
+    """项目前期 is 项目 + 前期 (set X), 本年度报告 is 本 + 年度报告, "this annual report"
+    (set X): neither holds a relative date. 今年底 and 截至目前 still do."""
+    text = (
+        "青禾县生态环境局2021年度法治政府建设年度报告\n"
+        "一、主要举措和成效\n"
+        "加强项目前期的选址论证。本年度报告根据《纲要》编制。截至目前完成清理，今年底前完成评估。\n"
+    )
+    assert spots(lint(text, "relative-time")) == [
+        ("relative-time", 3, 27),
+        ("relative-time", 3, 36),
+    ]
+
+
+def test_a_signature_date_and_a_covering_letters_plans_are_not_later_years(lint) -> None:
+    """A covering letter (set X) proposes next year's 工作设想 and is dated next year."""
+    text = (
+        "青禾县财政局2023年度法治政府建设情况报告\n"
+        "我局全面总结2023年度情况，并提出2024年度法治政府建设工作设想，请审阅。\n"
+        "青禾县财政局\n"
+        "2024年1月28日\n"
+        "一、主要举措和成效\n"
+        "2024年3月完成执法案卷评查。\n"
+    )
+    assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 6, 1)]
+
+
+def test_a_vague_word_counted_by_the_next_clause(lint) -> None:
+    """ "大量采用专家函审模式，2021年函审项目占比达90%以上" (set X) counts what 大量 measures;
+    "部分乡镇（街道）编制……共调剂编制44名" (set V) does not count the 乡镇, nor a year in
+    a title the 多次 of 大英县 (set W)."""
+    text = (
+        "青禾县2021年度法治政府建设年度报告\n"
+        "一、主要举措和成效\n"
+        "大量采用专家函审模式，2021年函审项目占比达90%以上。\n"
+        "对部分乡镇（街道）编制进行优化配置，共调剂或下沉各类编制44名。\n"
+        "多次调度推进法治政府建设示范创建工作，亲自把关《青禾县2022年度法治政府建设示范创建任务分工》。\n"
+    )
+    assert spots(lint(text, "vague-quantity")) == [
+        ("vague-quantity", 4, 2),
+        ("vague-quantity", 5, 1),
+    ]
+
+
+def test_joint_departments_and_a_spaced_heading_keep_their_spaces(lint) -> None:
+    text = (
+        "海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告\n"
+        "引 言\n"
+        "我局 联合县公安局开展执法检查。\n"
+    )
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 3)]
+
+
+def test_a_run_in_items_heading_is_backed_by_the_item(lint) -> None:
+    """二是领导干部依法行政能力全面提升。 then the item's figures (荔湾区, set W); 三是 with
+    nothing measured stays a finding."""
+    text = (
+        "青禾区2024年法治政府建设情况报告\n"
+        "一、主要举措和成效\n"
+        "二是领导干部依法行政能力全面提升。召开区委理论学习中心组学习会议。"
+        "组织全区2万余名国家工作人员参加学法考试，参考率、优秀率均为100%。"
+        "三是执法水平显著提升。召开会议研究执法工作。\n"
+    )
+    assert spots(lint(text, "unsupported-claim")) == [("unsupported-claim", 3, 75)]
+
+
+def test_the_general_secretary_is_not_the_filers_leader(lint) -> None:
+    """习近平总书记……部署……法治 (set Y) says nothing of the filer's own leader."""
+    text = (
+        "青禾县交通运输局2022年度法治政府建设情况报告\n"
+        "一、主要举措和成效\n"
+        "深入学习习近平总书记关于全面依法治国的重要论述，研究部署法治政府建设工作。\n"
+        "二、存在的不足和原因\n"
+        "执法力量不足，原因是编制少。\n"
+        "三、下一年度主要安排\n"
+        "2023年，我局将加强执法培训。\n"
+    )
+    found = lint(text, "section-missing")
+    assert [(f.rule, f.data["section"]) for f in found] == [
+        ("section-missing", "first-responsible")
+    ]

@@ -17,6 +17,10 @@ it. Where that may stand, from the claim outwards:
   claim is about a level or a feeling (``levels``: 能力, 水平, 满意度 …), which counts of
   work done do not measure: "学法培训6次、会前学法12次，……依法行政的能力显著提升".
 
+A run-in item's opening sentence ("二是领导干部依法行政能力全面提升。" then the item's
+text) is the item's heading: the whole item, up to the next run-in item or the end of the
+paragraph, may back it ("……组织2万余名国家工作人员参加学法考试，参考率、优秀率均为100%").
+
 A claim in a goal ("为进一步提升群众满意度", "推动执法质效持续提升": ``goals``, looked for
 in the claim's clause before it) is not a result. Plans and shortcomings talk about the
 future and problems, so they are skipped by default (``skip``); so are headings and the
@@ -39,6 +43,12 @@ from lawlint.spans import SpanIndex
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
 LEVELS = r"水平|能力|意识|素养|质效|效能|质量|满意|获得感|幸福感|安全感|知晓率|认可度|公信力"
 MEASURED = r"\d+(?:\.\d+)?\s{0,3}[%％‰]|百分点"
+# a run-in item: "二是", "（二）", "2." opening a sentence
+_RUN_IN = re.compile(
+    r"[\s　]*(?:[一二三四五六七八九十]{1,3}是"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])"
+)
+_TOPIC_LENGTH = 40  # an item's heading sentence is short
 
 
 class UnsupportedClaim(Check):
@@ -104,6 +114,11 @@ class UnsupportedClaim(Check):
                 if n.paragraph == s.paragraph
             ]
             end = following[-1].end if following else s.end
+            if s.end - s.start <= _TOPIC_LENGTH and _RUN_IN.match(text, s.start):
+                for n in sentences[i + 1 :]:  # the item's text backs its heading
+                    if n.paragraph != s.paragraph or _RUN_IN.match(text, n.start):
+                        break
+                    end = max(end, n.end)
             for pattern in self.opts["patterns"]:
                 m = pattern.search(text, s.start, s.end)
                 if m is None:

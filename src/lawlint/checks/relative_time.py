@@ -3,11 +3,14 @@
 The report is read months after its year ends (published by 4月1日 of the next year), so
 relative time words are ambiguous: the message suggests the year, known from the title.
 Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring schedules
-such as 当月交办、当月答复).
+such as 当月交办、当月答复). A word is read on jieba's words, not as a substring: the 目前
+of 项目前期 (项目 + 前期) and the 本年度 of 本年度报告 (本 + 年度报告, "this annual report")
+are not there.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from lawlint.checks._scope import SCOPE, scope_spans
@@ -24,6 +27,7 @@ class RelativeTime(Check):
     kind = "relative-time"
     summary = "Relative time words (今年, 去年, 目前 …) in an annual report"
     fields = ("match", "suggestion")
+    needs_words = True  # a word is matched on jieba's words (项目前期 holds no 目前)
     # what {suggestion} says instead of the word: the year, when the word names one and
     # the report year is known; else "a year" or "a date"
     problems = {"year": ("year",), "some-year": (), "date": ()}
@@ -51,6 +55,7 @@ class RelativeTime(Check):
         offsets: dict[str, int] = self.opts["year_offsets"]
         doc = ctx.doc
         exceptions: dict[int, Covering] = {}  # by line: scanned once, not once per word
+        words: dict[int, tuple[list[int], list[int]]] = {}  # by line: segmented once
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
                 if m.start() in titles:
@@ -61,6 +66,10 @@ class RelativeTime(Check):
                         self.opts["exceptions"], text, *doc.line_span(line)
                     )
                 if exceptions[line].covers(m.start(), m.end()):
+                    continue
+                if line not in words:
+                    words[line] = _word_spans(ctx, *doc.line_span(line))
+                if _inside_words(words[line], m.start(), m.end()):
                     continue
                 word = m.group(0)
                 yield self.finding(
@@ -76,6 +85,24 @@ class RelativeTime(Check):
         if word in offsets and year is not None:
             return self.problem("year", year=year + offsets[word])
         return self.problem("some-year" if word in offsets else "date")
+
+
+def _word_spans(ctx: Context, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends (document offsets, ascending) of jieba's words in the line."""
+    tokens = ctx.segmenter.tokens(ctx.doc.text[start:end])
+    return [start + a for _, a, _ in tokens], [start + b for _, _, b in tokens]
+
+
+def _inside_words(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Is the match part of other words: does a word begin before it and run into it
+    (项目|前期 for 目前), or begin inside it and run past its end (本|年度报告 for 本年度)?
+    A word that starts with the match and runs on (今年底, 今年年底) is the match's own."""
+    starts, ends = spans
+    i = bisect.bisect_right(starts, start) - 1  # the word holding the match's first character
+    if i >= 0 and starts[i] < start < ends[i]:
+        return True
+    j = bisect.bisect_left(starts, end) - 1  # the word holding its last character
+    return j >= 0 and start < starts[j] < end < ends[j]
 
 
 CHECKS = (RelativeTime,)

@@ -28,12 +28,21 @@ _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
 # Joint issuers are separated by a space, in the body as on the title line
 # ("中共中央办公厅 国务院办公厅印发", "中共浙江省委 浙江省人民政府关于……").
 _ORGAN = r"(?:办公厅|办公室|委员会|人民政府|省委|市委|县委|区委|州委|党委|党组|国务院|中央)"
-_ISSUER_BEFORE = re.compile(rf"{_ORGAN}$")
+# a department (海关总署, 省司法厅, 市教育局, 区卫健委): after the space only where the
+# issuers end ("海关总署党委 海关总署关于……"), not a stray space before a sentence
+# that names one ("我局 联合县公安局开展")
+_DEPT = r"(?:总署|总局|厅|局|委)"
+_ISSUER_BEFORE = re.compile(rf"(?:{_ORGAN}|{_DEPT})$")
 _DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
 # one space character, not part of a run: a run or a tab aligns columns
 _ONE = " \u00a0\u3000"
 _ORGAN_REACH = 8  # more than the longest of _ORGAN
-_ISSUER_AFTER = re.compile(rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?{_ORGAN}")
+# A short heading letter-spaced on purpose: "引 言", "目　录", "结 束 语".
+_SPACED_HEADING = re.compile(rf"[{HAN}](?:[{_ONE}]+[{HAN}]){{1,3}}")
+_ISSUER_AFTER = re.compile(
+    rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?"
+    rf"(?:{_ORGAN}|{_DEPT}(?=关于|印发|联合|党委|党组|[{SPACE}]|$))"
+)
 
 
 class CjkSpace(Check):
@@ -93,6 +102,8 @@ class CjkSpace(Check):
                 continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
+            if _SPACED_HEADING.fullmatch(line.strip(SPACE)):
+                continue
             # a space strictly inside a quotation: a < pos < b
             quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
             for pattern, code in self.patterns:

@@ -35,6 +35,13 @@ from lawlint.checks.phrase import union
 _HAN_PAIR = re.compile(rf"[{HAN}]{{2}}")
 FIGURE_REACH = 6
 _FIGURE_SOON = re.compile(rf"[^。；，\d]{{0,{FIGURE_REACH}}}\d")
+# how far after a vague word the thing it measures is named ("大量采用专家函审模式")
+_THING_REACH = 6
+# two characters too common to name the thing a vague word measures
+_GENERIC_PAIRS = frozenset(
+    "工作 开展 进行 相关 有关 全年 我局 我镇 我县 我区 我市 各类 加强 推进 实现 完成 达到 "  # noqa: SIM905
+    "共计 累计".split()
+)
 
 
 class VagueQuantity(Check):
@@ -122,6 +129,8 @@ class VagueQuantity(Check):
                     counted_next[index] = self._counted_next(text, sentences, index)
                 if counted_next[index] or self._counted_after(text, sentences, index, end):
                     continue
+                if k >= 0 and self._counted_next_clause(text, spans, k, end):
+                    continue
                 yield self.finding(ctx, start, end, match=word)
 
     def _counted_next(self, text: str, sentences: list[Sentence], index: int) -> bool:
@@ -151,6 +160,30 @@ class VagueQuantity(Check):
             if _FIGURE_SOON.match(text, at + 2, min(nxt.end, at + 2 + FIGURE_REACH + 1)):
                 return True
             at = text.find(thing, at + 2, nxt.end)
+        return False
+
+    def _counted_next_clause(
+        self, text: str, spans: list[tuple[int, int]], k: int, end: int
+    ) -> bool:
+        """Does the next clause of the sentence count what the vague word measures?
+        "大量采用专家函审模式，2021年函审项目占比达90%以上" (set X): a pair of characters
+        just after the word (within ``_THING_REACH``) comes back there, a figure (not a
+        year, not in a title) close behind it."""
+        if k + 1 >= len(spans) or end > spans[k][1]:
+            return False
+        n_start, n_end = spans[k + 1]
+        named = text[end : min(spans[k][1], end + _THING_REACH)]
+        figure = self.opts["figure"]
+        for i in range(len(named) - 1):
+            pair = named[i : i + 2]
+            if not _HAN_PAIR.fullmatch(pair) or pair in _GENERIC_PAIRS:
+                continue
+            at = text.find(pair, n_start, n_end)
+            while at >= 0:
+                window = _FIGURE_SOON.match(text, at + 2, min(n_end, at + 2 + FIGURE_REACH + 1))
+                if window and figure.search(text, window.end() - 1, min(n_end, window.end() + 8)):
+                    return True
+                at = text.find(pair, at + 2, n_end)
         return False
 
     def _vague(self, word: str) -> bool:

@@ -11,6 +11,9 @@
 - the heading of either part naming another year ("一、2022年推进……主要举措和成效" in a
   2021 report, "四、2024年推进……主要安排" in a 2024 one).
 
+A line that is only a date ("2024年1月28日" under a signature) is when the text was
+signed, not when work was done, and is never read.
+
 A clause is cut at commas, but a clause that is only a date ("2024年，") dates the
 clause after it, whose words then count. Years inside 《…》 titles, in ranges
 (2021—2025年) and after comparison words (较2022年) are not when the work was done, and
@@ -43,6 +46,9 @@ _OPENER = re.compile(
 _DATE_ONLY = re.compile(
     r"(?:度|\d{1,2}月(?:份|\d{1,2}日)?|[上下]半年|第?[一二三四1-4]季度)?[初底末]?(?:以来)?\s*"
 )
+
+# A line that is only a full date: the date a letter or report was signed.
+_DATE_LINE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
 
 
 class YearMismatch(Check):
@@ -136,6 +142,9 @@ class YearMismatch(Check):
     ) -> Iterator[Finding]:
         text = ctx.doc.text
         future: dict[int, bool] = {}  # by scope (two at most): searched once per clause
+        line_start, line_end = ctx.doc.line_span(ctx.doc.line_index(start) + 1)
+        if _DATE_LINE.fullmatch(text, line_start, line_end):
+            return  # the date the text was signed
         for m in self._years(text, start, end, titles):
             found = int(m.group(1))
             # a clause that is only a date dates the next one: its words count too
