@@ -373,3 +373,62 @@ def test_yu_after_an_exact_number(lint, line: str, column: int, match: str) -> N
 )
 def test_yu_after_a_round_number_is_right(lint, line: str) -> None:
     assert lint(TITLE + line + "\n", "approx-number") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "name"),
+    [
+        # 赵县 2025 (set F), 梅仙镇 2025 (set T), 揭西县 2024 (set X)
+        (
+            "严格执行党政主要负责人履行推进法治建设第一责任人职责规定，组织专题述法。",
+            5,
+            "党政主要负责人履行推进法治建设第一责任人职责规定",
+        ),
+        ("严格落实政府信息公开条例，依托镇政府门户网站公开信息。", 5, "政府信息公开条例"),
+        ("坚持以中共中央、国务院法治政府建设实施纲要为指导。", 12, "法治政府建设实施纲要"),
+    ],
+)
+def test_a_documents_name_without_title_marks(lint, line: str, column: int, name: str) -> None:
+    found = lint(TITLE + line + "\n", "title-mark-missing")
+    assert spots(found) == [("title-mark-missing", 2, column)]
+    assert found[0].message == f"“{name}”是文件名称，应加书名号《》"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》。",
+        "制定《自治区贯彻落实<法治中国建设规划（2020-2025年）>实施方案》。",
+        "开展“学习法治政府建设实施纲要”主题活动。",
+    ],
+)
+def test_no_title_mark_finding_inside_titles_or_quotes(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "title-mark-missing") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "match"),
+    [
+        # 奉节县生态环境局 2021 and 荣昌区教委 2024 (set X)
+        ("一是简化审批流程，全面实现环评审批网上办一次办二是主动靠前服务。", 24, "二是"),
+        ("一是召开专题会议4次、组织法治培训4次二是组织全区教育系统开展学法。", 20, "二是"),
+        ("二是加强培训；三是严格执法检查12次四是推行电子证照。", 19, "四是"),
+    ],
+)
+def test_a_run_in_item_glued_to_the_one_before(lint, line: str, column: int, match: str) -> None:
+    found = lint(TITLE + line + "\n", "run-on-item")
+    assert spots(found) == [("run-on-item", 2, column)]
+    assert found[0].message.startswith(f"“{match}”前缺少句号")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一是简化审批流程。二是主动靠前服务。",
+        "二是主动靠前服务，做到一是一、二是二。",  # no 一是 before it
+        "一是坚持依法办事，第二是做好服务，唯一是要守住底线。",
+        "完成全年任务二是关键。",  # no 一是 in the paragraph
+    ],
+)
+def test_no_run_on_item_finding_for_phrases_and_ended_items(lint, line: str) -> None:
+    assert lint(TITLE + line + "\n", "run-on-item") == []

@@ -21,6 +21,7 @@ _MODULES = (
     "paired_marks",
     "nested_title_mark",
     "nested_quote",
+    "run_on_item",
     "heading_numbering",
     "heading_marker",
     "range_dash",

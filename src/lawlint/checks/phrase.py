@@ -14,6 +14,7 @@ from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
 from lawlint.model.rules import Rule
+from lawlint.spans import SpanIndex
 
 
 def union(patterns: tuple[re.Pattern[str], ...], words: tuple[str, ...]) -> re.Pattern[str]:
@@ -31,6 +32,11 @@ class Phrase(Check):
         "patterns": Option("regex-list", [], "Regexes; each match is a finding."),
         "words": Option("str-list", [], "Literal words; each occurrence is a finding."),
         "scope": SCOPE,
+        "skip_quoted": Option(
+            "bool",
+            False,
+            "Leave matches that start inside a quoted title 《…》 or a short quotation “…”.",
+        ),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -39,10 +45,16 @@ class Phrase(Check):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.doc.text
+        quoted = (
+            SpanIndex([*ctx.doc.quoted_titles, *ctx.doc.quoted_phrases])
+            if self.opts["skip_quoted"]
+            else None
+        )
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
-                if m.end() > m.start():
-                    yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
+                if m.end() <= m.start() or (quoted is not None and m.start() in quoted):
+                    continue
+                yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
 
 
 CHECKS = (Phrase,)
