@@ -114,7 +114,7 @@ def test_flawed_draft_typography_faults_of_the_fix_rules(linter) -> None:
 
 
 def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
-    """F38–F52 of examples/README.md: the rules added for faults seen in real reports."""
+    """F38–F53 of examples/README.md: the rules added for faults seen in real reports."""
     found = linter.lint_path(str(EXAMPLES / "flawed-draft.txt")).findings
     rules = (
         "cutoff-wording",
@@ -132,6 +132,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         "nested-quote",
         "title-mark-missing",
         "run-on-item",
+        "zuochu-wording",
     )
     picked = [f for f in found if f.rule in rules]
     assert spots(picked) == [
@@ -145,6 +146,7 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         ("approx-number", 59, 33),
         ("dotted-date", 63, 38),
         ("title-mark-missing", 63, 65),
+        ("zuochu-wording", 69, 71),
         ("abbreviated-year", 73, 39),
         ("interpunct-date", 77, 52),
         ("nested-quote", 87, 15),
@@ -163,12 +165,13 @@ def test_flawed_draft_faults_of_the_issue_14_rules(linter) -> None:
         None,
         None,
         None,
+        "作出",  # shown, not applied: it changes the wording
         None,
         "“12·4”",
         "‘",
         "’",
-        "推动",
-        None,  # shown, not applied: it changes the wording
+        "推动",  # shown, not applied: it changes the wording
+        None,
     ]
 
 
@@ -187,4 +190,4 @@ def test_flawed_draft_exercises_every_rule_but_two(linter) -> None:
         "shortcomings-without-causes",
         "text-truncated",
     }
-    assert len(found) == 57
+    assert len(found) == 58

@@ -89,13 +89,14 @@ def test_flawed_draft_fixed_keeps_its_words_and_only_unfixable_faults_remain(lin
     source = read_source(str(EXAMPLES / "flawed-draft.txt"))
     result = fix_source(linter, source)
     assert result.changed and result.converged
-    # cutoff-wording's 截止 → 截至 and doubled-word's 推动推动 → 推动 change the wording:
-    # refused, left to the drafter
-    assert [f.rule for f in result.refused] == ["cutoff-wording", "doubled-word"]
+    # cutoff-wording's 截止 → 截至, zuochu-wording's 做出 → 作出 and doubled-word's
+    # 推动推动 → 推动 change the wording: refused, left to the drafter
+    assert [f.rule for f in result.refused] == ["cutoff-wording", "zuochu-wording", "doubled-word"]
     # the only word changed is official-title's correction of a misquoted name
     assert skeleton(result.text) == skeleton(source.text.replace("督查工作规定", "督察工作规定"))
     assert [f.rule for f in result.findings if f.fix is not None] == [
         "cutoff-wording",
+        "zuochu-wording",
         "doubled-word",
     ]
     assert {f.rule for f in result.findings} == {
@@ -115,6 +116,7 @@ def test_flawed_draft_fixed_keeps_its_words_and_only_unfixable_faults_remain(lin
         # wording and number forms the drafter rewrites (no mark-only fix)
         "cutoff-wording",
         "doubled-word",
+        "zuochu-wording",
         "abbreviated-year",
         "mixed-number",
         "dotted-date",

@@ -432,3 +432,20 @@ def test_a_run_in_item_glued_to_the_one_before(lint, line: str, column: int, mat
 )
 def test_no_run_on_item_finding_for_phrases_and_ended_items(lint, line: str) -> None:
     assert lint(TITLE + line + "\n", "run-on-item") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("根据县政府主要领导做出的批示，制定具体整改方案。", 10),  # 社旗县 2024 (set Z1)
+        ("对街道拟做出的重大行政执法决定进行法制审核。", 5),  # 广内街道 2020 (set N)
+    ],
+)
+def test_zuochu_before_an_abstract_object(lint, line: str, column: int) -> None:
+    found = lint(TITLE + line + "\n", "zuochu-wording")
+    assert spots(found) == [("zuochu-wording", 2, column)]
+    assert found[0].fix is not None and found[0].fix.replacement == "作出"
+
+
+def test_zuochu_before_a_thing_is_right(lint) -> None:
+    assert lint(TITLE + "做出样品供群众体验，作出决定2项。\n", "zuochu-wording") == []

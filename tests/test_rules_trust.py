@@ -81,6 +81,16 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z1 and Z3 (docs/accuracy.md): judged after the run on 41743a3, then added
+        ("normative-documents", "（二）强化行政权力监督，规范行政文件管理。"),
+        (
+            "legal-education",
+            "开展“便民利企”专项法律服务活动，走访企业5000余家，提供专题讲座210场。",
+        ),
+        ("business-environment", "保障中小微企业有序复工复产。"),
+        ("digital-government", "建立“不动产登记+税收+公证”一件事应用场景。"),
+        ("digital-government", "使用“无证明系统”出具证明材料372份。"),
+        ("legal-education", "出台《依法防控双语法治指引》，引导全社会依法行动、依法办事。"),
         # sets W, X and Y (docs/accuracy.md): judged after the run on e8401ef, then added
         ("government-transparency", "推进行政许可和行政处罚等信息全量公开。"),
         ("enforcement-three-systems", "推进行政许可和行政处罚等信息全量公开。"),
@@ -708,6 +718,7 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
     [
         "大 中 小",
         "打印整页 打印内容 分享",
+        "加大字体 缩小字体 收藏 取消收藏 打印",  # set Z2
         "字号： 大 中 小",
         # sets I: a metadata table laid out with spaces, the page's date and time
         "索 引 号  zzf/2021-00044  发布机构  州政府",
@@ -951,3 +962,47 @@ def test_the_general_secretary_is_not_the_filers_leader(lint) -> None:
     assert [(f.rule, f.data["section"]) for f in found] == [
         ("section-missing", "first-responsible")
     ]
+
+
+# -- sets Z1 and Z3 (docs/accuracy.md): false findings judged on 41743a3 -----------------
+
+
+def test_a_speakers_post_and_name_keep_their_space(lint) -> None:
+    text = "青禾区2020年法治政府建设工作情况的报告\n青禾区人民政府副区长  王志勉\n我局 开展执法。\n"
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 3)]
+
+
+def test_a_duty_made_a_rule_is_the_first_responsible_part(lint) -> None:
+    """ "建立了党政主要负责人推进法治建设第一责任人职责制度" (甘肃省民政厅, set Z3)."""
+    text = (
+        "青禾县民政局2020年度法治政府建设工作情况的报告\n"
+        "一、主要举措和成效\n"
+        "一是认真履行责任。建立了党政主要负责人推进法治建设第一责任人职责制度。\n"
+        "二、存在的不足和原因\n"
+        "执法力量不足，原因是编制少。\n"
+        "三、下一年度主要安排\n"
+        "2021年，我局将加强执法培训。\n"
+    )
+    assert lint(text, "section-missing") == []
+
+
+def test_a_major_policy_deployment_is_no_major_decision(lint) -> None:
+    """上级的重大决策部署 (set Z1: 惠安) is not the filer's 重大行政决策."""
+    text = (
+        "青禾县2025年法治政府建设工作情况报告\n"
+        "一、主要举措和成效\n"
+        "认真贯彻落实党中央、国务院重大决策部署。\n"
+    )
+    found = lint(text, "topic-missing")
+    assert "major-decisions" in found[0].data["topics"]
+
+
+def test_titles_after_one_never_closed_are_not_nested(lint) -> None:
+    """左左乡 (set Z2): 《A（2020—2025年）《B》《C》 — the missing 》 is the fault, not
+    eight nested titles."""
+    text = TITLE + (
+        "与《法治中国建设规划（2020—2025年）《法治政府建设实施纲要（2021—2025年）》"
+        "《法治社会建设实施纲要（2020—2025年）》结合起来。\n"
+    )
+    assert spots(lint(text, "nested-title-mark")) == []
+    assert spots(lint(text, "unpaired-mark")) == [("unpaired-mark", 2, 2)]

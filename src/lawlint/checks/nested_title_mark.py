@@ -1,5 +1,10 @@
 """``nested-title-mark``: a title inside a title uses 〈〉 (GB/T 15834-2011 4.15.3),
-never ASCII ``< >`` nor a second 《》."""
+never ASCII ``< >`` nor a second 《》.
+
+A 《 inside 《》 is read as nested only in a paragraph whose 《 and 》 pair up: after a
+title that is never closed (《法治中国建设规划（2020—2025年）《法治政府建设实施纲要……》,
+set Z2) every later title would look nested, and the fault is the missing 》, which
+``unpaired-mark`` reports."""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ class NestedTitleMark(Check):
                 text.count("《") > 1 or "<" in text or "＜" in text or ">" in text or "＞" in text
             ):
                 continue  # a title inside a title needs a second 《 or an angle bracket
+            paired = text.count("《") == text.count("》")
             depth = 0
             inner_open: list[int] = []
             for pos in range(p.start, p.end):
@@ -36,7 +42,9 @@ class NestedTitleMark(Check):
                 elif ch == "》" and depth:
                     depth -= 1
                     if depth >= 1 and inner_open:
-                        yield from self._pair(ctx, inner_open.pop(), pos)
+                        inner = inner_open.pop()
+                        if paired:
+                            yield from self._pair(ctx, inner, pos)
                 elif ch in "<＜" and depth:
                     close = self._closing(doc.text, pos, p.end)
                     if close is not None:

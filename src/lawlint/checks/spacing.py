@@ -37,6 +37,10 @@ _DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
 # one space character, not part of a run: a run or a tab aligns columns
 _ONE = " \u00a0\u3000"
 _ORGAN_REACH = 8  # more than the longest of _ORGAN
+# A speaker's or signatory's line: a post and a name ("朝阳区人民政府副区长  王志勉").
+_POST_AND_NAME = re.compile(
+    rf"[{HAN}]{{2,24}}(?:长|主任|书记|主席|委员|负责人|代表)[{_ONE}]+[{HAN}]{{2,4}}"
+)
 # A short heading letter-spaced on purpose: "引 言", "目　录", "结 束 语".
 _SPACED_HEADING = re.compile(rf"[{HAN}](?:[{_ONE}]+[{HAN}]){{1,3}}")
 _ISSUER_AFTER = re.compile(
@@ -102,7 +106,9 @@ class CjkSpace(Check):
                 continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
-            if _SPACED_HEADING.fullmatch(line.strip(SPACE)):
+            if _SPACED_HEADING.fullmatch(line.strip(SPACE)) or _POST_AND_NAME.fullmatch(
+                line.strip(SPACE)
+            ):
                 continue
             # a space strictly inside a quotation: a < pos < b
             quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
