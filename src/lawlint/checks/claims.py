@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lawlint.checks._scope import part_spans
 from lawlint.checks._text import has_figure
@@ -38,6 +39,9 @@ from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
 from lawlint.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from lawlint.model.document import Sentence
 
 # where a clause begins: after a pause or a sentence end (full- or half-width)
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
@@ -114,18 +118,33 @@ class UnsupportedClaim(Check):
                 if n.paragraph == s.paragraph
             ]
             end = following[-1].end if following else s.end
-            if s.end - s.start <= _TOPIC_LENGTH and _RUN_IN.match(text, s.start):
-                for n in sentences[i + 1 :]:  # the item's text backs its heading
-                    if n.paragraph != s.paragraph or _RUN_IN.match(text, n.start):
-                        break
-                    end = max(end, n.end)
             for pattern in self.opts["patterns"]:
                 m = pattern.search(text, s.start, s.end)
                 if m is None:
                     continue
-                if not self._backed(text, s.start, end, m):
+                if not self._backed(text, s.start, end, m) and not self._item_backs(
+                    text, sentences, i, m
+                ):
                     yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
                 break
+
+    def _item_backs(
+        self, text: str, sentences: list[Sentence], i: int, claim: re.Match[str]
+    ) -> bool:
+        """Is sentence ``i`` a run-in item's short heading ("二是……能力全面提升。") whose
+        item — the sentences up to the next item or the paragraph's end — backs it?"""
+        s = sentences[i]
+        if s.end - s.start > _TOPIC_LENGTH or not _RUN_IN.match(text, s.start):
+            return False
+        end = s.end
+        j = i + 1  # walked by index: a slice would copy the rest of the document
+        while j < len(sentences):
+            n = sentences[j]
+            if n.paragraph != s.paragraph or _RUN_IN.match(text, n.start):
+                break
+            end = n.end
+            j += 1
+        return end > s.end and self._backed(text, s.start, end, claim)
 
     def _backed(self, text: str, start: int, end: int, claim: re.Match[str]) -> bool:
         """Is the claim a goal, or backed by a figure, date, measurement or evidence in

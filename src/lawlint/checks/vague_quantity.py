@@ -99,6 +99,9 @@ class VagueQuantity(Check):
         quoted = SpanIndex([*ctx.doc.quoted_titles, *ctx.doc.quoted_phrases])
         sentences = ctx.doc.sentences
         counted_next: dict[int, bool] = {}
+        # by (sentence, the two characters after the word): a sentence repeating one
+        # vague phrase ("多次召开会议" a hundred times) asks the same question each time
+        counted_after: dict[tuple[int, str], bool] = {}
         for index, s in enumerate(sentences):
             if not self.prefilter.search(text, s.start, s.end):
                 continue
@@ -127,7 +130,12 @@ class VagueQuantity(Check):
                     continue  # a total with a figure follows in the sentence
                 if index not in counted_next:
                     counted_next[index] = self._counted_next(text, sentences, index)
-                if counted_next[index] or self._counted_after(text, sentences, index, end):
+                if counted_next[index]:
+                    continue
+                thing = (index, text[end : end + 2])
+                if thing not in counted_after:
+                    counted_after[thing] = self._counted_after(text, sentences, index, end)
+                if counted_after[thing]:
                     continue
                 if k >= 0 and self._counted_next_clause(text, spans, k, end):
                     continue
