@@ -81,6 +81,16 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z5 and Z6 (docs/accuracy.md): judged after the run on b6aed39, then added
+        ("business-environment", "建立健全“双随机、一公开”监管工作制度。"),
+        ("emergency-response", "积极稳妥开展依法防控疫情。"),
+        ("government-transparency", "通过新闻发布会等形式，深入宣传和解读商务政策。"),
+        ("study-and-report-law", "将党政主要负责人履责情况列入年终述职内容。"),
+        ("study-and-report-law", "一是抓牢“关键少数”的法治教育。"),
+        (
+            "study-and-report-law",
+            "我局坚持定期召开专题会议，深入学习贯彻全面依法治国新理念新思想新战略。",
+        ),
         # sets Z1 and Z3 (docs/accuracy.md): judged after the run on 41743a3, then added
         ("normative-documents", "（二）强化行政权力监督，规范行政文件管理。"),
         (
@@ -1006,3 +1016,23 @@ def test_titles_after_one_never_closed_are_not_nested(lint) -> None:
     )
     assert spots(lint(text, "nested-title-mark")) == []
     assert spots(lint(text, "unpaired-mark")) == [("unpaired-mark", 2, 2)]
+
+
+# -- sets Z4 to Z6 (docs/accuracy.md): false findings judged on b6aed39 -----------------
+
+
+def test_the_pages_date_after_the_title_is_not_part_of_it(lint) -> None:
+    text = (
+        "上海市民防办公室关于2020年度法治政府建设工作的情况报告 ( 2021年02月10日 )\n"
+        "沪民防〔2021〕28号 签发人：钟杰\n"
+        "市政府：\n"
+    )
+    assert lint(text, "title-format") == []
+    assert lint(text, "cjk-space") == []  # the header line's fields stand apart
+
+
+def test_the_numeral_one_typed_for_the_dash_between_years(lint) -> None:
+    """保山市 (set Z6): "2021一2025年" three times."""
+    found = lint(TITLE + "完成2021一2025年规划，一年一度开展评估。\n", "range-dash")
+    assert spots(found) == [("range-dash", 2, 7)]
+    assert found[0].fix is not None and found[0].fix.replacement == "—"

@@ -14,7 +14,8 @@ leaves no doubt that it joins the two ends of a range:
   万元, % …) — not 号, 室, 栋 or any other numbering word;
 - and the dash lost between two years before 年 ("(20212025年)", "20212025年").
 
-The ASCII tilde "~" counts as a hyphen: "2021~2025年", "5~10人".
+The ASCII tilde "~" counts as a hyphen: "2021~2025年", "5~10人". Between two years the
+numeral 一, typed for the dash it looks like, counts too: "2021一2025年" (set Z6).
 
 Nothing preceded by a letter, digit, '/', '.' or '-' counts: that is a
 code, a date or an index number ("0898141/2022-06521"). URLs are masked by the document.
@@ -33,11 +34,13 @@ from lawlint.model.rules import Rule
 # ASCII hyphen-minus, full-width hyphen-minus, en dash, and the ASCII tilde that
 # stands in for the 浪纹线 "～" (half-width in Chinese text, like the hyphen)
 _HYPHENS = "\\-－–~"
+# between two years, also the numeral 一 typed for the 一字线 it looks like
+_YEAR_DASHES = _HYPHENS + "一"
 _Y = r"(?:19|20)\d\d"
 _NOT_AFTER = r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ/.\-－–_#])"
 
-_YEARS = re.compile(rf"{_NOT_AFTER}({_Y})(年?)([{_HYPHENS}])({_Y})(?=年)")
-_BRACKET_YEARS = re.compile(rf"(?<=[(（])({_Y})([{_HYPHENS}])({_Y})(?=[)）])")
+_YEARS = re.compile(rf"{_NOT_AFTER}({_Y})(年?)([{_YEAR_DASHES}])({_Y})(?=年)")
+_BRACKET_YEARS = re.compile(rf"(?<=[(（])({_Y})([{_YEAR_DASHES}])({_Y})(?=[)）])")
 _LOST_DASH = re.compile(rf"{_NOT_AFTER}({_Y})({_Y})(?=年)")
 _MONTHS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(月?)([{_HYPHENS}])(\d{{1,2}})(?=月)")
 _DAYS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(日?)([{_HYPHENS}])(\d{{1,2}})(?=日)")

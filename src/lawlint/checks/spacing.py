@@ -117,7 +117,10 @@ class CjkSpace(Check):
                     if base + m.start() in seen or m.end() == len(line):
                         continue
                     if pattern is self.inside and (
-                        m.start() in quoted or _joint(line, m.start(), m.end())
+                        m.start() in quoted
+                        or _joint(line, m.start(), m.end())
+                        # GB/T 9704's header line: "沪民防〔2021〕28号 签发人：钟杰"
+                        or line.startswith("签发人", m.end())
                     ):
                         continue
                     if pattern is self.before_number and _signature(line, m.start(), m.end()):

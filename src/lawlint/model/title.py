@@ -23,6 +23,12 @@ _NOT_TITLE = re.compile(rf"[>»|｜:：,，。;；!！?？/{MASK}]|\s{{2,}}")
 _STRIP_CHARS = SPACE + "#*_"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([〇零一二三四五六七八九]{4})年")
 MAX_TITLE = 60
+# the page's publication date in brackets at the end of the title line
+_DATE_NOTE = re.compile(
+    rf"[{SPACE}]*[（(][{SPACE}]*(?:19|20)\d{{2}}(?:年\d{{1,2}}月\d{{1,2}}日|[-./]\d{{1,2}}[-./]\d{{1,2}})"
+    rf"[{SPACE}]*[）)]$"
+)
+_DATE_NOTE_MAX = 30  # looked for in the line's last characters only
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +59,20 @@ def find_year(text: str) -> int | None:
 
 
 def _clean(line: str) -> tuple[str, int]:
-    """The line without indentation, Markdown '#'/emphasis or a site's column tag
-    ("【工作总结】"); and where it starts."""
+    """The line without indentation, Markdown '#'/emphasis, a site's column tag
+    ("【工作总结】") or the page's date after it; and where it starts."""
     rest = line.lstrip(_STRIP_CHARS)
     tag = _TAG.match(rest)
     if tag is not None and len(rest) > tag.end():
         rest = rest[tag.end() :].lstrip(_STRIP_CHARS)
+    lead = len(line) - len(rest)
     # a site's byline after the title is masked (input.markup): not part of it
-    return rest.rstrip(_STRIP_CHARS + MASK), len(line) - len(rest)
+    rest = rest.rstrip(_STRIP_CHARS + MASK)
+    # the page's date after the title (set Z6: "……情况报告 ( 2021年02月10日 )")
+    date = _DATE_NOTE.search(rest, max(0, len(rest) - _DATE_NOTE_MAX))
+    if date is not None and date.start() > 0:
+        rest = rest[: date.start()].rstrip(_STRIP_CHARS)
+    return rest, lead
 
 
 # A line naming the issuer above "关于…的报告": the title's first line.
