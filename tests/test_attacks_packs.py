@@ -393,7 +393,10 @@ def test_no_built_in_or_example_pattern_is_refused() -> None:
     for path in [*sorted((ROOT / "rules").glob("*.yaml")), ROOT / "examples/province-pack.yaml"]:
         pack = load_pack(path)  # would raise on a refused pattern
         for spec in pack.sections:
-            patterns += [p.pattern for p in (*spec.heading, *spec.content, *spec.content_anywhere)]
+            patterns += [
+                p.pattern
+                for p in (*spec.heading, *spec.content, *spec.content_anywhere, *spec.cited_titles)
+            ]
         for rule in pack.rules:
             for name, option in kinds()[rule.kind].options.items():
                 value = rule.raw_options.get(name)

@@ -1036,3 +1036,19 @@ def test_the_numeral_one_typed_for_the_dash_between_years(lint) -> None:
     found = lint(TITLE + "完成2021一2025年规划，一年一度开展评估。\n", "range-dash")
     assert spots(found) == [("range-dash", 2, 7)]
     assert found[0].fix is not None and found[0].fix.replacement == "—"
+
+
+def test_applying_the_duty_regulation_is_the_first_responsible_part(lint) -> None:
+    """共和县 (set Z4): 严格执行《……第一责任人职责规定》 reports the duty; studying it
+    (认真学习《……》) does not."""
+    parts = (
+        "二、存在的不足和原因\n执法力量不足，原因是编制少。\n"
+        "三、下一年度主要安排\n2022年，我县将加强执法培训。\n"
+    )
+    head = "青禾县2021年法治政府建设工作报告\n一、主要举措和成效\n"
+    rule = "党政主要负责人履行推进法治建设第一责任人职责规定"
+    applied = head + f"严格执行《{rule}》，抓住“关键少数”，落实法治建设责任。\n" + parts
+    assert lint(applied, "section-missing") == []
+    studied = head + f"认真学习《{rule}》。\n" + parts
+    found = lint(studied, "section-missing")
+    assert [f.data["section"] for f in found] == ["first-responsible"]

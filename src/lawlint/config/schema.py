@@ -41,6 +41,7 @@ def _section() -> dict[str, Any]:
             "heading": regexes,
             "content": regexes,
             "content_anywhere": regexes,
+            "cited_titles": regexes,
             "unclaimed": {
                 "type": "boolean",
                 "description": "Top-level sections no other part claims are this part "

@@ -15,6 +15,9 @@ part by patterns, not exact words (《法治政府建设与责任落实督察工
 - ``content_anywhere``: regexes matched against every sentence after the first
   heading (not the preamble, not inside 《…》) — for a part that real reports often
   give as a sentence within another part (the principal leader's duty);
+- ``cited_titles``: regexes matched against the same sentences with their 《…》 titles
+  kept — for a part a report gives as applying a document ("严格执行《党政主要负责人
+  履行推进法治建设第一责任人职责规定》");
 - ``unclaimed: true``: when no heading names the part, the top-level sections that
   no other part claims are this part (reports organised by theme: "一、坚持依法决策",
   "二、深化执法改革" … are their 主要举措和成效). A report with no top-level heading at
@@ -91,6 +94,7 @@ class SectionSpec:
     content: tuple[re.Pattern[str], ...] = ()
     unclaimed: bool = False
     content_anywhere: tuple[re.Pattern[str], ...] = ()
+    cited_titles: tuple[re.Pattern[str], ...] = ()
 
     def matches_heading(self, text: str, year: int | None = None) -> bool:
         return any(_matches(p, text, year) for p in self.heading)
@@ -100,6 +104,10 @@ class SectionSpec:
 
     def matches_anywhere(self, text: str, year: int | None = None) -> bool:
         return any(_matches(p, text, year) for p in self.content_anywhere)
+
+    def matches_cited(self, text: str) -> bool:
+        """Does the sentence ``text`` (titles kept) apply a document that is this part?"""
+        return any(p.search(text) is not None for p in self.cited_titles)
 
 
 def _matches(pattern: re.Pattern[str], text: str, year: int | None) -> bool:
@@ -205,15 +213,18 @@ class SectionIndex:
     @cached_property
     def by_content(self) -> set[str]:
         found = {key for _, _, keys in self._matched_openings for key in keys}
-        anywhere = [s for s in self._order if s.content_anywhere and s.key not in found]
+        anywhere = [
+            s for s in self._order if (s.content_anywhere or s.cited_titles) and s.key not in found
+        ]
         if anywhere:
             doc = self.doc
             for sentence in doc.sentences:
                 if sentence.start < self._first_heading:
                     continue  # the preamble announces the report, it does not report
-                text = blank_titles(doc.text[sentence.start : sentence.end])
+                raw = doc.text[sentence.start : sentence.end]
+                text = blank_titles(raw)
                 for spec in anywhere:
-                    if spec.matches_anywhere(text, self.year):
+                    if spec.matches_anywhere(text, self.year) or spec.matches_cited(raw):
                         found.add(spec.key)
         return found
 

@@ -68,7 +68,15 @@ RULE_KEYS = (
 )  # fmt: skip
 DOC_KEYS = ("summary", "rationale", "not_flagged", "fix")
 PACK_KEYS = ("pack", "title", "description", "vocabularies", "sections", "rules")
-SECTION_KEYS = ("key", "name", "heading", "content", "content_anywhere", "unclaimed")
+SECTION_KEYS = (
+    "key",
+    "name",
+    "heading",
+    "content",
+    "content_anywhere",
+    "cited_titles",
+    "unclaimed",
+)
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # a configuration's keys (config.KEYS, not imported: config imports this module)
 _CONFIG_KEYS = ("extends", "select", "ignore", "per-file", "exclude", "level", "fail-on")
@@ -316,7 +324,7 @@ class _PackReader:
             )
         patterns = {
             field_name: self.section_patterns(item, i, field_name)
-            for field_name in ("heading", "content", "content_anywhere")
+            for field_name in ("heading", "content", "content_anywhere", "cited_titles")
         }
         unclaimed = item.get("unclaimed", False)
         if not isinstance(unclaimed, bool):
@@ -334,6 +342,7 @@ class _PackReader:
             patterns["content"],
             unclaimed,
             patterns["content_anywhere"],
+            patterns["cited_titles"],
         )
 
     def section_patterns(
