@@ -1052,3 +1052,22 @@ def test_applying_the_duty_regulation_is_the_first_responsible_part(lint) -> Non
     studied = head + f"认真学习《{rule}》。\n" + parts
     found = lint(studied, "section-missing")
     assert [f.data["section"] for f in found] == ["first-responsible"]
+
+
+# -- sets Z7 to Z9 (docs/accuracy.md): false findings judged on db6aa32 -----------------
+
+
+def test_a_title_split_by_a_blank_line(lint) -> None:
+    """贵州省 (set Z9): the title's tail on its own after a blank line."""
+    text = "贵州省2023年度法治政府建设工作\n\n情况报告\n\n一、主要举措和成效\n审核文件12件。\n"
+    assert lint(text, "title-format") == []
+
+
+def test_a_later_year_a_bill_is_put_into_is_no_mismatch(lint) -> None:
+    """辽宁省文化和旅游厅 (set Z9): a 2025 result that names the 2026 programme."""
+    text = (
+        "辽宁省文化和旅游厅2025年法治政府建设情况报告\n一、主要举措和成效\n"
+        "推动《辽宁省文物保护管理利用条例》纳入省人大2026年立法重点调研项目。\n"
+        "2026年3月完成执法案卷评查。\n"
+    )
+    assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 4, 1)]

@@ -99,8 +99,13 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
             continue
         start = line_starts[i] + lead
         candidates = [Title(text, start, start + len(text), find_year(text))]
+        # the title's first line: the line above; above a blank line only for a tail that
+        # cannot be a title alone (set Z9: "贵州省2023年度法治政府建设工作" / "" / "情况报告")
+        above = i - 1
+        if above > 0 and not lines[above].strip(_STRIP_CHARS) and not _score(text):
+            above -= 1
         if i > 0:
-            prev, prev_lead = _clean(lines[i - 1])
+            prev, prev_lead = _clean(lines[above])
             joined = prev + text
             if (
                 prev
@@ -108,7 +113,7 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
                 and not _TITLE_END.search(prev)
                 and len(joined) <= MAX_TITLE
             ):
-                pstart = line_starts[i - 1] + prev_lead
+                pstart = line_starts[above] + prev_lead
                 gap = start - (pstart + len(prev))
                 candidates.append(
                     Title(joined, pstart, start + len(text), find_year(joined), len(prev), gap)
