@@ -81,6 +81,9 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z10 and Z12 (docs/accuracy.md): judged after the run on 3cc4027, then added
+        ("supervision", "定期组织人员对各行政执法单位开展实地督导检查。"),
+        ("business-environment", "深入推进“一窗通办”工作。"),
         # sets Z5 and Z6 (docs/accuracy.md): judged after the run on b6aed39, then added
         ("business-environment", "建立健全“双随机、一公开”监管工作制度。"),
         ("emergency-response", "积极稳妥开展依法防控疫情。"),
@@ -729,6 +732,12 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
         "大 中 小",
         "打印整页 打印内容 分享",
         "加大字体 缩小字体 收藏 取消收藏 打印",  # set Z2
+        # sets Z11 and Z12: a metadata table copied without its columns, a Chinese date
+        # before the source, a keyword row
+        "发布机构 南县退役军人事务局",
+        "信息类别 综合政务 公开范围 全部公开 公开方式 政府网站",
+        "2021年03月29日 来源： 政法监督处",
+        "关键词： 环境治理 环境保护 危废治理",
         "字号： 大 中 小",
         # sets I: a metadata table laid out with spaces, the page's date and time
         "索 引 号  zzf/2021-00044  发布机构  州政府",
@@ -1071,3 +1080,50 @@ def test_a_later_year_a_bill_is_put_into_is_no_mismatch(lint) -> None:
         "2026年3月完成执法案卷评查。\n"
     )
     assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 4, 1)]
+
+
+# -- sets Z10 to Z12 (docs/accuracy.md): false findings judged on 3cc4027 ---------------
+
+
+def test_a_bodys_name_is_no_supervision(lint) -> None:
+    """市场监督管理局 in a name (set Z12: 济宁, 重庆) reports no 监督 work."""
+    text = TITLE + "一、主要举措和成效\n协同市市场监督管理局、市公安局开展检查。\n"
+    found = lint(text, "topic-missing")
+    assert "supervision" in found[0].data["topics"]
+    text = TITLE + "一、主要举措和成效\n主动接受人大监督和政协民主监督。\n"
+    assert "supervision" not in lint(text, "topic-missing")[0].data["topics"]
+
+
+def test_a_doubled_word_ends_with_a_word(lint) -> None:
+    """学法考法考试 (set Z12: 法考法考 ends inside 考试) is no word typed twice; 贯彻落实落实
+    (set Z3) is."""
+    text = TITLE + "组织学法考法考试。认真贯彻落实落实各项部署。\n"
+    assert spots(lint(text, "doubled-word")) == [("doubled-word", 2, 14)]
+
+
+def test_a_list_whose_items_only_begin_with_a_quotation_keeps_its_commas(lint) -> None:
+    """牛田镇 (set Z11): 法律“六进”、“4·15”全民国家安全教育日、农村法治宣传月."""
+    text = TITLE + (
+        "开展法律“六进”、“4·15”全民国家安全教育日、农村法治宣传月等活动。"
+        "推行“一网通办”、“跨省通办”。\n"
+    )
+    assert spots(lint(text, "serial-comma")) == [("serial-comma", 2, 45)]
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        # 中村乡 (set Z11)
+        "一是强化组织保障，扎实推进法治建设第一责任人职责，成立由乡党委书记任组长的领导小组。",
+        # 普兰县 (set Z10): the 规定's four 亲自
+        "领导干部做到重要工作亲自部署、重大问题亲自解决、重点环节亲自协调、重要任务亲自督办。",
+    ],
+)
+def test_the_duty_in_the_words_of_its_regulation(lint, duty: str) -> None:
+    text = (
+        "青禾县2023年法治政府建设情况报告\n一、主要举措和成效\n"
+        + duty
+        + "\n二、存在的不足和原因\n执法力量不足，原因是编制少。\n"
+        "三、下一年度主要安排\n2024年，我县将加强执法培训。\n"
+    )
+    assert lint(text, "section-missing") == []

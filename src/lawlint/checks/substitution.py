@@ -3,10 +3,14 @@
 Vale's ``substitution``: each finding carries the replacement as its fix. Keys are
 literal text unless ``regex: true``; a regex key is matched in its context, so it may
 look behind and ahead (``截止(?=20[0-9]{2}年)``) and its replacement may name groups.
+With ``word_end: true`` a match must end where one of jieba's words ends: the "法考法考"
+inside 学法|考法|考试 ends inside 考试 and is no word typed twice, while the "落实落实" of
+贯彻落实|落实 ends with its word.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -25,6 +29,7 @@ class Substitution(Check):
     options = {
         "swap": Option("str-map", {}, "Mapping of wrong text to its replacement."),
         "regex": Option("bool", False, "Treat the keys of 'swap' as regexes."),
+        "word_end": Option("bool", False, "Only matches that end where a jieba word ends."),
         "scope": SCOPE,
     }
 
@@ -43,15 +48,29 @@ class Substitution(Check):
         doc = ctx.doc
         text = doc.text
         chrome = doc.chrome  # a copied page's widget rows ("关怀版关怀版") are the site's
+        ends: dict[int, list[int]] = {}  # by line: where jieba's words end, on first use
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
                 found = m.group(0)
                 if not found or (chrome and doc.line_index(m.start()) + 1 in chrome):
                     continue
+                if self.opts["word_end"] and not self._word_ends(ctx, ends, m.end()):
+                    continue
                 replacement = self._replacement(text, m.start(), m.end())
                 yield self.finding(
                     ctx, m.start(), m.end(), fix=replacement, match=found, replacement=replacement
                 )
+
+    @staticmethod
+    def _word_ends(ctx: Context, ends: dict[int, list[int]], pos: int) -> bool:
+        """Does a jieba word of the line holding ``pos - 1`` end at ``pos``?"""
+        line = ctx.doc.line_index(pos - 1) + 1
+        if line not in ends:
+            a, b = ctx.doc.line_span(line)
+            ends[line] = [a + end for _, _, end in ctx.segmenter.tokens(ctx.doc.text[a:b])]
+        found = ends[line]
+        i = bisect.bisect_left(found, pos)
+        return i < len(found) and found[i] == pos
 
     def _replacement(self, text: str, start: int, end: int) -> str:
         """The replacement of the pair whose key matched ``text[start:end]``, matched where

@@ -180,7 +180,9 @@ META_KEYS = (
     # 发布时间, 成文日期, 发文单位, 主题分类 …, also spaced out as a set N table has them
     # ("发 布 机 构 :", "成 文 日 期 :", "有   效  性 :"); set O: "有效性： 有效 发文日期： ……"
     r"发\s*布\s*(?:时\s*间|日\s*期|机\s*构|单\s*位)|成\s*文\s*日\s*期|"
-    r"发\s*文\s*(?:单\s*位|字\s*号|日\s*期|机\s*关)|主\s*题(?:\s*分\s*类)?|有\s*效\s*性"
+    r"发\s*文\s*(?:单\s*位|字\s*号|日\s*期|机\s*关)|主\s*题(?:\s*分\s*类)?|有\s*效\s*性|"
+    # set Z11: "信息类别 综合政务 公开范围 全部公开"; set Z12: "关键词： 环境治理 环境保护"
+    r"信\s*息\s*(?:类\s*别|分\s*类)|[体题]\s*裁\s*分\s*类|关\s*键\s*[词字]|标\s*签"
 )
 # A metadata row: a key, then a colon (or a bar, a middle dot, or nothing: the value on the
 # next line), or a widget's bracket ("• 字体【 大 中 小 】", set E).

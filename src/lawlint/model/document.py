@@ -52,6 +52,8 @@ _STAMP = (
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t]*\d{1,2}"
     r"(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))"
 )
+# a page's date in Chinese before its source row ("2021年03月29日 来源： 政法监督处", set Z12)
+_CN_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
 _WIDGET = (
     r"(?:[大中小]|默认|字号|(?:加大|放大|缩小|默认)?字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?"
     r"|关闭(?:窗口|本页)?|(?:取消)?收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫"
@@ -65,8 +67,11 @@ _WIDGET = (
 _CHROME = re.compile(
     # a key then a colon, or then two spaces (a table row: "索 引 号  zzf/2021-00044"),
     # possibly after the page's date and time ("2022-03-29 17:13:17 来源：……")
-    rf"^[{SPACE}•·*\-【\[|]*(?:{_STAMP}[{SPACE}]+)?(?:{META_KEYS})"
-    rf"(?:[{SPACE}]*(?:[:：|【\[]|$)|[{SPACE}]{{2,}})"
+    rf"^[{SPACE}•·*\-【\[|]*(?:(?:{_STAMP}|{_CN_DATE})[{SPACE}]+)?(?:{META_KEYS})"
+    rf"(?:[{SPACE}]*(?:[:：|【\[]|$)|[{SPACE}]{{2,}}"
+    # …or one space, then a value with no sentence punctuation: a table row copied
+    # without its columns ("发布机构 南县退役军人事务局", set Z11)
+    rf"|[ \u00a0\u3000](?=[^{SPACE}，。；！？,;!?]{{1,40}}(?:[{SPACE}]|$)))"
     # the page's date line under the title: "2021-02-26", "2022-03-29 17:13:17"
     rf"|^[{SPACE}•·*\-]*{_STAMP}[{SPACE}]*$"
     r"|[>»›].*[>»›]|^[^，。,]{0,12}(?:当前|所在)?的?位置"
