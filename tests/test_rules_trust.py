@@ -738,6 +738,8 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
         "信息类别 综合政务 公开范围 全部公开 公开方式 政府网站",
         "2021年03月29日 来源： 政法监督处",
         "关键词： 环境治理 环境保护 危废治理",
+        "公开类别 | 主动公开 | 发文字号 | 无",
+        "标签 法治政府 年度报告 司法局",
         "字号： 大 中 小",
         # sets I: a metadata table laid out with spaces, the page's date and time
         "索 引 号  zzf/2021-00044  发布机构  州政府",

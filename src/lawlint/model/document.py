@@ -80,6 +80,10 @@ _CHROME = re.compile(
     rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+(?:[【\[][^】\]\n]{{0,8}})?$"
     # …or unbracketed, as the copy left it: "大 中 小" under 字号：, "打印整页 打印内容 分享"
     rf"|^[{SPACE}]*(?:{_WIDGET}[{SPACE}|｜:：]*){{2,}}$"
+    # a row of three or more short cells set off by spaces, with no sentence punctuation:
+    # a table or tag row the copy flattened ("关键词 环境治理 环境保护 危废治理"); report
+    # text is never written so
+    rf"|^[{SPACE}]*[^{SPACE}，。；！？,;!?]{{1,12}}(?:[{SPACE}]+[^{SPACE}，。；！？,;!?]{{1,12}}){{2,}}[{SPACE}]*$"
 )
 # Body text above a detected title (a sentence of the report) is not chrome: a page's
 # banner, date line or widget row never ends a sentence of twenty Chinese characters.
