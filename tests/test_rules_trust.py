@@ -81,6 +81,10 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z16 and Z18 (docs/accuracy.md): judged after the run on 2113aa5, then added
+        ("supervision", "常态化监测各行政执法部门实施“四项清单”的情况。"),
+        ("supervision", "开展行政执法专项考核，集中整治行政执法突出问题。"),
+        ("digital-government", "推行经营许可审批云服务。"),
         # sets Z13 and Z15 (docs/accuracy.md): judged after the run on c00d390, then added
         ("digital-government", "投入“开平小政AI数字人”，为政务服务添“智”增“温”。"),
         ("digital-government", "推进全区通办事项应用，产生跨域办件3.7万余件。"),
@@ -1145,3 +1149,37 @@ def test_an_in_person_window_is_no_digital_government(lint) -> None:
     """一窗通办 is one counter for many matters; 跨省通办 is handled online."""
     text = TITLE + "一、主要举措和成效\n全面推进“一窗通办”工作。\n"
     assert "digital-government" in lint(text, "topic-missing")[0].data["topics"]
+
+
+# -- sets Z16 to Z18 (docs/accuracy.md): false findings judged on 2113aa5 ---------------
+
+
+def test_a_second_breakdown_has_its_own_total(lint) -> None:
+    """如东县 (set Z16): 80件，其中31件，……903件，其中412件 — 903 is the second total."""
+    text = TITLE + (
+        "办理不予处罚案件80件，其中涉企案件31件，一般程序案件903件，其中涉企案件412件。"
+        "办理案件45件，其中简易程序20件、一般程序30件。\n"
+    )
+    found = lint(text, "sum-mismatch")
+    assert [(f.line, f.data["total"], f.data["parts"]) for f in found] == [(2, 45, 50)]
+
+
+def test_a_doubled_hyphen_between_years(lint) -> None:
+    """吉林市 (set Z18): （2021--2025年）."""
+    found = lint(TITLE + "落实规划（2021--2025年）。\n", "range-dash")
+    assert spots(found) == [("range-dash", 2, 10)]
+    assert found[0].fix is not None and found[0].fix.replacement == "—"
+
+
+def test_enumerated_items_above_the_first_heading_report_work(lint) -> None:
+    """乌鲁木齐县 (set Z16): part 一's heading survived as a bullet, so its items stand
+    above the first numbered heading; they report the duty all the same."""
+    text = (
+        "青禾县人民政府2022年度法治政府建设情况报告\n"
+        "  • 学习贯彻习近平法治思想，加强党对法治政府建设领导情况。\n"
+        "一是县委、县政府主要领导定期召开依法治县委员会会议，严格履行法治建设第一责任人职责。\n"
+        "二、存在的不足和原因\n执法力量不足，原因是编制少。\n"
+        "三、下一年度主要安排\n2023年，我县将加强执法培训。\n"
+    )
+    keys = [f.data["section"] for f in lint(text, "section-missing")]
+    assert "first-responsible" not in keys

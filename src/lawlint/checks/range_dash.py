@@ -15,7 +15,8 @@ leaves no doubt that it joins the two ends of a range:
 - and the dash lost between two years before 年 ("(20212025年)", "20212025年").
 
 The ASCII tilde "~" counts as a hyphen: "2021~2025年", "5~10人". Between two years the
-numeral 一, typed for the dash it looks like, counts too: "2021一2025年" (set Z6).
+numeral 一, typed for the dash it looks like, counts too: "2021一2025年" (set Z6), and so
+does a doubled hyphen: "（2021--2025年）" (set Z18).
 
 Nothing preceded by a letter, digit, '/', '.' or '-' counts: that is a
 code, a date or an index number ("0898141/2022-06521"). URLs are masked by the document.
@@ -39,8 +40,8 @@ _YEAR_DASHES = _HYPHENS + "一"
 _Y = r"(?:19|20)\d\d"
 _NOT_AFTER = r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ/.\-－–_#])"
 
-_YEARS = re.compile(rf"{_NOT_AFTER}({_Y})(年?)([{_YEAR_DASHES}])({_Y})(?=年)")
-_BRACKET_YEARS = re.compile(rf"(?<=[(（])({_Y})([{_YEAR_DASHES}])({_Y})(?=[)）])")
+_YEARS = re.compile(rf"{_NOT_AFTER}({_Y})(年?)(--|[{_YEAR_DASHES}])({_Y})(?=年)")
+_BRACKET_YEARS = re.compile(rf"(?<=[(（])({_Y})(--|[{_YEAR_DASHES}])({_Y})(?=[)）])")
 _LOST_DASH = re.compile(rf"{_NOT_AFTER}({_Y})({_Y})(?=年)")
 _MONTHS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(月?)([{_HYPHENS}])(\d{{1,2}})(?=月)")
 _DAYS = re.compile(rf"{_NOT_AFTER}(\d{{1,2}})(日?)([{_HYPHENS}])(\d{{1,2}})(?=日)")
@@ -102,9 +103,10 @@ class RangeDash(Check):
 
 def _dash(m: re.Match[str], group: int, dash: str) -> tuple[int, int, str, str, str]:
     """Replace the hyphen of ``group`` with ``dash``."""
-    start, offset = m.start(group), m.start(group) - m.start()
+    start, end = m.start(group), m.end(group)
+    offset, width = start - m.start(), end - start
     whole = m.group(0)
-    return start, start + 1, dash, whole, whole[:offset] + dash + whole[offset + 1 :]
+    return start, end, dash, whole, whole[:offset] + dash + whole[offset + width :]
 
 
 CHECKS = (RangeDash,)

@@ -3,7 +3,9 @@
 The parts are the items listed right after 其中 (or a sentence opening with 其中), not
 every later number:
 
-- the list ends at the next 其中, which begins a breakdown of its own;
+- the list ends at the next 其中, which begins a breakdown of its own; an item after ， or
+  ； that runs right into that 其中 is the next breakdown's total, not a part ("……80件，
+  其中涉企案件31件，一般违法行为……案件903件，其中涉企案件412件", set Z16);
 - items joined by 、 ("其中讲座12场、送法下乡10场"); items joined by ， or ； only while
   each is a parallel item sharing a word with the first one ("其中刑事案件60件，民事案件
   40件"), not a new statement ("其中受理18件，审结17件", "……，调解成功305件");
@@ -132,6 +134,13 @@ class SumMismatch(Check):
                 # part of the sentence is read for one 其中 only (linear, however many)
                 stop = breakdowns[k + 1] if k + 1 < len(breakdowns) else s.end
                 parts = self._parts(text, where + 2, stop)
+                if (
+                    k + 1 < len(breakdowns)
+                    and len(parts) > 1
+                    and text[parts[-2].end : parts[-1].start].find("、") < 0
+                    and not text[parts[-1].end : stop].strip("，,；; 　")
+                ):
+                    parts.pop()  # the total the next 其中 breaks down
                 total = self._total(text, look_from, where, parts[0].unit) if parts else None
                 if total is None and parts:
                     total = self._stated(text, look_from, where, parts[0].unit)

@@ -49,10 +49,12 @@ from lawlint.numbering import parse_marker
 from lawlint.spans import SpanIndex, subtract, union
 
 if TYPE_CHECKING:
-    from lawlint.model.document import Document, Section
+    from lawlint.model.document import Document, Section, Sentence
 
 # "一是……；二是……": an enumerated item, up to the end of its clause group.
 _ITEM = re.compile(r"[一二三四五六七八九十]是[^；;。！？]*")
+# a paragraph opening with an enumerated item: "一是县委、县政府主要领导……"
+_ITEM_OPENING = re.compile(r"[ \u3000\u00a0\t•·*]*[一二三四五六七八九十]是")
 _ITEM_NUMBER = re.compile(r"([一二三四五六七八九十])是")
 _ITEM_HEAD = re.compile(r"^[一二三四五六七八九十]是[^，,；;]{0,24}[。！]$")
 # Where a heading joins parts ("存在的问题和下一步工作打算"); not 及时.
@@ -219,7 +221,7 @@ class SectionIndex:
         if anywhere:
             doc = self.doc
             for sentence in doc.sentences:
-                if sentence.start < self._first_heading:
+                if sentence.start < self._first_heading and not self._reports_items(sentence):
                     continue  # the preamble announces the report, it does not report
                 raw = doc.text[sentence.start : sentence.end]
                 text = blank_titles(raw)
@@ -227,6 +229,13 @@ class SectionIndex:
                     if spec.matches_anywhere(text, self.year) or spec.matches_cited(raw):
                         found.add(spec.key)
         return found
+
+    def _reports_items(self, sentence: Sentence) -> bool:
+        """Is ``sentence`` in a paragraph of enumerated items ("一是……"), which reports work
+        even above the first heading the document found (set Z16: a part's heading kept
+        as a bullet "•", its items then read as the preamble)?"""
+        p = self.doc.paragraphs[sentence.paragraph]
+        return _ITEM_OPENING.match(self.doc.text, p.start) is not None
 
     @cached_property
     def by_opening(self) -> dict[str, list[tuple[int, int]]]:
