@@ -81,6 +81,14 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z19 and Z20 (docs/accuracy.md): judged after the run on b7e6f56, then added
+        ("business-environment", "持续开展减证便民行动，全面推行证明事项告知承诺制。"),
+        ("normative-documents", "法律顾问参与重大行政决策、规范性、政策性文件的合法性审核把关。"),
+        ("study-and-report-law", "局领导班子持续学习《宪法》《退役军人保障法》。"),
+        ("legal-education", "组织乡干部、村“两委”成员法治培训2场次。"),
+        ("administrative-litigation", "研究部署行政复议诉讼工作。"),
+        ("digital-government", "建成远程审批系统，上线3.0版综合指挥调度平台。"),
+        ("major-decisions", "区政府合法性审核机构全年审核区政府文件、决策等75件。"),
         # sets Z16 and Z18 (docs/accuracy.md): judged after the run on 2113aa5, then added
         ("supervision", "常态化监测各行政执法部门实施“四项清单”的情况。"),
         ("supervision", "开展行政执法专项考核，集中整治行政执法突出问题。"),
@@ -1121,7 +1129,7 @@ def test_a_list_whose_items_only_begin_with_a_quotation_keeps_its_commas(lint) -
     """牛田镇 (set Z11): 法律“六进”、“4·15”全民国家安全教育日、农村法治宣传月."""
     text = TITLE + (
         "开展法律“六进”、“4·15”全民国家安全教育日、农村法治宣传月等活动。"
-        "推行“一网通办”、“跨省通办”。\n"
+        "推行“一网通办”、“跨省通办”。结合“6·16安全生产日”、“12·4”国家宪法日等宣传。\n"
     )
     assert spots(lint(text, "serial-comma")) == [("serial-comma", 2, 45)]
 
@@ -1183,3 +1191,15 @@ def test_enumerated_items_above_the_first_heading_report_work(lint) -> None:
     )
     keys = [f.data["section"] for f in lint(text, "section-missing")]
     assert "first-responsible" not in keys
+
+
+def test_the_circumstances_of_the_year_are_no_vague_work(lint) -> None:
+    """海口市 (set Z21): 多轮新冠肺炎疫情 counts the epidemic's waves, not work done."""
+    text = TITLE + "一、主要举措和成效\n有效应对多轮新冠肺炎疫情，多次召开会议研究部署。\n"
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 14)]
+
+
+def test_a_name_after_an_opening_title_mark_is_quoted(lint) -> None:
+    """西安市应急管理局 (set Z21): a cut text leaves 《全面深化法治领域改革纲要 unclosed."""
+    text = TITLE + "学习《全面深化法治领域改革纲要\n"
+    assert lint(text, "title-mark-missing") == []

@@ -16,6 +16,8 @@ from lawlint.findings import Finding
 from lawlint.model.rules import Rule
 from lawlint.spans import SpanIndex
 
+_OPENERS = frozenset("《〈<“")
+
 
 def union(patterns: tuple[re.Pattern[str], ...], words: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for all patterns and literal words (longest words first)."""
@@ -35,7 +37,8 @@ class Phrase(Check):
         "skip_quoted": Option(
             "bool",
             False,
-            "Leave matches that start inside a quoted title 《…》 or a short quotation “…”.",
+            "Leave matches that start inside a quoted title 《…》 or a short quotation “…”, "
+            "or right after an opening mark.",
         ),
     }
 
@@ -52,7 +55,14 @@ class Phrase(Check):
         )
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
-                if m.end() <= m.start() or (quoted is not None and m.start() in quoted):
+                if (
+                    m.end() <= m.start()
+                    or (
+                        quoted is not None
+                        # inside a quotation, or opening one a cut text never closes (set Z21)
+                        and (m.start() in quoted or text[m.start() - 1 : m.start()] in _OPENERS)
+                    )
+                ):
                     continue
                 yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
 
