@@ -81,6 +81,11 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z23 and Z24 (docs/accuracy.md): judged after the run on 407cbea, then added
+        ("normative-documents", "把重要文件、协议、合同、涉法事务纳入合法性审查范围。"),
+        ("normative-documents", "对规章和其他政策措施的合法性等各项审查。"),
+        ("digital-government", "配备移动执法终端，实现实时线上提交审核，全环节网上流转。"),
+        ("study-and-report-law", "把习近平法治思想作为局党组、班子成员学习重点内容。"),
         # sets Z19 and Z20 (docs/accuracy.md): judged after the run on b7e6f56, then added
         ("business-environment", "持续开展减证便民行动，全面推行证明事项告知承诺制。"),
         ("normative-documents", "法律顾问参与重大行政决策、规范性、政策性文件的合法性审核把关。"),
@@ -1203,3 +1208,21 @@ def test_a_name_after_an_opening_title_mark_is_quoted(lint) -> None:
     """西安市应急管理局 (set Z21): a cut text leaves 《全面深化法治领域改革纲要 unclosed."""
     text = TITLE + "学习《全面深化法治领域改革纲要\n"
     assert lint(text, "title-mark-missing") == []
+
+
+# -- sets Z22 to Z24 (docs/accuracy.md): false findings judged on 407cbea ---------------
+
+
+def test_a_law_promulgated_on_a_later_day_is_no_mismatch(lint) -> None:
+    """保山市 (set Z24): 《……条例》于2022年1月1日颁布施行 in a 2021 report."""
+    text = (
+        "保山市2021年法治政府建设情况报告\n一、主要举措和成效\n"
+        "推动《保山市乡村清洁条例》于2022年1月1日颁布施行。2022年3月完成评查。\n"
+    )
+    assert spots(lint(text, "year-mismatch")) == [("year-mismatch", 3, 29)]
+
+
+def test_what_a_doctrine_answers_is_no_vague_work(lint) -> None:
+    """紫金县 (set Z23): 一系列重大理论和实践问题 describes 习近平法治思想."""
+    text = TITLE + "一、主要举措和成效\n深刻回答了一系列重大理论和实践问题，制定一系列制度。\n"
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 21)]
