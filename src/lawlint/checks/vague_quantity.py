@@ -37,6 +37,7 @@ FIGURE_REACH = 6
 _FIGURE_SOON = re.compile(rf"[^。；，\d]{{0,{FIGURE_REACH}}}\d")
 # how far after a vague word the thing it measures is named ("大量采用专家函审模式")
 _THING_REACH = 6
+_DIGIT = re.compile(r"\d")
 # two characters too common to name the thing a vague word measures
 _GENERIC_PAIRS = frozenset(
     "工作 开展 进行 相关 有关 全年 我局 我镇 我县 我区 我市 各类 加强 推进 实现 完成 达到 "  # noqa: SIM905
@@ -180,6 +181,8 @@ class VagueQuantity(Check):
         if k + 1 >= len(spans) or end > spans[k][1]:
             return False
         n_start, n_end = spans[k + 1]
+        if not _DIGIT.search(text, n_start, n_end):
+            return False  # no figure there at all: the common case, answered at once
         named = text[end : min(spans[k][1], end + _THING_REACH)]
         figure = self.opts["figure"]
         for i in range(len(named) - 1):
