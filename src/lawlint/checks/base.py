@@ -65,6 +65,7 @@ class Context:
         # the batch table (``yoy``: "plans" (traced, items), "reused" part → (chars, of))
         self.previous: Document | None = previous
         self.yoy: dict[str, Any] = {}
+        self._line_words: dict[int, tuple[list[int], list[int]]] = {}
 
     @cached_property
     def sections(self) -> SectionIndex:
@@ -85,6 +86,15 @@ class Context:
         from lawlint.model.segmenter import get_segmenter
 
         return get_segmenter()
+
+    def line_words(self, line: int) -> tuple[list[int], list[int]]:
+        """Document offsets (ascending) where jieba's words of the 1-based ``line`` start
+        and where they end: segmented once per line, whichever rule asks first."""
+        if line not in self._line_words:
+            a, b = self.doc.line_span(line)
+            tokens = self.segmenter.tokens(self.doc.text[a:b])
+            self._line_words[line] = ([a + s for _, s, _ in tokens], [a + e for _, _, e in tokens])
+        return self._line_words[line]
 
 
 def readable(template: str, fields: dict[str, Any]) -> str:

@@ -55,7 +55,6 @@ class RelativeTime(Check):
         offsets: dict[str, int] = self.opts["year_offsets"]
         doc = ctx.doc
         exceptions: dict[int, Covering] = {}  # by line: scanned once, not once per word
-        words: dict[int, tuple[list[int], list[int]]] = {}  # by line: segmented once
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
                 if m.start() in titles:
@@ -67,9 +66,7 @@ class RelativeTime(Check):
                     )
                 if exceptions[line].covers(m.start(), m.end()):
                     continue
-                if line not in words:
-                    words[line] = _word_spans(ctx, *doc.line_span(line))
-                if _inside_words(words[line], m.start(), m.end()):
+                if _inside_words(ctx.line_words(line), m.start(), m.end()):
                     continue
                 word = m.group(0)
                 yield self.finding(
@@ -85,12 +82,6 @@ class RelativeTime(Check):
         if word in offsets and year is not None:
             return self.problem("year", year=year + offsets[word])
         return self.problem("some-year" if word in offsets else "date")
-
-
-def _word_spans(ctx: Context, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Starts and ends (document offsets, ascending) of jieba's words in the line."""
-    tokens = ctx.segmenter.tokens(ctx.doc.text[start:end])
-    return [start + a for _, a, _ in tokens], [start + b for _, _, b in tokens]
 
 
 def _inside_words(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:

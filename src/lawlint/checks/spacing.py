@@ -15,7 +15,7 @@ from lawlint.chars import CJK, HAN, SPACE
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
-from lawlint.input.markup import META_KEYS
+from lawlint.input.markup import META_KEY
 from lawlint.model.rules import Rule
 from lawlint.spans import SpanIndex
 
@@ -38,10 +38,6 @@ _DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
 # one space character, not part of a run: a run or a tab aligns columns
 _ONE = " \u00a0\u3000"
 _ORGAN_REACH = 8  # more than the longest of _ORGAN
-# A page's metadata key at the start of a line, then its value ("名称 江苏省……的报告", set
-# Z15): the space is the row's layout, whatever the value.
-_META_KEY = re.compile(rf"[{SPACE}]*(?:{META_KEYS})")
-
 # A speaker's or signatory's line: a post and a name ("朝阳区人民政府副区长  王志勉").
 _POST_AND_NAME = re.compile(
     rf"[{HAN}]{{2,24}}(?:长|主任|书记|主席|委员|负责人|代表)[{_ONE}]+[{HAN}]{{2,4}}"
@@ -126,7 +122,8 @@ class CjkSpace(Check):
                         or _joint(line, m.start(), m.end())
                         # GB/T 9704's header line: "沪民防〔2021〕28号 签发人：钟杰"
                         or line.startswith("签发人", m.end())
-                        or _META_KEY.fullmatch(line, 0, m.start()) is not None
+                        # a metadata key, then its value ("名称 江苏省……的报告", set Z15)
+                        or META_KEY.fullmatch(line, 0, m.start()) is not None
                     ):
                         continue
                     if pattern is self.before_number and _signature(line, m.start(), m.end()):

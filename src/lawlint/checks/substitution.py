@@ -48,29 +48,17 @@ class Substitution(Check):
         doc = ctx.doc
         text = doc.text
         chrome = doc.chrome  # a copied page's widget rows ("关怀版关怀版") are the site's
-        ends: dict[int, list[int]] = {}  # by line: where jieba's words end, on first use
         for start, end in scope_spans(ctx, self.opts["scope"]):
             for m in self.regex.finditer(text, start, end):
                 found = m.group(0)
                 if not found or (chrome and doc.line_index(m.start()) + 1 in chrome):
                     continue
-                if self.opts["word_end"] and not self._word_ends(ctx, ends, m.end()):
+                if self.opts["word_end"] and not _word_ends(ctx, m.end()):
                     continue
                 replacement = self._replacement(text, m.start(), m.end())
                 yield self.finding(
                     ctx, m.start(), m.end(), fix=replacement, match=found, replacement=replacement
                 )
-
-    @staticmethod
-    def _word_ends(ctx: Context, ends: dict[int, list[int]], pos: int) -> bool:
-        """Does a jieba word of the line holding ``pos - 1`` end at ``pos``?"""
-        line = ctx.doc.line_index(pos - 1) + 1
-        if line not in ends:
-            a, b = ctx.doc.line_span(line)
-            ends[line] = [a + end for _, _, end in ctx.segmenter.tokens(ctx.doc.text[a:b])]
-        found = ends[line]
-        i = bisect.bisect_left(found, pos)
-        return i < len(found) and found[i] == pos
 
     def _replacement(self, text: str, start: int, end: int) -> str:
         """The replacement of the pair whose key matched ``text[start:end]``, matched where
@@ -80,6 +68,13 @@ class Substitution(Check):
             if m and m.end() == end:
                 return m.expand(replacement) if self.opts["regex"] else replacement
         return text[start:end]
+
+
+def _word_ends(ctx: Context, pos: int) -> bool:
+    """Does a jieba word of the line holding ``pos - 1`` end at ``pos``?"""
+    ends = ctx.line_words(ctx.doc.line_index(pos - 1) + 1)[1]
+    i = bisect.bisect_left(ends, pos)
+    return i < len(ends) and ends[i] == pos
 
 
 CHECKS = (Substitution,)

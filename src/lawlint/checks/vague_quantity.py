@@ -164,12 +164,7 @@ class VagueQuantity(Check):
         thing = text[end : end + 2]
         if nxt.paragraph != sentences[index].paragraph or not _HAN_PAIR.fullmatch(thing):
             return False
-        at = text.find(thing, nxt.start, nxt.end)
-        while at >= 0:
-            if _FIGURE_SOON.match(text, at + 2, min(nxt.end, at + 2 + FIGURE_REACH + 1)):
-                return True
-            at = text.find(thing, at + 2, nxt.end)
-        return False
+        return _named_then_counted(text, thing, nxt.start, nxt.end)
 
     def _counted_next_clause(
         self, text: str, spans: list[tuple[int, int]], k: int, end: int
@@ -189,12 +184,8 @@ class VagueQuantity(Check):
             pair = named[i : i + 2]
             if not _HAN_PAIR.fullmatch(pair) or pair in _GENERIC_PAIRS:
                 continue
-            at = text.find(pair, n_start, n_end)
-            while at >= 0:
-                window = _FIGURE_SOON.match(text, at + 2, min(n_end, at + 2 + FIGURE_REACH + 1))
-                if window and figure.search(text, window.end() - 1, min(n_end, window.end() + 8)):
-                    return True
-                at = text.find(pair, at + 2, n_end)
+            if _named_then_counted(text, pair, n_start, n_end, figure):
+                return True
         return False
 
     def _vague(self, word: str) -> bool:
@@ -214,6 +205,23 @@ class VagueQuantity(Check):
                 text, m.end(), min(end, m.end() + self.opts["total_reach"])
             )
         ]
+
+
+def _named_then_counted(
+    text: str, pair: str, start: int, end: int, figure: re.Pattern[str] | None = None
+) -> bool:
+    """Does ``text[start:end]`` name ``pair`` with a digit within ``FIGURE_REACH``
+    characters after it ("学习研讨9次")? With ``figure``, that digit must begin a figure
+    (not a year)."""
+    at = text.find(pair, start, end)
+    while at >= 0:
+        window = _FIGURE_SOON.match(text, at + 2, min(end, at + 2 + FIGURE_REACH + 1))
+        if window and (
+            figure is None or figure.search(text, window.end() - 1, min(end, window.end() + 8))
+        ):
+            return True
+        at = text.find(pair, at + 2, end)
+    return False
 
 
 CHECKS = (VagueQuantity,)

@@ -187,6 +187,9 @@ META_KEYS = (
 # A metadata row: a key, then a colon (or a bar, a middle dot, or nothing: the value on the
 # next line), or a widget's bracket ("• 字体【 大 中 小 】", set E).
 META_ROW = re.compile(rf"[{SPACE}•·*\-【\[|]*(?:{META_KEYS})[{SPACE}]*(?:[:：|【\[·•]|$)")
+# A metadata key opening a line, its value after a space, colon or bar ("名称 江苏省……的报告",
+# "发布机构 南县……"): the row is the page's, not a title's first line nor a stray space.
+META_KEY = re.compile(rf"[{SPACE}]*(?:{META_KEYS})(?=[{SPACE}:：|]|$)")
 META_REGION = 40  # a page's metadata sits above the report: only the first lines are read
 # A site's byline printed on the title's line (set O: "上海市统计局2019年度法治政府建设情况报告
 # 上海市统计局 2020-06-08"): the publisher and the date after the title, set off by spaces.

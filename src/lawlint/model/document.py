@@ -45,15 +45,15 @@ MAX_SENTENCE = 1200
 _PAUSES = "，；：,;:、"
 # A short quotation within a line, with no sentence end inside: a slogan or a name.
 _QUOTED_PHRASE = re.compile(r"“[^“”。！？!?\n]{1,30}”")
+# a date in Chinese ("2021年03月29日"): a page's, before its source row (set Z12)
+_CN_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
 # a page's date and time: "2022-03-29 17:13:17", or in Chinese with its time (set P:
 # "• 2021年03月22日 16时47分"; a date alone in Chinese is how a report's signature ends)
 _STAMP = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t]*\d{1,2}"
+    rf"|{_CN_DATE}[ \t]*\d{{1,2}}"
     r"(?::\d{2}(?::\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?))"
 )
-# a page's date in Chinese before its source row ("2021年03月29日 来源： 政法监督处", set Z12)
-_CN_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
 _WIDGET = (
     r"(?:[大中小]|默认|字号|(?:加大|放大|缩小|默认)?字体|打印(?:整页|内容|本页|此页)?|分享(?:到)?"
     r"|关闭(?:窗口|本页)?|(?:取消)?收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫"

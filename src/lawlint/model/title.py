@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lawlint.chars import MASK, SPACE
-from lawlint.input.markup import META_KEYS
+from lawlint.input.markup import META_KEY
 from lawlint.numerals import digits_to_arabic
 
 # A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
@@ -76,10 +76,6 @@ def _clean(line: str) -> tuple[str, int]:
     return rest, lead
 
 
-# A metadata row ("发布机构 南县退役军人事务局") is no title's first line, though it may end
-# in an issuer's name.
-_META_START = re.compile(rf"(?:{META_KEYS})[{SPACE}:：|]")
-
 # A line naming the issuer above "关于…的报告": the title's first line.
 _ISSUER = re.compile(
     r"(?:人民政府|政府|委员会|党委|市委|县委|区委|局|厅|办公室|办事处|街道|镇|乡)$"
@@ -115,7 +111,8 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
             if (
                 prev
                 and not _NOT_TITLE.search(prev)
-                and not _META_START.match(prev)
+                # a metadata row ("发布机构 南县退役军人事务局") may end in an issuer's name
+                and not META_KEY.match(prev)
                 and not _TITLE_END.search(prev)
                 and len(joined) <= MAX_TITLE
             ):
