@@ -81,6 +81,11 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z2, Z12, Z14, Z15 and Z20 (docs/accuracy.md): a family of wordings, not one phrase
+        ("study-and-report-law", "积极学习习近平总书记全面依法治国新理念新思想新战略。"),
+        ("study-and-report-law", "坚持把学习贯彻习近平法治思想与全面依法治国决策同部署。"),
+        ("legal-education", "组织行政执法人员参加新法律法规专题培训2期，参训50余人次。"),
+        ("legal-education", "开展县长和部门一把手法治专题讲座10次。"),
         # sets Z23 and Z24 (docs/accuracy.md): judged after the run on 407cbea, then added
         ("normative-documents", "把重要文件、协议、合同、涉法事务纳入合法性审查范围。"),
         ("normative-documents", "对规章和其他政策措施的合法性等各项审查。"),
@@ -480,6 +485,25 @@ def test_the_preamble_slogans_cover_no_topic(lint) -> None:
     listed = uncovered(lint, slogan)
     for topic in ("enforcement-three-systems", "government-transparency", "normative-documents"):
         assert topic in listed
+
+
+def test_study_in_the_opening_formula_is_not_study_of_the_law(lint) -> None:
+    """The opening paragraph's 深入学习贯彻习近平法治思想 is every report's formula; the same
+    words under a heading, without the formula's 领导下, report the leaders' study."""
+    opening = TITLE + "2024年，我局深入学习贯彻习近平法治思想，扎实推进依法行政。\n"
+    body = "一、主要举措和成效\n审核规范性文件12件。\n"
+    found = lint(opening + body, "topic-missing")
+    assert spots(found) == [("topic-missing", 3, 3)]
+    assert "study-and-report-law" in found[0].data["topics"]
+    under_heading = "在区委的坚强领导下，深入学习贯彻习近平法治思想。"
+    assert "study-and-report-law" in uncovered(lint, under_heading)
+    assert "study-and-report-law" not in uncovered(lint, "（一）深入学习贯彻习近平法治思想。")
+
+
+def test_a_law_named_training_is_not_legal_education(lint) -> None:
+    """培训 inside a cited title (《校外培训行政处罚暂行办法》) is a law's name, not a course."""
+    sentence = "学习《校外培训行政处罚暂行办法》等法律法规。"
+    assert "legal-education" in uncovered(lint, sentence)
 
 
 def test_spreading_xi_jinping_thought_on_the_rule_of_law_is_legal_education(lint) -> None:

@@ -15,6 +15,9 @@ expressions are multi-character terms that jieba would split or join inconsisten
 (一网通办, 全过程记录), and a token match added no precision on the reports judged
 (docs/accuracy.md). Text inside cited titles 《…》 counts ("制定《行政执法全过程记录实施
 细则》" is work on 三项制度); page chrome does not.
+``body_patterns`` count only from the first heading on: the opening paragraph is a
+formula every report shares (……领导下，深入学习贯彻习近平法治思想) whose words, under a
+heading, report the leaders' study.
 
 The rule reports once per report, listing every uncovered topic: eleven notes stacked
 on one heading are noise a reviewer learns to skip. ``data.topics`` holds one key per
@@ -62,7 +65,8 @@ class TopicMissing(Check):
         "topics": Option(
             "record-list",
             [],
-            "Topics: key, name, words (synonyms), levels (where they apply).",
+            "Topics: key, name, words (synonyms), patterns, body_patterns (after the opening),"
+            " levels (where they apply).",
             fields=(
                 ("key", Option("str", None, "Stable topic key (data.topic).")),
                 ("name", Option("str", None, "Name shown in the message.")),
@@ -70,6 +74,15 @@ class TopicMissing(Check):
                 (
                     "patterns",
                     Option("regex-list", [], "Phrasings (regexes); any match counts as a mention."),
+                ),
+                (
+                    "body_patterns",
+                    Option(
+                        "regex-list",
+                        [],
+                        "Phrasings that count only after the opening paragraph (from the first"
+                        " heading on): wording the preamble's formula also uses.",
+                    ),
                 ),
                 ("levels", Option("str-list", list(LEVELS), "Levels the topic applies to.")),
             ),
@@ -117,7 +130,8 @@ class TopicMissing(Check):
         # chrome (breadcrumbs "首页 > 政务公开") is masked; cited titles stay: a report that
         # issues 《……行政执法全过程记录实施细则》 did that work
         text = ctx.doc.prose
-        return level, applicable, [t for t in applicable if not _mentioned(t, text)]
+        body = text[_body_start(ctx) :]
+        return level, applicable, [t for t in applicable if not _mentioned(t, text, body)]
 
     def coverage(self, ctx: Context) -> tuple[int, int]:
         """(topics mentioned, topics that apply): the batch table's and review page's
@@ -151,10 +165,26 @@ class TopicMissing(Check):
         return document_anchor(ctx)
 
 
-def _mentioned(topic: dict[str, object], text: str) -> bool:
+def _body_start(ctx: Context) -> int:
+    """Where the body begins: the first heading, else the end of the opening sentence.
+    The opening paragraph is a formula every report shares ("……领导下，深入学习贯彻习近平
+    法治思想"); the same words under a heading ("（一）深入学习贯彻习近平法治思想。局党组……")
+    report the work."""
+    doc = ctx.doc
+    if doc.headings:
+        return doc.line_starts[doc.headings[0].line - 1]
+    return doc.sentences[0].end if doc.sentences else 0
+
+
+def _mentioned(topic: dict[str, object], text: str, body: str) -> bool:
     words: tuple[str, ...] = topic["words"]  # type: ignore[assignment]
     patterns: tuple[re.Pattern[str], ...] = topic.get("patterns", ())  # type: ignore[assignment]
-    return any(word in text for word in words) or any(p.search(text) for p in patterns)
+    in_body: tuple[re.Pattern[str], ...] = topic.get("body_patterns", ())  # type: ignore[assignment]
+    return (
+        any(word in text for word in words)
+        or any(p.search(text) for p in patterns)
+        or any(p.search(body) for p in in_body)
+    )
 
 
 CHECKS = (TopicMissing,)
