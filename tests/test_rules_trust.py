@@ -1002,8 +1002,12 @@ def test_joint_departments_and_a_spaced_heading_keep_their_spaces(lint) -> None:
         "海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告\n"
         "引 言\n"
         "我局 联合县公安局开展执法检查。\n"
+        # set Z27: a department's party committee and the department, then the report's name
+        "市教育局党委 市教育局法治政府建设工作2019年度报告\n"
+        "市教育局党委 市教育局2019年法治政府建设年度报告\n"
+        "我局 法治工作稳步推进。\n"
     )
-    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 3)]
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 3), ("cjk-space", 6, 3)]
 
 
 def test_a_run_in_items_heading_is_backed_by_the_item(lint) -> None:

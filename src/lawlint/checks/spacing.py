@@ -30,8 +30,8 @@ _QUOTED = re.compile(r"“[^”\n]*(?:”|$)|《[^》\n]*(?:》|$)")
 # ("中共中央办公厅 国务院办公厅印发", "中共浙江省委 浙江省人民政府关于……").
 _ORGAN = r"(?:办公厅|办公室|委员会|人民政府|省委|市委|县委|区委|州委|党委|党组|国务院|中央)"
 # a department (海关总署, 省司法厅, 市教育局, 区卫健委): after the space only where the
-# issuers end ("海关总署党委 海关总署关于……"), not a stray space before a sentence
-# that names one ("我局 联合县公安局开展")
+# issuers end ("海关总署党委 海关总署关于……", "市教育局党委 市教育局法治政府建设工作2019年度
+# 报告"), not a stray space before a sentence that names one ("我局 联合县公安局开展")
 _DEPT = r"(?:总署|总局|厅|局|委)"
 _ISSUER_BEFORE = re.compile(rf"(?:{_ORGAN}|{_DEPT})$")
 _DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月")
@@ -46,7 +46,7 @@ _POST_AND_NAME = re.compile(
 _SPACED_HEADING = re.compile(rf"[{HAN}](?:[{_ONE}]+[{HAN}]){{1,3}}")
 _ISSUER_AFTER = re.compile(
     rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?"
-    rf"(?:{_ORGAN}|{_DEPT}(?=关于|印发|联合|党委|党组|[{SPACE}]|$))"
+    rf"(?:{_ORGAN}|{_DEPT}(?=关于|印发|联合|党委|党组|法治|(?:19|20)[0-9]{{2}}|二〇|[{SPACE}]|$))"
 )
 
 
