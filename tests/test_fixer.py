@@ -117,6 +117,7 @@ def test_flawed_draft_fixed_keeps_its_words_and_only_unfixable_faults_remain(lin
         "cutoff-wording",
         "doubled-word",
         "zuochu-wording",
+        "outdated-goal",
         "abbreviated-year",
         "mixed-number",
         "dotted-date",

@@ -1263,3 +1263,56 @@ def test_what_a_doctrine_answers_is_no_vague_work(lint) -> None:
     """紫金县 (set Z23): 一系列重大理论和实践问题 describes 习近平法治思想."""
     text = TITLE + "一、主要举措和成效\n深刻回答了一系列重大理论和实践问题，制定一系列制度。\n"
     assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 21)]
+
+
+# -- outdated-goal: the 2015—2020 纲要's goal in a report on 2021 or later ------------------
+
+OLD_GOAL = (
+    "围绕建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府目标，"
+    "审核文件12件。\n"
+)
+
+
+def test_the_old_goal_in_a_report_on_2021_or_later(lint) -> None:
+    """Sets J, Z7 and Z25: the 2015—2020 纲要's goal, copied into reports on 2023 and 2025."""
+    text = "青禾县2023年法治政府建设年度报告\n一、主要举措和成效\n" + OLD_GOAL
+    found = lint(text, "outdated-goal")
+    assert spots(found) == [("outdated-goal", 3, 25)]
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report on 2020 or earlier, where it is the goal in force
+        "青禾县2019年法治政府建设年度报告\n一、主要举措和成效\n" + OLD_GOAL,
+        # a report whose year is unknown
+        "法治政府建设年度报告\n一、主要举措和成效\n" + OLD_GOAL,
+        # the old 纲要 named after it
+        "青禾县2021年法治政府建设年度报告\n一、主要举措和成效\n"
+        "基本建成职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府，"
+        "完成《法治政府建设实施纲要（2015—2020年）》确定的任务。\n",
+    ],
+)
+def test_the_old_goal_where_it_belongs(lint, text: str) -> None:
+    assert lint(text, "outdated-goal") == []
+
+
+def test_the_configured_report_year_decides(tmp_path) -> None:
+    """A draft whose title has no year is checked against `report-year` in .lawlint.yaml."""
+    import json
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("法治政府建设年度报告\n一、主要举措和成效\n" + OLD_GOAL, encoding="utf-8")
+    (tmp_path / ".lawlint.yaml").write_text("report-year: 2024\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "lawlint", "check", "--no-cache", "--format", "json", str(draft)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    found = [f for f in json.loads(run.stdout) if f["rule"] == "outdated-goal"]
+    assert [(f["line"], f["column"]) for f in found] == [(3, 25)]

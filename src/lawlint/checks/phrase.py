@@ -1,7 +1,8 @@
 """``phrase``: a finding for every match of ``patterns`` (regexes) or ``words``.
 
 The generic existence check (Vale's ``existence``): a pack can flag wording without
-any Python, optionally only in some parts of the report (``scope``).
+any Python, optionally only in some parts of the report (``scope``) or only in reports
+on a year or later (``from_year``: wording a new document replaced).
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ class Phrase(Check):
         "patterns": Option("regex-list", [], "Regexes; each match is a finding."),
         "words": Option("str-list", [], "Literal words; each occurrence is a finding."),
         "scope": SCOPE,
+        "from_year": Option(
+            "int",
+            0,
+            "Only reports on this year or later (the title's year, or the configuration's "
+            "report-year); a report whose year is unknown is left alone. 0: every report.",
+        ),
         "skip_quoted": Option(
             "bool",
             False,
@@ -47,6 +54,9 @@ class Phrase(Check):
         self.regex = union(self.opts["patterns"], self.opts["words"])
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        since = self.opts["from_year"]
+        if since and (ctx.report_year is None or ctx.report_year < since):
+            return
         text = ctx.doc.text
         quoted = (
             SpanIndex([*ctx.doc.quoted_titles, *ctx.doc.quoted_phrases])
