@@ -1316,3 +1316,38 @@ def test_the_configured_report_year_decides(tmp_path) -> None:
     )
     found = [f for f in json.loads(run.stdout) if f["rule"] == "outdated-goal"]
     assert [(f["line"], f["column"]) for f in found] == [(3, 25)]
+
+
+# -- unquantified-section: an item's label (一是……。) is a heading, not a sentence ----------
+
+LABELLED = (
+    "青禾县2024年法治政府建设年度报告\n"
+    "一、主要举措和成效\n"
+    "一是深学笃行习近平法治思想。严格落实会前学法制度。县政府常务会议会前学法17次。\n"
+    "二是全面夯实法治政府建设基础。制定年度法治政府建设重点工作安排。"
+    "全县129名党政主要负责人进行了述法。\n"
+    "三是落实法治政府建设工作责任。积极开展法治政府建设督察工作。将年终考核与日常考核结合起来。\n"
+)
+
+
+def test_an_items_label_is_not_counted_as_a_sentence(lint) -> None:
+    """Sets Z25, Z27, Z29 and Z30 (大竹, 义和镇, 明溪, 六安): 2 of the 6 sentences carry
+    figures (33%); counting the three labels made it 2 of 9 (22%) and a finding. A
+    numbered run-in heading （一）……。 was never counted; 一是……。 is the same thing."""
+    assert lint(LABELLED, "unquantified-section") == []
+    # the same part without the figures is still reported, on its heading
+    bare = LABELLED.replace("会前学法17次", "会前学法").replace("全县129名", "全县")
+    found = lint(bare, "unquantified-section")
+    assert spots(found) == [("unquantified-section", 2, 3)]
+    assert found[0].data["sentences"] == 6
+
+
+def test_a_label_with_nothing_after_it_still_counts(lint) -> None:
+    """一是…… at a paragraph's end is an item left empty: it stays in the count."""
+    text = LABELLED.replace(
+        "三是落实法治政府建设工作责任。积极开展法治政府建设督察工作。将年终考核与日常考核结合起来。\n",
+        "三是落实法治政府建设工作责任。\n四是加强执法监督。\n五是推进政务公开。\n六是强化普法。\n"
+        "七是深化法治宣传。\n",
+    )
+    found = lint(text, "unquantified-section")
+    assert [(f.data["sentences"], f.data["with_figures"]) for f in found] == [(9, 2)]

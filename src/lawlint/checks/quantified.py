@@ -2,32 +2,55 @@
 
 可量化、可证明、可比较 (2021 示范指标体系): a 主要举措和成效 part made of sentences without
 a single number tells the reviewer nothing. One finding on the part's heading, giving
-the share; a part with no figure at all is always reported.
+the share; a part with no figure at all is always reported. Headings are not sentences:
+neither a numbered run-in heading （一）……。 nor an item's label 一是……。 that its item's
+sentences follow in the paragraph (sets Z25-Z30 judged counting labels false).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
 from lawlint.spans import SpanIndex
 
+if TYPE_CHECKING:
+    from lawlint.model.document import Sentence
+
 
 def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, int]:
-    """(sentences, sentences with a figure) in the part ``key``, headings excluded."""
+    """(sentences, sentences with a figure) in the part ``key``, headings and item
+    labels excluded."""
     text = ctx.doc.text
     spans = SpanIndex(ctx.sections.spans(key))
+    sentences = ctx.doc.sentences
     total = with_figures = 0
-    for s in ctx.doc.sentences:
+    for i, s in enumerate(sentences):
         if s.in_heading or s.start not in spans:
             continue
-        total += 1
         if figure.search(text, s.start, s.end):
             with_figures += 1
+        elif _is_label(text, sentences, i):
+            continue
+        total += 1
     return total, with_figures
+
+
+_LABEL = re.compile(r"[\s　]*[一二三四五六七八九十]{1,3}是")
+_LABEL_LENGTH = 40
+
+
+def _is_label(text: str, sentences: list[Sentence], i: int) -> bool:
+    """Is sentence ``i`` a run-in item's label ("一是深学笃行习近平法治思想。") that the
+    item's own sentences follow in its paragraph?"""
+    s = sentences[i]
+    if s.end - s.start > _LABEL_LENGTH or not _LABEL.match(text, s.start):
+        return False
+    return i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph
 
 
 class UnquantifiedSection(Check):
