@@ -81,6 +81,10 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # sets Z29 and Z30 (docs/accuracy.md): judged after the run on ea108ea, then added
+        ("legal-advisers", "建立市委、市政府首席法律咨询专家制度。"),
+        ("major-decisions", "健全科学民主合法决策机制。"),
+        ("study-and-report-law", "深入学习宣传贯彻新施行、新修订的法律法规。"),
         # sets Z25 and Z26 (docs/accuracy.md): judged after the run on 588daac, then added
         ("normative-documents", "全年制定政府文件14个，均经过合法性前置审查。"),
         (
@@ -806,6 +810,7 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
         "文  号  规政—2021—5号  公开日期  2021-02-26",
         "分      类： 其他 ; 报告",
         "2022-03-29 17:13:17 来源： 海口市司法局 打印",
+        "分享 微信",  # set Z30: the share buttons
     ],
 )
 def test_a_pages_widget_row_is_chrome(lint, row: str) -> None:
@@ -837,6 +842,17 @@ def test_a_counted_number_of_parts_is_not_vague(lint) -> None:
     assert lint(TITLE + counted + "\n", "vague-quantity") == []
     vague = "部分单位未按时报送。"
     assert spots(lint(TITLE + vague + "\n", "vague-quantity")) == [("vague-quantity", 2, 1)]
+
+
+def test_a_documents_name_with_ruogan_is_not_vague(lint) -> None:
+    """Set Z30: 若干措施 naming a document written without 《》; 若干 counting work stays."""
+    named = "出台森林防灭火工作若干措施等重点文件。印发关于加强基层执法的若干意见。"
+    assert lint(TITLE + named + "\n", "vague-quantity") == []
+    vague = "出台若干措施，办理若干案件。"
+    assert spots(lint(TITLE + vague + "\n", "vague-quantity")) == [
+        ("vague-quantity", 2, 3),
+        ("vague-quantity", 2, 10),
+    ]
 
 
 def test_a_sentence_counting_the_work_closes_on_its_summary(lint) -> None:

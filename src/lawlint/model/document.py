@@ -59,7 +59,9 @@ _WIDGET = (
     r"|关闭(?:窗口|本页)?|(?:取消)?收藏|返回(?:顶部)?|繁体|简体|无障碍|扫一扫"
     # set Z2: "加大字体 缩小字体 收藏 取消收藏 打印"
     # set N: "无障碍 简体 | 繁体 长者模式"; set O: "关怀版关怀版 网站支持IPv6"
-    r"|关怀版|长者模式|适老化|(?:网站)?支持IPv6)"
+    r"|关怀版|长者模式|适老化|(?:网站)?支持IPv6"
+    # set Z30: the share buttons, "分享 微信"
+    r"|微信|微博|QQ空间|QQ|朋友圈|今日头条)"
 )
 # Web-page chrome kept by a draft copied from a site: metadata rows ("索 引 号:",
 # "来源:", "发布日期:", "【字体:大 中 小】"; masked already, see input.markup) and
