@@ -118,6 +118,7 @@ def test_flawed_draft_fixed_keeps_its_words_and_only_unfixable_faults_remain(lin
         "doubled-word",
         "zuochu-wording",
         "outdated-goal",
+        "outdated-term",
         "abbreviated-year",
         "mixed-number",
         "dotted-date",

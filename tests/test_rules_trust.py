@@ -1367,3 +1367,14 @@ def test_a_label_with_nothing_after_it_still_counts(lint) -> None:
     )
     found = lint(text, "unquantified-section")
     assert [(f.data["sentences"], f.data["with_figures"]) for f in found] == [(9, 2)]
+
+
+def test_the_pre_2021_name_of_the_doctrine_in_a_report_on_2021_or_later(lint) -> None:
+    """Sets Z22, Z28-Z30 noted it: 全面依法治国新理念新思想新战略, named 习近平法治思想 since
+    November 2020, in reports on 2023 and 2025; right in a report on 2019."""
+    line = "深入学习贯彻习近平总书记全面依法治国新理念新思想新战略，组织专题学习4次。\n"
+    head = "一、主要举措和成效\n"
+    found = lint("青禾县2023年法治政府建设年度报告\n" + head + line, "outdated-term")
+    assert spots(found) == [("outdated-term", 3, 13)]
+    assert found[0].severity == "info"
+    assert lint("青禾县2019年法治政府建设年度报告\n" + head + line, "outdated-term") == []
