@@ -12,6 +12,15 @@ from lawlint.spans import Covering
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 LINE_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
+# A run-in item opening a sentence: its label "二是", or a number "（二）", "2."; the
+# sentence it heads is short. unsupported-claim reads an item's heading from it, and
+# unquantified-section leaves a label out of its count.
+ITEM_LABEL = r"[\s　]*[一二三四五六七八九十]{1,3}是"
+RUN_IN_ITEM = re.compile(
+    rf"(?:{ITEM_LABEL}|[\s　]*(?:[（(][一二三四五六七八九十\d]{{1,3}}[)）]|\d{{1,2}}[.．、]))"
+)
+ITEM_HEADING_LENGTH = 40
+
 # The figure pattern ("what counts as a figure") is the vocabulary @{figure} of
 # rules/dict/vocabularies.yaml, the default of every kind's `figure` option.
 

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lawlint.checks._scope import part_spans
-from lawlint.checks._text import has_figure
+from lawlint.checks._text import ITEM_HEADING_LENGTH, RUN_IN_ITEM, has_figure
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -47,12 +47,6 @@ if TYPE_CHECKING:
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
 LEVELS = r"水平|能力|意识|素养|质效|效能|质量|满意|获得感|幸福感|安全感|知晓率|认可度|公信力"
 MEASURED = r"\d+(?:\.\d+)?\s{0,3}[%％‰]|百分点"
-# a run-in item: "二是", "（二）", "2." opening a sentence
-_RUN_IN = re.compile(
-    r"[\s　]*(?:[一二三四五六七八九十]{1,3}是"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])"
-)
-_TOPIC_LENGTH = 40  # an item's heading sentence is short
 
 
 class UnsupportedClaim(Check):
@@ -134,13 +128,13 @@ class UnsupportedClaim(Check):
         """Is sentence ``i`` a run-in item's short heading ("二是……能力全面提升。") whose
         item — the sentences up to the next item or the paragraph's end — backs it?"""
         s = sentences[i]
-        if s.end - s.start > _TOPIC_LENGTH or not _RUN_IN.match(text, s.start):
+        if s.end - s.start > ITEM_HEADING_LENGTH or not RUN_IN_ITEM.match(text, s.start):
             return False
         end = s.end
         j = i + 1  # walked by index: a slice would copy the rest of the document
         while j < len(sentences):
             n = sentences[j]
-            if n.paragraph != s.paragraph or _RUN_IN.match(text, n.start):
+            if n.paragraph != s.paragraph or RUN_IN_ITEM.match(text, n.start):
                 break
             end = n.end
             j += 1

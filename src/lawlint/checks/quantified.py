@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lawlint.checks._text import ITEM_HEADING_LENGTH, ITEM_LABEL
 from lawlint.checks.base import Check, Context
 from lawlint.checks.options import Option
 from lawlint.findings import Finding
@@ -40,15 +41,14 @@ def figure_share(ctx: Context, key: str, figure: re.Pattern[str]) -> tuple[int, 
     return total, with_figures
 
 
-_LABEL = re.compile(r"[\s　]*[一二三四五六七八九十]{1,3}是")
-_LABEL_LENGTH = 40
+_LABEL = re.compile(ITEM_LABEL)
 
 
 def _is_label(text: str, sentences: list[Sentence], i: int) -> bool:
     """Is sentence ``i`` a run-in item's label ("一是深学笃行习近平法治思想。") that the
     item's own sentences follow in its paragraph?"""
     s = sentences[i]
-    if s.end - s.start > _LABEL_LENGTH or not _LABEL.match(text, s.start):
+    if s.end - s.start > ITEM_HEADING_LENGTH or not _LABEL.match(text, s.start):
         return False
     return i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawlint.chars import quoted
 from lawlint.checks.base import Check, Context
@@ -37,6 +37,9 @@ from lawlint.checks.options import Option
 from lawlint.checks.required_sections import CUT_NOTE, cut_note, document_anchor
 from lawlint.findings import Finding
 from lawlint.model.title import title_from_name
+
+if TYPE_CHECKING:
+    from lawlint.model.document import Document
 
 LEVELS = ("town", "county", "city", "province", "department")
 _AUTO = (
@@ -152,7 +155,8 @@ class TopicMissing(Check):
         named = ctx.title if ctx.title is not None else title_from_name(doc.source.path)
         if named is not None:
             yield named
-        first = doc.line_starts[doc.headings[0].line - 1] if doc.headings else len(doc.text)
+        first = _first_heading(doc)
+        first = len(doc.text) if first is None else first
         opening = next((s for s in doc.sentences if s.start < first), None)
         if opening is not None:
             yield doc.prose[opening.start : opening.end][:120]
@@ -171,9 +175,15 @@ def _body_start(ctx: Context) -> int:
     法治思想"); the same words under a heading ("（一）深入学习贯彻习近平法治思想。局党组……")
     report the work."""
     doc = ctx.doc
-    if doc.headings:
-        return doc.line_starts[doc.headings[0].line - 1]
+    first = _first_heading(doc)
+    if first is not None:
+        return first
     return doc.sentences[0].end if doc.sentences else 0
+
+
+def _first_heading(doc: Document) -> int | None:
+    """Where the line of the first heading starts (None: no heading)."""
+    return doc.line_starts[doc.headings[0].line - 1] if doc.headings else None
 
 
 def _mentioned(topic: dict[str, object], text: str, body: str) -> bool:
