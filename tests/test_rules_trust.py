@@ -81,6 +81,8 @@ def uncovered(lint, body: str) -> list[str]:
             "将习近平法治思想纳入国民教育体系，确保道德与法治课时落实到位。",
         ),
         ("legal-education", "举办全省公安机关法治大讲堂11次。"),
+        # set Z31 (docs/accuracy.md): judged after the run on 20c5060, then added
+        ("supervision", "开展行政执法“三项制度”落实等考核。"),
         # sets Z29 and Z30 (docs/accuracy.md): judged after the run on ea108ea, then added
         ("legal-advisers", "建立市委、市政府首席法律咨询专家制度。"),
         ("major-decisions", "健全科学民主合法决策机制。"),
@@ -811,6 +813,7 @@ def test_a_local_document_under_the_central_name_is_not_a_misquotation(lint) -> 
         "分      类： 其他 ; 报告",
         "2022-03-29 17:13:17 来源： 海口市司法局 打印",
         "分享 微信",  # set Z30: the share buttons
+        "语音合成中， 请耐心等待...",  # set Z33: a read-aloud widget's status line
     ],
 )
 def test_a_pages_widget_row_is_chrome(lint, row: str) -> None:
@@ -820,6 +823,14 @@ def test_a_pages_widget_row_is_chrome(lint, row: str) -> None:
     assert [f for f in lint(below) if f.rule in ("cjk-space", "trailing-space")] == []
     # the same spaces in a sentence of the report are reported
     assert spots(lint(TITLE + "审核 规范性文件12件。\n", "cjk-space")) == [("cjk-space", 2, 3)]
+
+
+def test_a_read_aloud_widgets_status_line_is_chrome(lint) -> None:
+    """ "语音合成中，请耐心等待..." (set Z33) is the page's, not an ellipsis of the report's."""
+    widget = "语音合成中，请耐心等待...\n"
+    assert spots(lint(TITLE + widget + "审核规范性文件12件。\n", "ascii-ellipsis-dash")) == []
+    prose = "全年审核规范性文件12件...\n"
+    assert spots(lint(TITLE + prose, "ascii-ellipsis-dash")) == [("ascii-ellipsis-dash", 2, 13)]
 
 
 def test_a_sites_column_tag_before_the_title_is_not_the_title(lint) -> None:
@@ -1031,8 +1042,16 @@ def test_joint_departments_and_a_spaced_heading_keep_their_spaces(lint) -> None:
         "市教育局党委 市教育局法治政府建设工作2019年度报告\n"
         "市教育局党委 市教育局2019年法治政府建设年度报告\n"
         "我局 法治工作稳步推进。\n"
+        # set Z31: a long second issuer, then the report's name
+        "中共重庆市荣昌区新区建设工作委员会 重庆市荣昌区新区建设管理委员会"
+        "关于2023年法治政府建设情况的报告\n"
+        "新区管委会 认真落实重庆市荣昌区新区建设管理委员会部署。\n"
     )
-    assert spots(lint(text, "cjk-space")) == [("cjk-space", 3, 3), ("cjk-space", 6, 3)]
+    assert spots(lint(text, "cjk-space")) == [
+        ("cjk-space", 3, 3),
+        ("cjk-space", 6, 3),
+        ("cjk-space", 8, 6),
+    ]
 
 
 def test_a_run_in_items_heading_is_backed_by_the_item(lint) -> None:

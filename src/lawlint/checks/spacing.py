@@ -47,6 +47,10 @@ _SPACED_HEADING = re.compile(rf"[{HAN}](?:[{_ONE}]+[{HAN}]){{1,3}}")
 _ISSUER_AFTER = re.compile(
     rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?"
     rf"(?:{_ORGAN}|{_DEPT}(?=关于|印发|联合|党委|党组|法治|(?:19|20)[0-9]{{2}}|二〇|[{SPACE}]|$))"
+    # a long second issuer on a title line, then the report's name ("中共…新区建设工作委员会
+    # 重庆市荣昌区新区建设管理委员会关于……", set Z31)
+    rf"|[^{SPACE}，。、；：《》“”]{{11,24}}?(?:委员会|人民政府|办公室|管理局)"
+    rf"(?=关于|(?:19|20)[0-9]{{2}}|二〇|法治)"
 )
 
 

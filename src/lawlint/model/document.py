@@ -82,6 +82,8 @@ _CHROME = re.compile(
     rf"|^[{SPACE}]*(?:[【\[][^】\]]{{1,8}}[】\]][{SPACE}]*)+(?:[【\[][^】\]\n]{{0,8}})?$"
     # …or unbracketed, as the copy left it: "大 中 小" under 字号：, "打印整页 打印内容 分享"
     rf"|^[{SPACE}]*(?:{_WIDGET}[{SPACE}|｜:：]*){{2,}}$"
+    # a read-aloud widget's status line: "语音合成中，请耐心等待..." (set Z33)
+    rf"|^[{SPACE}]*(?:语音(?:合成|播报|朗读)中|正在(?:合成|加载)语音)[^。\n]{{0,20}}$"
     # a row of three or more short cells set off by spaces, with no sentence punctuation:
     # a table or tag row the copy flattened ("关键词 环境治理 环境保护 危废治理"); report
     # text is never written so

@@ -57,6 +57,9 @@ _OPEN_HEADING = re.compile(r"[，、,的和与及并]$")
 # …or a bare marker with no heading text: "3.", "二、", "（三）" (set N)
 _BARE_MARKER = re.compile(
     r"^(?:(?:[一二三四五六七八九十]+|\d{1,2})[、.．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)])$"
+    # …or a part's numeral the copy cut before its 、: "一" (set Z32); not a bare Arabic
+    # digit, which is how a page number ends a printed page
+    r"|^[一二三四五六七八九十]{1,3}$"
 )
 _HAN_RE = re.compile(rf"[{HAN}]")
 FOOTER_LINES = 12  # how far up from the end page furniture is stepped over
@@ -88,9 +91,9 @@ def cut_off(doc: Document) -> Cut | None:
         return None
     base = doc.line_starts[index] + (len(line) - len(line.lstrip(SPACE)))
     end = base + len(text)
+    if _BARE_MARKER.match(text):  # a marker with no heading text after it
+        return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
     if _is_item(doc, index, text):  # a heading on its own line, or a list item
-        if _BARE_MARKER.match(text):
-            return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
         if text[-1] in _FINISHED or text[-1] in _CLOSERS:
             return None
         # a list of bare headings or items ("（一）加强执法队伍建设" "（二）……") ends
