@@ -77,10 +77,37 @@ def test_a_misquoted_catalogue_name_is_reported_with_the_name_as_fix(
         "制定《静海区法治政府建设实施纲要（2021—2025年）》和《法治嘉兴建设规划（2021—2025年）》。",
         "落实《重庆市重大行政决策程序规定》《温州市优化营商环境条例》。",
         "制定《2023年法治政府建设工作要点》《广东省法治政府建设实施纲要》。",
+        # the next period's plan, in a 2025 report's plans: another document
+        "贯彻落实新一轮《法治政府建设实施纲要（2026—2030年）》。",
+        "对标《法治中国建设规划（2026-2030年）》谋划“十五五”工作。",
+        "启动《中央宣传部、司法部关于开展法治宣传教育的第九个五年规划（2026—2030年）》学习。",
     ],
 )
 def test_no_finding_for_exact_names_short_forms_and_other_documents(lint, sentence: str) -> None:
     assert lint(TITLE + sentence + "\n", "official-title") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a period that is not a later one is the catalogued plan with its years wrong
+        (
+            "落实《法治政府建设实施纲要（2016—2025年）》。",
+            "《法治政府建设实施纲要（2021—2025年）》",
+        ),
+        ("落实《法治中国建设规划（2026—2025年）》。", "《法治中国建设规划（2020—2025年）》"),
+        (
+            "落实《法治社会建设实施纲要（2019—2025年）》。",
+            "《法治社会建设实施纲要（2020—2025年）》",
+        ),
+    ],
+)
+def test_wrong_years_that_are_no_later_period_are_misquotations(
+    lint, sentence: str, name: str
+) -> None:
+    found = lint(TITLE + sentence + "\n", "official-title")
+    assert spots(found) == [("official-title", 2, 3)]
+    assert found[0].fix.replacement == name
 
 
 def test_a_year_range_with_a_hyphen_stays_range_dash_work(lint) -> None:

@@ -112,6 +112,27 @@ def find_in(pattern: str, text: str) -> tuple[int, int, int]:
     return prev[best][0], prev[best][1], best
 
 
+# the period a plan covers, once normalised: "（2021—2025年）"
+_PERIOD = re.compile(r"(\d{4})—(\d{4})")
+
+
+def period(name: str) -> tuple[int, int] | None:
+    """The years a name's plan covers, (2021, 2025), if it says."""
+    m = _PERIOD.search(name)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def later_edition(title: str, entry_period: tuple[int, int] | None) -> bool:
+    """Is ``title`` (normalised) a plan for a period after the entry's: the next 纲要 or
+    五年规划 (《法治政府建设实施纲要（2026—2030年）》 in a 2025 report's plans), another
+    document, not the entry with its years wrong?"""
+    years = period(title)
+    if years is None or entry_period is None:
+        return False
+    start, end = years
+    return start < end and start > entry_period[1]
+
+
 @dataclass(frozen=True)
 class Entry:
     name: str  # with 《》
@@ -119,6 +140,7 @@ class Entry:
     chars: frozenset[str]
     limit: int  # edits allowed
     core: tuple[int, int]
+    period: tuple[int, int] | None  # the years it covers, for a plan
 
 
 class Catalogue:
@@ -131,7 +153,14 @@ class Catalogue:
         self.by_char: dict[str, list[int]] = defaultdict(list)
         for name in names:
             inner = name[1:-1]
-            entry = Entry(name, inner, frozenset(inner), int(RATIO * len(inner)), core(inner))
+            entry = Entry(
+                name,
+                inner,
+                frozenset(inner),
+                int(RATIO * len(inner)),
+                core(inner),
+                period(normalise(inner)),
+            )
             for c in entry.chars:
                 self.by_char[c].append(len(self.entries))
             self.entries.append(entry)
@@ -160,6 +189,8 @@ class Catalogue:
             entry = self.entries[i]
             if entry.limit < 1 or len(entry.chars) - n > entry.limit:
                 continue  # more distinct characters missing than edits allowed
+            if later_edition(inner, entry.period):
+                continue
             d = levenshtein(inner, entry.inner, entry.limit)
             if d is None or d == 0 or not _keeps_core(inner, entry):
                 continue
