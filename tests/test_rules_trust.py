@@ -310,8 +310,33 @@ def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, oth
     assert missing_parts(lint, "", other) == ["first-responsible"]
 
 
-def test_a_leading_group_the_leader_chairs_is_not_his_duty(lint) -> None:
-    other = "成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作。"
+@pytest.mark.parametrize(
+    "duty",
+    [
+        # the principal leader chairs the body that runs 法治 work: judged the duty reported
+        # in sets Z26 and Z34 (塘栖镇, 黄石街) and described so in corpus 005's INDEX note
+        "成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作。",
+        "成立由镇党委书记任组长的依法治镇委员会，全年召开委员会专题会议31次。",
+        "成立以街党工委书记为组长的法治建设领导小组。",
+        "成立镇法治政府建设工作领导小组,明确党委书记为组长,镇长为常务副组长。",
+        "法治建设领导小组组长为局党组书记、局长王宇同志。",
+        "县委全面依法治县委员会主任由县委书记担任。",
+    ],
+)
+def test_the_leader_chairing_the_rule_of_law_body_is_his_duty(lint, duty: str) -> None:
+    assert missing_parts(lint, duty) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "成立由分管副局长任组长的法治政府建设工作领导小组。",  # a deputy
+        "成立法治政府建设领导小组，由分管副县长任组长。",
+        "成立由局长任组长的安全生产领导小组，研究安全工作。",  # not 法治 work
+        "县委依法治县委员会办公室主任为县司法局局长。",  # the office's head, another body
+    ],
+)
+def test_a_group_chaired_by_a_deputy_or_for_other_work_is_not_the_duty(lint, other: str) -> None:
     assert missing_parts(lint, "", other) == ["first-responsible"]
 
 
@@ -1087,6 +1112,30 @@ def test_the_general_secretary_is_not_the_filers_leader(lint) -> None:
 
 
 # -- sets Z1 and Z3 (docs/accuracy.md): false findings judged on 41743a3 -----------------
+
+
+def test_the_opening_formula_names_the_report_year(lint) -> None:
+    """ "现将本年度工作情况报告如下" (set Z34) is the year reported; 本年度 in a measure is
+    still a relative time."""
+    text = (
+        "青禾镇2024年法治政府建设年度报告\n"
+        "2024年，我镇扎实推进法治建设。现将本年度工作情况报告如下：\n"
+        "一、主要举措和成效\n本年度共办理行政复议案件5件。\n"
+    )
+    assert spots(lint(text, "relative-time")) == [("relative-time", 4, 1)]
+
+
+def test_a_heading_of_two_parallel_phrases_keeps_its_space(lint) -> None:
+    """ "党建引领法治建设 深化基层依法治理" (set Z34) is set as a headline; a stray space in
+    a heading's phrase, or in a sentence, is still reported."""
+    text = (
+        "青禾镇2024年法治政府建设年度报告\n一、主要成效和举措\n"
+        "（一）党建引领法治建设 深化基层依法治理\n"
+        "1.健全法治领导机制。全年召开会议31次。\n"
+        "（二）加强执法队伍 建设\n"
+        "执法力量 不足。\n"
+    )
+    assert spots(lint(text, "cjk-space")) == [("cjk-space", 5, 10), ("cjk-space", 6, 5)]
 
 
 def test_a_speakers_post_and_name_keep_their_space(lint) -> None:

@@ -44,6 +44,9 @@ _POST_AND_NAME = re.compile(
 )
 # A short heading letter-spaced on purpose: "引 言", "目　录", "结 束 语".
 _SPACED_HEADING = re.compile(rf"[{HAN}](?:[{_ONE}]+[{HAN}]){{1,3}}")
+# A heading of two parallel phrases set apart by one space, as headlines are set
+# ("党建引领法治建设 深化基层依法治理", set Z34): each side four or more characters.
+_TWO_PHRASES = re.compile(rf"[{HAN}“”]{{4,}}[{_ONE}][{HAN}“”]{{4,}}")
 _ISSUER_AFTER = re.compile(
     rf"(?:中共|国务院)|[^{SPACE}，。、；：《》“”]{{1,10}}?"
     rf"(?:{_ORGAN}|{_DEPT}(?=关于|印发|联合|党委|党组|法治|(?:19|20)[0-9]{{2}}|二〇|[{SPACE}]|$))"
@@ -113,6 +116,13 @@ class CjkSpace(Check):
             base = doc.line_starts[i]
             if _SPACED_HEADING.fullmatch(line.strip(SPACE)) or _POST_AND_NAME.fullmatch(
                 line.strip(SPACE)
+            ):
+                continue
+            heading = doc.heading_at_line(i + 1)
+            if (
+                heading is not None
+                and heading.standalone
+                and _TWO_PHRASES.fullmatch(line, heading.start - base, len(line.rstrip(SPACE)))
             ):
                 continue
             # a space strictly inside a quotation: a < pos < b
