@@ -118,6 +118,26 @@ def test_vocabulary_mistakes_are_pack_errors(
     assert error.zh.startswith(zh), error.zh
 
 
+def test_a_sections_patterns_name_vocabularies(tmp_path: Path) -> None:
+    """The first-responsible part names its leader once (@{principal-leader}); a
+    misspelt name in a section is a pack error like one in a rule."""
+    sections = (
+        "vocabularies:\n  chief:\n    words: [县长, 镇长]\n"
+        "sections:\n  - key: duty\n    content_anywhere: ['@{chief}主持']\n"
+    )
+    text = RULE.format(vocabularies=sections, kind="sections") + "    message: m\n"
+    (spec,) = load_pack(pack(tmp_path, text)).sections
+    assert [p.pattern for p in spec.content_anywhere] == ["(?:县长|镇长)主持"]
+    with pytest.raises(PackError) as exc:
+        load_pack(pack(tmp_path, text.replace("@{chief}", "@{chef}")))
+    assert (exc.value.line, exc.value.key) == (7, "sections.0.content_anywhere")
+    assert "未知的词表 @{chef}" in exc.value.zh
+    first = next(p for p in builtin_packs() if p.name == "fazhi-annual-report").sections[0]
+    assert first.key == "first-responsible"
+    assert sum("@{" in p.pattern for p in first.content_anywhere) == 0
+    assert sum("主要负责(人|同志)|主要领导" in p.pattern for p in first.content_anywhere) == 6
+
+
 def test_resolve_by_option_type() -> None:
     scope = builtin_vocabularies()
     assert resolve("@{totals}", "str", scope) == "共共计累计合计总计"

@@ -122,11 +122,10 @@ def period(name: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def later_edition(title: str, entry_period: tuple[int, int] | None) -> bool:
-    """Is ``title`` (normalised) a plan for a period after the entry's: the next 纲要 or
-    五年规划 (《法治政府建设实施纲要（2026—2030年）》 in a 2025 report's plans), another
-    document, not the entry with its years wrong?"""
-    years = period(title)
+def later_edition(years: tuple[int, int] | None, entry_period: tuple[int, int] | None) -> bool:
+    """Are a quotation's ``years`` a period after the entry's: the next 纲要 or 五年规划
+    (《法治政府建设实施纲要（2026—2030年）》 in a 2025 report's plans), another document,
+    not the entry with its years wrong?"""
     if years is None or entry_period is None:
         return False
     start, end = years
@@ -184,12 +183,13 @@ class Catalogue:
         for c in set(inner):
             for i in self.by_char.get(c, ()):
                 shared[i] += 1
+        years = period(inner)
         best: tuple[int, str] | None = None
         for i, n in shared.items():
             entry = self.entries[i]
             if entry.limit < 1 or len(entry.chars) - n > entry.limit:
                 continue  # more distinct characters missing than edits allowed
-            if later_edition(inner, entry.period):
+            if later_edition(years, entry.period):
                 continue
             d = levenshtein(inner, entry.inner, entry.limit)
             if d is None or d == 0 or not _keeps_core(inner, entry):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lawlint.chars import CJK, HAN, SPACE
 from lawlint.checks.base import Check, Context
@@ -18,6 +19,9 @@ from lawlint.findings import Finding
 from lawlint.input.markup import META_KEY
 from lawlint.model.rules import Rule
 from lawlint.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from lawlint.model.document import Document
 
 _S = f"[{SPACE}]+"
 # Marks that close or end something: a space before them is always stray. (A space
@@ -114,16 +118,7 @@ class CjkSpace(Check):
                 continue
             body = len(line) - len(line.lstrip(SPACE))
             base = doc.line_starts[i]
-            if _SPACED_HEADING.fullmatch(line.strip(SPACE)) or _POST_AND_NAME.fullmatch(
-                line.strip(SPACE)
-            ):
-                continue
-            heading = doc.heading_at_line(i + 1)
-            if (
-                heading is not None
-                and heading.standalone
-                and _TWO_PHRASES.fullmatch(line, heading.start - base, len(line.rstrip(SPACE)))
-            ):
+            if _spaced_on_purpose(doc, i, line, base):
                 continue
             # a space strictly inside a quotation: a < pos < b
             quoted = SpanIndex((a + 1, b) for a, b in (m.span() for m in _QUOTED.finditer(line)))
@@ -177,6 +172,20 @@ class TrailingSpace(Check):
                 continue
             base = doc.line_starts[i]
             yield self.finding(ctx, base + m.start(), base + m.end(), fix="")
+
+
+def _spaced_on_purpose(doc: Document, i: int, line: str, base: int) -> bool:
+    """Is line ``i`` (starting at ``base``) one whose spaces are set on purpose: a
+    letter-spaced heading, a post and a name, or a heading of two parallel phrases?"""
+    text = line.strip(SPACE)
+    if _SPACED_HEADING.fullmatch(text) or _POST_AND_NAME.fullmatch(text):
+        return True
+    heading = doc.heading_at_line(i + 1)
+    return (
+        heading is not None
+        and heading.standalone
+        and _TWO_PHRASES.fullmatch(line, heading.start - base, len(line.rstrip(SPACE))) is not None
+    )
 
 
 def _signature(line: str, start: int, end: int) -> bool:

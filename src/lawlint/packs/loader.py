@@ -5,7 +5,8 @@ A pack::
     pack: gb-typography            # the pack's name
     title: 公文标点符号与格式       # what it is about
     vocabularies: {...}            # optional: its own word lists (see vocabularies.py)
-    sections: [...]                # optional: the report's parts (see sections.py)
+    sections: [...]                # optional: the report's parts (see sections.py);
+                                   # their regexes may name vocabularies too
     rules:
       - id: halfwidth-punct        # stable id, used in configs, JSON, SARIF
         kind: halfwidth-punct      # the Python check it configures
@@ -358,7 +359,8 @@ class _PackReader:
                 field_name,
             )
         try:
-            return tuple(compile_regex(p, max_length=MAX_PATTERN) for p in value)
+            resolved = resolve(value, "regex-list", self.vocabularies)
+            return tuple(compile_regex(p, max_length=MAX_PATTERN) for p in resolved)
         except OptionError as exc:
             raise self.fail(exc.zh, exc.en, "sections", i, field_name) from None
 

@@ -18,8 +18,9 @@ A rule's option value (and a vocabulary's ``pattern``) names one as ``@{name}``:
 
 - in a word list (option type ``str-list``), an item that is only ``"@{name}"`` stands
   for the vocabulary's words (``units: ["@{measure-words}", 人次]``);
-- in a regex (``regex``, ``regex-list``, a vocabulary's ``pattern``), ``@{name}`` stands
-  for ``(?:…)``: the pattern, or the words escaped and longest first;
+- in a regex (``regex``, ``regex-list``, a vocabulary's ``pattern``, a section's
+  patterns), ``@{name}`` stands for ``(?:…)``: the pattern, or the words escaped and
+  longest first;
 - in a ``str`` option that is a set of characters (``measures``, ``units``), for the
   words written one after another.
 
