@@ -432,6 +432,17 @@ def test_vague_quantity_idioms_and_quotations(lint) -> None:
     ]
 
 
+def test_vague_quantity_drafting_steps(lint) -> None:
+    """通过多次深入调研 says how a text was drafted (set Z38, a city's 城管局), not work to
+    count; 多次深入基层调研 as the work itself is still asked."""
+    text = (
+        "通过多次深入调研、广泛征求意见，起草《城市管理综合执法办法（草案）》。\n"
+        "经多轮论证修改，出台《重大行政决策程序规定》。\n"
+        "局领导多次深入基层调研执法工作。\n"
+    )
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 4)]
+
+
 def test_unsupported_claim_names_and_records(lint) -> None:
     """三项制度 / 八项规定 are names, not counts that support a claim; 连续3年零败诉 is a
     record that does."""
