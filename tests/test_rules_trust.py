@@ -979,6 +979,28 @@ def test_a_sites_byline_on_the_title_line_is_not_part_of_the_title(lint) -> None
     assert spots(lint(spaced, "cjk-space")) == [("cjk-space", 1, 7)]
 
 
+def test_a_title_only_in_the_pages_metadata_table(lint) -> None:
+    """Set Z38 (a city's 外办): the page's metadata table names the report and no line of
+    the body does; the row's value is the title — its year the report year, its 总结
+    reported — and the row stays page chrome."""
+    rows = (
+        "| 索 引 号： | 13502000/2026-00012 |\n"
+        "| 标 题： | 青禾市人民政府外事办公室2025年度法治政府建设工作{} |\n"
+        "| 发布日期： | 2026-02-26 |\n"
+        "市外办深入贯彻落实习近平法治思想。\n"
+        "一、主要举措和成效\n2027年完成执法人员培训。\n"
+    )
+    assert lint(rows.format("报告"), "title-format") == []
+    assert spots(lint(rows.format("报告"), "year-mismatch")) == [("year-mismatch", 6, 1)]
+    (missing, *_) = lint(rows.format("报告"), "section-missing")
+    assert (missing.line, missing.column) == (2, 10)  # on the title in its row
+    assert lint(rows.format("报告"), "cjk-space") == []
+    assert spots(lint(rows.format("总结"), "title-format")) == [("title-format", 2, 36)]
+    # a row naming something else is no title: the title line is still missing
+    other = rows.format("报告").replace("法治政府建设工作报告", "外事工作要点")
+    assert [f.data["problem"] for f in lint(other, "title-format")] == ["missing"]
+
+
 def test_a_widget_row_is_not_a_doubled_word(lint) -> None:
     """Set O: a site's accessibility toggle printed twice above the title."""
     text = "关怀版关怀版 网站支持IPv6\n" + HEAD + "全年审核审核规范性文件12件。\n"

@@ -22,7 +22,7 @@ from lawlint.chars import CJK, HAN, MASK, SPACE
 from lawlint.findings import Finding, Fix
 from lawlint.input.markup import META_KEYS, QUOTED_TITLE, mask_markdown, mask_plain
 from lawlint.input.source import LineHint, Source
-from lawlint.model.title import Title, find_title
+from lawlint.model.title import Title, find_title, title_in_metadata
 from lawlint.numbering import Marker, parse_marker
 
 _MD_HEADING = re.compile(rf"^ {{0,3}}(#{{1,6}})[{SPACE}]+")
@@ -188,6 +188,8 @@ class Document:
         numbered = [h.line - 1 for h in headings if h.marker is not None]
         first = min(numbered[0] if numbered else len(self.lines), 40)
         self.title: Title | None = find_title(self.lines, self.line_starts, first)
+        if self.title is None:  # masked in ``lines``: the raw rows are read for it
+            self.title = title_in_metadata(self.raw.split("\n", first), self.line_starts, first)
         if self.title is not None:
             # A Markdown '# 标题' that is the title is not a section heading.
             title_line = self.line_index(self.title.start) + 1

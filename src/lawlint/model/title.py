@@ -140,6 +140,36 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
     return title
 
 
+# A site's metadata row that carries the page's title: "| 标 题： | ……的报告 |", "名称：……".
+_META_TITLE = re.compile(
+    rf"[{SPACE}•·*\-|]*(?:标[{SPACE}]*题|名[{SPACE}]*称|题[{SPACE}]*名)[{SPACE}]*[:：|][{SPACE}:：|]*"
+)
+
+
+def title_in_metadata(raw_lines: list[str], line_starts: list[int], stop: int) -> Title | None:
+    """The title a page copy keeps only in its metadata table (set Z38: "| 标 题： |
+    厦门市……2025年度法治政府建设工作报告 |"), when no line of the body is one: the row's
+    value, if it reads as a report title (as :func:`find_title` asks) and names 法治 or a
+    year. The row itself stays masked as page chrome."""
+    for i in range(min(stop, len(raw_lines))):
+        m = _META_TITLE.match(raw_lines[i])
+        if m is None:
+            continue
+        value = raw_lines[i][m.end() :].rstrip(_STRIP_CHARS + "|｜")
+        text, lead = _clean(value)
+        if (
+            not text
+            or len(text) > MAX_TITLE
+            or _NOT_TITLE.search(text)
+            or not _TITLE_END.search(text)
+            or not _score(text)
+        ):
+            continue
+        start = line_starts[i] + m.end() + lead
+        return Title(text, start, start + len(text), find_year(text))
+    return None
+
+
 # A title's year on the line under it: "（2024年度）", "(2024年)", "2024年度", and as
 # drafts type it: full-width digits "（２０２４年度）", Chinese numerals "（二〇二四年度）".
 _YEAR_LINE = re.compile(r"[（(]?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?\s*[）)]?")
