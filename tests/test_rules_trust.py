@@ -449,6 +449,9 @@ def test_title_from_the_configuration(tmp_path) -> None:
             "四川省交通运输厅2025年法治政府部门建设工作情况",
         ),
         ("2024年法治建设.txt", None),  # neither 报告 nor 情况
+        # set Z37: a street office's 法治工作情况报告
+        ("中都街道2024年法治工作情况报告.txt", "中都街道2024年法治工作情况报告"),
+        ("2024年工作情况报告.txt", None),  # not about 法治
     ],
 )
 def test_title_from_name(name: str, title: str | None) -> None:

@@ -190,14 +190,14 @@ def _year_below(lines: list[str], first: int, stop: int) -> int | None:
 
 
 _NAME_SUFFIX = re.compile(r"\.(?:txt|md|markdown|docx)$", re.IGNORECASE)
-_NAME_WORDS = re.compile(r"法治(?:政府)?(?:部门)?建设.*(?:报告|情况)")
+_NAME_WORDS = re.compile(r"法治(?:政府)?(?:部门)?(?:建设|工作).*(?:报告|情况)")
 
 
 def title_from_name(path: str) -> str | None:
     """The title a file name gives a text that has no title line (a web copy starting
     at the body): ``青禾镇2024年法治政府建设年度报告.txt`` → 青禾镇2024年法治政府建设年度报告.
     Only a name that reads as a report title counts: it names 法治政府建设 (or 法治建设,
-    法治政府部门建设), 报告 or 情况, and a year; "draft3.txt" or "报告.txt" do not."""
+    法治政府部门建设, 法治工作), 报告 or 情况, and a year; "draft3.txt" or "报告.txt" do not."""
     name = _NAME_SUFFIX.sub("", path.replace("\\", "/").rsplit("/", 1)[-1]).strip(SPACE)
     if len(name) > MAX_TITLE or not _NAME_WORDS.search(name):
         return None
