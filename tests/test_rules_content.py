@@ -462,6 +462,23 @@ def test_unsupported_claim_names_and_records(lint) -> None:
     ]
 
 
+def test_relative_time_the_report_year_since(lint) -> None:
+    """Sets Z37 and Z39: "2024年以来" in the 2024 report is 今年以来 with the year written
+    in; an earlier year's 以来 is a look back over several years, and a title quoted in
+    《》 is left alone."""
+    text = (
+        "青禾镇2024年法治政府建设年度报告\n"
+        "2024年以来，我镇共办理行政复议案件5件。\n"
+        "2021年以来，连续4年实现行政诉讼零败诉。\n"
+        "学习《关于2024年以来普法工作的通报》，自2024 年以来审查合同47份。\n"
+    )
+    found = lint(text, "relative-time")
+    assert spots(found) == [("relative-time", 2, 1), ("relative-time", 4, 23)]
+    assert found[0].message == "年度报告在次年发布，“2024年以来”指代不明，请改为“2024年”"
+    # a report whose year is unknown: nothing to compare with
+    assert lint(text.split("\n", 1)[1], "relative-time") == []
+
+
 def test_relative_time_schedules_are_not_dates(lint) -> None:
     text = (
         TITLE + "坚持当月交办、当月答复，每月5日前通报上月办理情况。\n"

@@ -5,14 +5,17 @@ relative time words are ambiguous: the message suggests the year, known from the
 Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring schedules
 such as 当月交办、当月答复). A word is read on jieba's words, not as a substring: the 目前
 of 项目前期 (项目 + 前期) and the 本年度 of 本年度报告 (本 + 年度报告, "this annual report")
-are not there.
+are not there. With ``year_since``, the report year followed by 以来 ("2025年以来" in the
+2025 report) is 今年以来 with the year written in: it is flagged too.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
+from lawlint.chars import SPACE
 from lawlint.checks._scope import SCOPE, scope_spans
 from lawlint.checks._text import exception_spans
 from lawlint.checks.base import Check, Context
@@ -42,6 +45,12 @@ class RelativeTime(Check):
             "Contexts where a word is not a relative date (当月交办、当月答复: a recurring "
             "schedule); a match covering the word, within its line, cancels it.",
         ),
+        "year_since": Option(
+            "bool",
+            False,
+            'Also flag the report year itself followed by 以来 ("2025年以来" in the 2025 '
+            "report: 今年以来 with the year written in, left from a mid-year draft).",
+        ),
         "scope": SCOPE,
     }
 
@@ -55,7 +64,25 @@ class RelativeTime(Check):
         offsets: dict[str, int] = self.opts["year_offsets"]
         doc = ctx.doc
         exceptions: dict[int, Covering] = {}  # by line: scanned once, not once per word
+        year = ctx.report_year
+        since = (
+            re.compile(rf"(?<![0-9０-９]){year}[{SPACE}]*年以来")
+            if self.opts["year_since"] and year is not None
+            else None
+        )
         for start, end in scope_spans(ctx, self.opts["scope"]):
+            if since is not None:
+                for m in since.finditer(text, start, end):
+                    if m.start() in titles:
+                        continue
+                    yield self.finding(
+                        ctx,
+                        m.start(),
+                        m.end(),
+                        data={"word": m.group(0)},
+                        match=m.group(0),
+                        suggestion=self.problem("year", year=year),
+                    )
             for m in self.regex.finditer(text, start, end):
                 if m.start() in titles:
                     continue
