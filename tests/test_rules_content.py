@@ -443,6 +443,17 @@ def test_vague_quantity_drafting_steps(lint) -> None:
     assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 4)]
 
 
+def test_vague_quantity_what_a_report_sets_out(lint) -> None:
+    """Set Z41 (a 审计局): 一系列新论断、新举措、新要求 is what the 二十大 report sets out, not
+    the body's work; 一系列 of the body's own work is still asked."""
+    text = (
+        "认真领会党的二十大报告提出的一系列新论断、新举措、新要求。\n"
+        "深刻把握全会作出的一系列部署。\n"
+        "我局出台了一系列措施。\n"
+    )
+    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 6)]
+
+
 def test_unsupported_claim_names_and_records(lint) -> None:
     """三项制度 / 八项规定 are names, not counts that support a claim; 连续3年零败诉 is a
     record that does."""

@@ -222,6 +222,8 @@ def uncovered(lint, body: str) -> list[str]:
             "study-and-report-law",
             "党委书记、乡长带头认真学习“十五五”规划关于坚持全面依法治国，协同推进科学立法的精神。",
         ),
+        # set Z41 (docs/accuracy.md): judged on 7c422e8, then added
+        ("legal-education", "积极开展《天津市优化营商环境条例》宣传活动。"),
     ],
 )
 def test_a_topic_is_covered_by_its_usual_phrasings(lint, topic: str, sentence: str) -> None:
@@ -1224,6 +1226,15 @@ def test_applying_the_duty_regulation_is_the_first_responsible_part(lint) -> Non
     studied = head + f"认真学习《{rule}》。\n" + parts
     found = lint(studied, "section-missing")
     assert [f.data["section"] for f in found] == ["first-responsible"]
+    # 红原县 (set Z40): the body's own plan for the duty, issued as a run-in item
+    own = (
+        head + "二是切实履行职责。印发《青禾县政府及部门主要负责人履行推进法治建设第一责任人职责"
+        "实施方案的通知》，细化第一责任人职能职责。\n" + parts
+    )
+    assert lint(own, "section-missing") == []
+    # a plan for other work that names the 规定 is not it
+    other = head + "印发《青禾县安全生产工作实施方案》，学习第一责任人制度。\n" + parts
+    assert [f.data["section"] for f in lint(other, "section-missing")] == ["first-responsible"]
 
 
 # -- sets Z7 to Z9 (docs/accuracy.md): false findings judged on db6aa32 -----------------
