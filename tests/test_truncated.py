@@ -55,6 +55,7 @@ def test_a_text_ending_on_an_empty_heading(lint) -> None:
         ("3.\n", 4),  # a bare number
         ("全年调解纠纷40起。\n二\n", 5),  # a part's numeral cut before its 、 (set Z32)
         ("（二）加强执法监督。全年评查案卷40卷。\n（三）\n", 5),  # a bare bracketed number (set N)
+        ("全年调解纠纷40起。\n\n(\n", 6),  # the first character of "(三)" (set Z40)
         ("（一）加强执法队伍建设\n（二）推进政务公开，\n", 5),  # stops at a pause
         # set K: a part heading, then the first heading under it, and nothing more
         ("二、依法全面履行政府职能，完善依法行政制度体系\n（一）加大镇级简政\n", 5),

@@ -61,6 +61,9 @@ _BARE_MARKER = re.compile(
     # digit, which is how a page number ends a printed page
     r"|^[一二三四五六七八九十]{1,3}$"
 )
+# …or only an opening bracket or mark: the copy stopped at a marker's first character
+# (set Z40: the last line "(" of "(三)")
+_OPENERS_ONLY = re.compile(r"^[（(【〔《“‘]+$")
 _HAN_RE = re.compile(rf"[{HAN}]")
 FOOTER_LINES = 12  # how far up from the end page furniture is stepped over
 MAX_SIGNATURE = 40  # a filer's name on its own line is shorter than this
@@ -91,7 +94,7 @@ def cut_off(doc: Document) -> Cut | None:
         return None
     base = doc.line_starts[index] + (len(line) - len(line.lstrip(SPACE)))
     end = base + len(text)
-    if _BARE_MARKER.match(text):  # a marker with no heading text after it
+    if _BARE_MARKER.match(text) or _OPENERS_ONLY.match(text):  # nothing after a marker
         return Cut(index + 1, base, end, "heading", _tail(text, MAX_HEADING_TAIL))
     if _is_item(doc, index, text):  # a heading on its own line, or a list item
         if text[-1] in _FINISHED or text[-1] in _CLOSERS:
