@@ -77,6 +77,9 @@ def test_a_misquoted_catalogue_name_is_reported_with_the_name_as_fix(
         "制定《静海区法治政府建设实施纲要（2021—2025年）》和《法治嘉兴建设规划（2021—2025年）》。",
         "落实《重庆市重大行政决策程序规定》《温州市优化营商环境条例》。",
         "制定《2023年法治政府建设工作要点》《广东省法治政府建设实施纲要》。",
+        # a local document whose place name was left out (set Z43: a city's 纲要, also in 〈〉)
+        "贯彻《市法治政府建设实施纲要（2021—2025年）》，制定《〈市法治政府建设实施纲要"
+        "（2021—2025年）〉重要举措分工方案》《县法治社会建设实施纲要（2021—2025年）》。",
         # the next period's plan, in a 2025 report's plans: another document
         "贯彻落实新一轮《法治政府建设实施纲要（2026—2030年）》。",
         "对标《法治中国建设规划（2026-2030年）》谋划“十五五”工作。",

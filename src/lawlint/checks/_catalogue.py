@@ -38,6 +38,10 @@ _GENERIC_SUFFIX = re.compile(
 )
 
 
+# The level words that open a local document's name (省, 市, 县 …).
+_LEVEL = frozenset("省市县区州盟旗乡镇")
+
+
 # The kind of document a name ends with: a 职责清单 is not a misquoted 职责规定, a
 # 实施方案 not a 纲要 (longest first, so that 暂行条例 reads as 条例).
 _KIND = re.compile(
@@ -211,5 +215,9 @@ def _keeps_core(title: str, entry: Entry) -> bool:
     name_core = entry.inner[a:b]
     edits, start, end = find_in(name_core, title)
     if edits > int(RATIO * len(name_core)):
+        return False
+    if start > a and title[start - 1] in _LEVEL:
+        # a level word added before the core: a local document whose place name was left
+        # out or cut (set Z43: 《市法治政府建设实施纲要（2021—2025年）》), not a misquotation
         return False
     return start <= a + 1 and len(title) - end <= len(entry.inner) - b + 1
