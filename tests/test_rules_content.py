@@ -439,8 +439,13 @@ def test_vague_quantity_drafting_steps(lint) -> None:
         "通过多次深入调研、广泛征求意见，起草《城市管理综合执法办法（草案）》。\n"
         "经多轮论证修改，出台《重大行政决策程序规定》。\n"
         "局领导多次深入基层调研执法工作。\n"
+        # set Z44: how a leader pressed a point; the meetings he held are still asked
+        "反复强调，多次提醒，明确由分管副局长负责。多次组织党组会议。\n"
     )
-    assert spots(lint(text, "vague-quantity")) == [("vague-quantity", 3, 4)]
+    assert spots(lint(text, "vague-quantity")) == [
+        ("vague-quantity", 3, 4),
+        ("vague-quantity", 4, 22),
+    ]
 
 
 def test_vague_quantity_what_a_report_sets_out(lint) -> None:

@@ -224,6 +224,7 @@ def uncovered(lint, body: str) -> list[str]:
         ),
         # set Z41 (docs/accuracy.md): judged on 7c422e8, then added
         ("legal-education", "积极开展《天津市优化营商环境条例》宣传活动。"),
+        ("enforcement-three-systems", "依法主动公开行政执法、财政收支等各类政府信息。"),
     ],
 )
 def test_a_topic_is_covered_by_its_usual_phrasings(lint, topic: str, sentence: str) -> None:
@@ -301,6 +302,10 @@ def missing_parts(lint, duty: str, other: str = "") -> list[str]:
         "法治建设领导小组组长为局党组书记、局长王宇同志。",
         "县委全面依法治县委员会主任由县委书记担任。",
         "成立由党委、政府主要负责人任组长的法治政府建设工作专班。",
+        # set Z44: leading the study; the duty's name where a copy was cut inside it
+        "2024年，局主要负责人带头领学，坚持读原著、学原文、悟原理。",
+        "认真落实党政主要负责人履行推进法治建设第",
+        "一是依法规范履职。局主要负责人严格落实《党政主要负责人履",
     ],
 )
 def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> None:
@@ -322,6 +327,8 @@ def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> No
         "成立法治政府建设领导小组，由分管副县长任组长。",
         "成立由局长任组长的安全生产领导小组，研究安全工作。",
         "县委依法治县委员会办公室主任为县司法局局长。",
+        # the principal leader named in another duty
+        "认真落实党政主要负责人安全生产责任制。",
     ],
 )
 def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, other: str) -> None:
