@@ -73,16 +73,8 @@ class RelativeTime(Check):
         for start, end in scope_spans(ctx, self.opts["scope"]):
             if since is not None:
                 for m in since.finditer(text, start, end):
-                    if m.start() in titles:
-                        continue
-                    yield self.finding(
-                        ctx,
-                        m.start(),
-                        m.end(),
-                        data={"word": m.group(0)},
-                        match=m.group(0),
-                        suggestion=self.problem("year", year=year),
-                    )
+                    if m.start() not in titles:
+                        yield self._found(ctx, m, self.problem("year", year=year))
             for m in self.regex.finditer(text, start, end):
                 if m.start() in titles:
                     continue
@@ -95,15 +87,13 @@ class RelativeTime(Check):
                     continue
                 if _inside_words(ctx.line_words(line), m.start(), m.end()):
                     continue
-                word = m.group(0)
-                yield self.finding(
-                    ctx,
-                    m.start(),
-                    m.end(),
-                    data={"word": word},
-                    match=word,
-                    suggestion=self._suggest(word, offsets, ctx.report_year),
-                )
+                yield self._found(ctx, m, self._suggest(m.group(0), offsets, year))
+
+    def _found(self, ctx: Context, m: re.Match[str], suggestion: str) -> Finding:
+        word = m.group(0)
+        return self.finding(
+            ctx, m.start(), m.end(), data={"word": word}, match=word, suggestion=suggestion
+        )
 
     def _suggest(self, word: str, offsets: dict[str, int], year: int | None) -> str:
         if word in offsets and year is not None:

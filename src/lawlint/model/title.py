@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lawlint.chars import MASK, SPACE
-from lawlint.input.markup import META_KEY
+from lawlint.input.markup import META_KEY, META_ROW
 from lawlint.numerals import digits_to_arabic
 
 # A title ends in 报告/总结 (or names the 法治政府建设…情况 it reports), possibly followed by
@@ -82,6 +82,17 @@ _ISSUER = re.compile(
 )
 
 
+def _reads_as_title(text: str) -> bool:
+    """Is ``text`` (cleaned) short and ending as a report title does, and not a
+    breadcrumb, a metadata row or a sentence?"""
+    return (
+        bool(text)
+        and len(text) <= MAX_TITLE
+        and not _NOT_TITLE.search(text)
+        and _TITLE_END.search(text) is not None
+    )
+
+
 def _score(text: str) -> int:
     return (2 if "法治" in text else 0) + (2 if find_year(text) else 0)
 
@@ -94,9 +105,7 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
     best: tuple[int, int, Title] | None = None
     for i in range(min(stop, len(lines))):
         text, lead = _clean(lines[i])
-        if not text or len(text) > MAX_TITLE or _NOT_TITLE.search(text):
-            continue
-        if not _TITLE_END.search(text):
+        if not _reads_as_title(text):
             continue
         start = line_starts[i] + lead
         candidates = [Title(text, start, start + len(text), find_year(text))]
@@ -140,10 +149,10 @@ def find_title(lines: list[str], line_starts: list[int], stop: int) -> Title | N
     return title
 
 
-# A site's metadata row that carries the page's title: "| 标 题： | ……的报告 |", "名称：……".
-_META_TITLE = re.compile(
-    rf"[{SPACE}•·*\-|]*(?:标[{SPACE}]*题|名[{SPACE}]*称|题[{SPACE}]*名)[{SPACE}]*[:：|][{SPACE}:：|]*"
-)
+# The metadata keys (input.markup's rows) that carry the page's title: "| 标 题： | ……的报告 |",
+# "名称：……".
+_TITLE_KEY = re.compile(rf"(?:标[{SPACE}]*题|名[{SPACE}]*称)[{SPACE}]*[:：|]$")
+_VALUE_LEAD = SPACE + ":：|｜"
 
 
 def title_in_metadata(raw_lines: list[str], line_starts: list[int], stop: int) -> Title | None:
@@ -152,20 +161,15 @@ def title_in_metadata(raw_lines: list[str], line_starts: list[int], stop: int) -
     value, if it reads as a report title (as :func:`find_title` asks) and names 法治 or a
     year. The row itself stays masked as page chrome."""
     for i in range(min(stop, len(raw_lines))):
-        m = _META_TITLE.match(raw_lines[i])
-        if m is None:
+        line = raw_lines[i]
+        m = META_ROW.match(line)
+        if m is None or not _TITLE_KEY.search(m.group(0)):
             continue
-        value = raw_lines[i][m.end() :].rstrip(_STRIP_CHARS + "|｜")
-        text, lead = _clean(value)
-        if (
-            not text
-            or len(text) > MAX_TITLE
-            or _NOT_TITLE.search(text)
-            or not _TITLE_END.search(text)
-            or not _score(text)
-        ):
+        at = len(line) - len(line[m.end() :].lstrip(_VALUE_LEAD))  # the value's start
+        text, lead = _clean(line[at:].rstrip(_STRIP_CHARS + "|｜"))
+        if not _reads_as_title(text) or not _score(text):
             continue
-        start = line_starts[i] + m.end() + lead
+        start = line_starts[i] + at + lead
         return Title(text, start, start + len(text), find_year(text))
     return None
 
