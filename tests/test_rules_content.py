@@ -452,6 +452,12 @@ def test_vague_quantity_idioms_and_quotations(lint) -> None:
             "我局出台了一系列措施。\n",
             [("vague-quantity", 3, 6)],
         ),
+        # the 四中全会 decision named without 《》 is a name; 若干问题 of the body's own is asked
+        (
+            "贯彻落实中共中央关于全面推进依法治国若干重大问题的决定精神。\n"
+            "梳理执法中的若干问题。\n",
+            [("vague-quantity", 2, 7)],
+        ),
     ],
 )
 def test_vague_quantity_words_that_count_nothing(lint, text: str, expected) -> None:
