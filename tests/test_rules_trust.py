@@ -309,6 +309,10 @@ def missing_parts(lint, duty: str, other: str = "") -> list[str]:
         "2024年，局主要负责人带头领学，坚持读原著、学原文、悟原理。",
         "认真落实党政主要负责人履行推进法治建设第",
         "一是依法规范履职。局主要负责人严格落实《党政主要负责人履",
+        # the 规定 puts 出庭应诉 among the head's duties; putting 法治 first; 一把手抓法治
+        "县长出庭应诉行政诉讼案件2件。",
+        "县长坚持把法治政府建设摆在全局工作的重要位置。",
+        "严格落实“一把手”抓法治责任。",
     ],
 )
 def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> None:
@@ -332,6 +336,9 @@ def test_first_responsible_recognised_by_the_leaders_duty(lint, duty: str) -> No
         "县委依法治县委员会办公室主任为县司法局局长。",
         # the principal leader named in another duty
         "认真落实党政主要负责人安全生产责任制。",
+        # a deputy or an unnamed 负责人 in court; the head putting other work first
+        "副县长出庭应诉2次，行政机关负责人出庭应诉率100%。",
+        "局长将安全生产放在首位。",
     ],
 )
 def test_a_plain_mention_of_a_leader_is_not_the_first_responsible_part(lint, other: str) -> None:
