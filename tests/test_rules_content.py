@@ -483,6 +483,25 @@ def test_unsupported_claim_names_and_records(lint) -> None:
     ]
 
 
+def test_unsupported_claim_closing_a_counted_paragraph(lint) -> None:
+    """A claim closing a paragraph whose earlier sentences count the work sums it up (set
+    Z46, a 街道); one in a paragraph without figures, one in the middle of the paragraph
+    and one about how people feel still ask for a figure."""
+    text = (
+        TITLE + "一、主要举措和成效\n"
+        "组织机关干部职工参加法制培训、考试等5次，200余人次参加了学习考试。"
+        "举行宪法宣誓仪式，重温誓词。干部的依法工作水平得到了有效提升。\n"
+        "开展法律法规宣传，提高了工作人员依法办事能力。执法水平得到了有效提升。\n"
+        "开展普法活动12场。执法水平明显提高。举行宪法宣誓仪式。\n"
+        "开展“好差评”评价1200次。群众满意度逐年提高。\n"
+    )
+    assert spots(lint(text, "unsupported-claim")) == [
+        ("unsupported-claim", 4, 31),
+        ("unsupported-claim", 5, 15),
+        ("unsupported-claim", 6, 18),
+    ]
+
+
 def test_relative_time_the_report_year_since(lint) -> None:
     """Sets Z37 and Z39: "2024年以来" in the 2024 report is 今年以来 with the year written
     in; an earlier year's 以来 is a look back over several years, and a title quoted in

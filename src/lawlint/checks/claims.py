@@ -17,6 +17,9 @@ it. Where that may stand, from the claim outwards:
   claim is about a level or a feeling (``levels``: 能力, 水平, 满意度 …), which counts of
   work done do not measure: "学法培训6次、会前学法12次，……依法行政的能力显著提升".
 
+A claim in the last sentence of a paragraph whose earlier sentences count the work in
+figures (``paragraph_summary``) sums that work up, as within one sentence.
+
 A run-in item's opening sentence ("二是领导干部依法行政能力全面提升。" then the item's
 text) is the item's heading: the whole item, up to the next run-in item or the end of the
 paragraph, may back it ("……组织2万余名国家工作人员参加学法考试，参考率、优秀率均为100%").
@@ -89,6 +92,12 @@ class UnsupportedClaim(Check):
             "In the claim's clause, a level or feeling (能力, 水平, 满意度 …) that counts of "
             "work done do not measure: such a claim is not a summary (see summarises).",
         ),
+        "paragraph_summary": Option(
+            "bool",
+            True,
+            "A claim closing a paragraph whose earlier sentences hold 'summarises' "
+            "figures sums up the work they count (not a claim about a feeling, see levels).",
+        ),
         "lookahead": Option(
             "int",
             1,
@@ -116,8 +125,10 @@ class UnsupportedClaim(Check):
                 m = pattern.search(text, s.start, s.end)
                 if m is None:
                     continue
-                if not self._backed(text, s.start, end, m) and not self._item_backs(
-                    text, sentences, i, m
+                if (
+                    not self._backed(text, s.start, end, m)
+                    and not self._item_backs(text, sentences, i, m)
+                    and not self._closes_paragraph(text, sentences, i, m)
                 ):
                     yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
                 break
@@ -139,6 +150,30 @@ class UnsupportedClaim(Check):
             end = n.end
             j += 1
         return end > s.end and self._backed(text, s.start, end, claim)
+
+    def _closes_paragraph(
+        self, text: str, sentences: list[Sentence], i: int, claim: re.Match[str]
+    ) -> bool:
+        """Is sentence ``i`` the last of a paragraph whose earlier sentences count the work
+        (``summarises`` figures), so that the claim sums them up? Set Z46: "组织……培训、考试等
+        5次，200余人次参加……。……依法工作水平得到了有效提升。" closes such a paragraph. Not a
+        claim about how people feel (``levels``), which only a survey's figure measures."""
+        if not self.opts["paragraph_summary"]:
+            return False
+        s = sentences[i]
+        if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph:
+            return False
+        j = i
+        while j > 0 and sentences[j - 1].paragraph == s.paragraph:
+            j -= 1
+        if j == i:
+            return False
+        clause = s.start
+        for mark in _CLAUSE_MARK.finditer(text, s.start, claim.start()):
+            clause = mark.end()
+        if self.opts["levels"].search(text, clause, claim.end()):
+            return False
+        return self._summarises(text, sentences[j].start, s.start)
 
     def _backed(self, text: str, start: int, end: int, claim: re.Match[str]) -> bool:
         """Is the claim a goal, or backed by a figure, date, measurement or evidence in
