@@ -115,11 +115,12 @@ def test_year_mismatch(lint) -> None:
         TITLE + "一、主要举措和成效\n"
         "2025年共办理案件5件。\n"
         "较2023年减少2件，计划于2025年建成系统，学习《纲要（2021—2025年）》。\n"
+        "围绕起草2025年镇政府工作报告，召开会议3次。\n"  # set Z47: next year's report drafted
         "二、2025年推进法治政府建设的主要安排\n"
         "2024年，我镇将继续加强培训，到2027年实现全覆盖。\n"
     )
     found = lint(text, "year-mismatch")
-    assert spots(found) == [("year-mismatch", 3, 1), ("year-mismatch", 6, 1)]
+    assert spots(found) == [("year-mismatch", 3, 1), ("year-mismatch", 7, 1)]
     assert [f.data["part"] for f in found] == ["done", "plans"]
 
 
@@ -517,6 +518,21 @@ def test_relative_time_the_report_year_since(lint) -> None:
     assert found[0].message == "年度报告在次年发布，“2024年以来”指代不明，请改为“2024年”"
     # a report whose year is unknown: nothing to compare with
     assert lint(text.split("\n", 1)[1], "relative-time") == []
+
+
+def test_relative_time_names_no_year_before_the_first_quarter(lint) -> None:
+    """Set Z48: "排污费已于今年1月1日起停收" in the 2017 report meant 2018, the year it was
+    written; before 1月–3月 the message asks for a year without naming one."""
+    text = (
+        "河北省环境保护厅关于2017年度法治政府建设情况的报告\n"
+        "排污费已于今年1月1日起停收。今年10月开展专项检查。\n"
+    )
+    found = lint(text, "relative-time")
+    assert spots(found) == [("relative-time", 2, 6), ("relative-time", 2, 16)]
+    assert [f.message for f in found] == [
+        "年度报告在次年发布，“今年”指代不明，请改为具体年份",
+        "年度报告在次年发布，“今年”指代不明，请改为“2017年”",
+    ]
 
 
 def test_relative_time_schedules_are_not_dates(lint) -> None:

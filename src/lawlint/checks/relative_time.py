@@ -6,7 +6,9 @@ Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring s
 such as 当月交办、当月答复). A word is read on jieba's words, not as a substring: the 目前
 of 项目前期 (项目 + 前期) and the 本年度 of 本年度报告 (本 + 年度报告, "this annual report")
 are not there. With ``year_since``, the report year followed by 以来 ("2025年以来" in the
-2025 report) is 今年以来 with the year written in: it is flagged too.
+2025 report) is 今年以来 with the year written in: it is flagged too. A year word before a
+month of the first quarter (``ambiguous_after``: "已于今年1月1日起停收" in the 2017 report
+meant 2018, the year it was written) is flagged without naming the year.
 """
 
 from __future__ import annotations
@@ -51,6 +53,13 @@ class RelativeTime(Check):
             'Also flag the report year itself followed by 以来 ("2025年以来" in the 2025 '
             "report: 今年以来 with the year written in, left from a mid-year draft).",
         ),
+        "ambiguous_after": Option(
+            "regex",
+            None,
+            "Right after a year word: what makes the year it names uncertain, so that the "
+            "message asks for a year without naming one (今年1月: the report is drafted "
+            "and published in the next year's first quarter).",
+        ),
         "scope": SCOPE,
     }
 
@@ -87,7 +96,12 @@ class RelativeTime(Check):
                     continue
                 if _inside_words(ctx.line_words(line), m.start(), m.end()):
                     continue
-                yield self._found(ctx, m, self._suggest(m.group(0), offsets, year))
+                word = m.group(0)
+                after = self.opts["ambiguous_after"]
+                if word in offsets and after is not None and after.match(text, m.end()):
+                    yield self._found(ctx, m, self.problem("some-year"))
+                    continue
+                yield self._found(ctx, m, self._suggest(word, offsets, year))
 
     def _found(self, ctx: Context, m: re.Match[str], suggestion: str) -> Finding:
         word = m.group(0)
