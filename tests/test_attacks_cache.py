@@ -162,7 +162,7 @@ def test_an_edited_or_poisoned_entry_is_a_miss(cache: Path, draft: Path, edit: E
     """The file is linted again: the same findings as without a cache, exit 1, nothing on
     stderr, and the entry replaced by a valid one."""
     expected = check(str(draft), "--no-cache")
-    assert expected[0] == 1 and len(expected[1]) == 60
+    assert expected[0] == 1 and len(expected[1]) == 61
     assert check(str(draft)) == expected
     edit_cache(cache, edit)
     assert check(str(draft)) == expected

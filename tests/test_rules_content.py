@@ -520,6 +520,24 @@ def test_relative_time_the_report_year_since(lint) -> None:
     assert lint(text.split("\n", 1)[1], "relative-time") == []
 
 
+def test_name_slip_finds_the_fixed_names_written_wrong(lint) -> None:
+    """Misses of sets Z42, Z46 and Z47: a plenum named by the 大 instead of the 届, the 2020
+    conference without 全面 or 工作, the study group's words swapped; the right forms and
+    the 委员会's meetings are left alone."""
+    text = (
+        "深入学习贯彻党的二十大四中全会精神，贯彻党的二十大和二十届三中全会精神。\n"
+        "认真学习中央依法治国工作会议精神和中央全面依法治国委员会第三次会议精神。\n"
+        "通过党委理论中心学习组、班子会议等形式学法，区委理论中心组学法5次。\n"
+    )
+    found = lint(text, "name-slip")
+    assert spots(found) == [("name-slip", 1, 9), ("name-slip", 2, 5), ("name-slip", 3, 5)]
+    assert [f.fix.replacement for f in found if f.fix] == [
+        "二十届四中全会",
+        "中央全面依法治国工作会议",
+        "理论学习中心组",
+    ]
+
+
 def test_relative_time_names_no_year_before_the_first_quarter(lint) -> None:
     """Set Z48: "排污费已于今年1月1日起停收" in the 2017 report meant 2018, the year it was
     written; before 1月–3月 the message asks for a year without naming one."""

@@ -18,7 +18,7 @@ from lawlint.cli.main import main
 
 FLAWED = str(ROOT / "examples" / "flawed-draft.txt")
 CLEAN = str(ROOT / "examples" / "clean-report.txt")
-# flawed-draft.txt: 8 errors, 46 warnings, 6 infos (the default packs)
+# flawed-draft.txt: 8 errors, 47 warnings, 6 infos (the default packs)
 HEAD = re.compile(r"^\S+:\d+:\d+  (\S+)  (\S+)  ", re.M)
 
 
@@ -36,23 +36,23 @@ def test_show_error_hides_warnings_and_infos_but_the_summary_counts_them() -> No
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误"}
     assert len(HEAD.findall(out)) == 8
     assert (
-        "发现 60 个问题（错误 8，警告 46，提示 6）。52 条警告、提示未显示（--show error）。" in out
+        "发现 61 个问题（错误 8，警告 47，提示 6）。53 条警告、提示未显示（--show error）。" in out
     )
-    assert "60 findings (8 errors, 46 warnings, 6 infos). 52 below error not shown" in out
+    assert "61 findings (8 errors, 47 warnings, 6 infos). 53 below error not shown" in out
 
 
 def test_show_warning_hides_only_infos() -> None:
     code, out, _ = check(FLAWED, "--show", "warning")
     assert code == 1
     assert {sev for sev, _ in HEAD.findall(out)} == {"错误", "警告"}
-    assert len(HEAD.findall(out)) == 54
+    assert len(HEAD.findall(out)) == 55
     assert "6 条提示未显示（--show warning）。" in out
 
 
 def test_show_info_and_no_show_hide_nothing() -> None:
     for args in ((), ("--show", "info")):
         _, out, _ = check(FLAWED, *args)
-        assert len(HEAD.findall(out)) == 60
+        assert len(HEAD.findall(out)) == 61
         assert "未显示" not in out
 
 
@@ -94,14 +94,14 @@ def test_show_applies_to_the_html_page_whose_counts_stay_whole(tmp_path: Path) -
     ]
     assert len(notes) == 8 and all(li.attrs["class"] == "sev-error" for li in notes)
     counts = article.find("p", **{"class": "counts"}).text
-    assert "错误 8" in counts and "警告 46" in counts and "未显示 52" in counts
+    assert "错误 8" in counts and "警告 47" in counts and "未显示 53" in counts
 
 
 def test_statistics_count_what_show_hides() -> None:
     code, out, _ = check(FLAWED, "--show", "error", "--statistics", "--format", "json")
     assert code == 1
     rows = json.loads(out)
-    assert sum(r["count"] for r in rows) == 60
+    assert sum(r["count"] for r in rows) == 61
     assert {r["severity"] for r in rows} == {"error", "warning", "info"}
 
 

@@ -53,7 +53,7 @@ def test_statistics_say_the_severity_in_chinese_and_english_with_lang_en() -> No
         "2  heading-numbering         错误",
     ]
     assert "2  trailing-space            提示  2 可自动修复 / fixable" in lines
-    assert lines[-2:] == ["检查了 1 个文件，共 60 个问题。", "1 file checked, 60 findings."]
+    assert lines[-2:] == ["检查了 1 个文件，共 61 个问题。", "1 file checked, 61 findings."]
     _, en, _ = check(FLAWED, "--statistics", "--lang", "en")
     assert en.splitlines()[:2] == [
         "8  halfwidth-punct           warning  8 可自动修复 / fixable",
@@ -66,7 +66,7 @@ def test_statistics_json_keeps_the_english_severities() -> None:
     _, out, _ = check(FLAWED, "--statistics", "--format", "json", "--show", "error")
     rows = json.loads(out)
     assert rows[0] == {"rule": "halfwidth-punct", "severity": "warning", "count": 8, "fixable": 8}
-    assert sum(r["count"] for r in rows) == 60  # --show hides nothing from the counts
+    assert sum(r["count"] for r in rows) == 61  # --show hides nothing from the counts
 
 
 # -- the batch table under --show -----------------------------------------------------------
@@ -82,7 +82,7 @@ def test_batch_table_leaves_out_the_columns_show_hides(monkeypatch: pytest.Monke
         "报告                          错误       警告   缺少部分       举措含数字   涉及要点",
         "report                      errors   warnings   missing      with figures     topics",
         "─" * 84,
-        "examples/flawed-draft.txt        8         46   存在的不足    22/26 (85%)      10/11",
+        "examples/flawed-draft.txt        8         47   存在的不足    22/26 (85%)      10/11",
         "examples/clean-report.txt        0          0   —             40/42 (95%)      11/11",
     ]
     code, out, _ = check(flawed, clean, "--show", "error")
@@ -95,7 +95,7 @@ def test_batch_table_leaves_out_the_columns_show_hides(monkeypatch: pytest.Monke
     ]
     # the summary above it still counts every finding
     assert (
-        "发现 60 个问题（错误 8，警告 46，提示 6）。52 条警告、提示未显示（--show error）。" in out
+        "发现 61 个问题（错误 8，警告 47，提示 6）。53 条警告、提示未显示（--show error）。" in out
     )
     _, out, _ = check(flawed, clean)  # without --show: every column
     assert out.splitlines()[-5].split() == [
