@@ -4,9 +4,9 @@ The report is read months after its year ends (published by 4月1日 of the next
 relative time words are ambiguous: the message suggests the year, known from the title.
 Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring schedules
 such as 当月交办、当月答复). A word is read on jieba's words, not as a substring: the 目前
-of 项目前期 (项目 + 前期) and the 本年度 of 本年度报告 (本 + 年度报告, "this annual report")
-are not there. With ``year_since``, the report year followed by 以来 ("2025年以来" in the
-2025 report) is 今年以来 with the year written in: it is flagged too. A year word before a
+of 项目前期 (项目 + 前期) is not there. With ``year_since``, the report year followed by
+以来 ("2025年以来" in the 2025 report) is 今年以来 with the year written in: it is flagged
+too. A year word before a
 month of the first quarter (``ambiguous_after``: "已于今年1月1日起停收" in the 2017 report
 meant 2018, the year it was written) is flagged without naming the year.
 """
