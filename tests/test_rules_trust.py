@@ -326,6 +326,8 @@ def missing_parts(lint, duty: str, other: str = "") -> list[str]:
         "三是严肃督考压担子。压实“第一责任”，在全市率先启动“视频述法”模式。",
         # set Z48: the principal leader named the first responsible
         "我局明确主要负责人为法治建设工作的第一责任人，分管领导为直接责任人。",
+        # set Z53 (judged not judgeable, borderline): the group's head named after a comma
+        "健全依法行政工作领导小组，组长由局长担任。",
         # the 规定 puts 出庭应诉 among the head's duties; putting 法治 first; 一把手抓法治
         "县长出庭应诉行政诉讼案件2件。",
         "县长坚持把法治政府建设摆在全局工作的重要位置。",
