@@ -44,7 +44,7 @@ from lawlint.findings import Finding
 from lawlint.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from lawlint.model.document import Sentence
+    from lawlint.model.document import Document, Sentence
 
 # where a clause begins: after a pause or a sentence end (full- or half-width)
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
@@ -128,7 +128,7 @@ class UnsupportedClaim(Check):
                 if (
                     not self._backed(text, s.start, end, m)
                     and not self._item_backs(text, sentences, i, m)
-                    and not self._closes_paragraph(text, sentences, i, m)
+                    and not self._closes_paragraph(text, doc, i, m)
                 ):
                     yield self.finding(ctx, m.start(), m.end(), match=m.group(0))
                 break
@@ -151,37 +151,24 @@ class UnsupportedClaim(Check):
             j += 1
         return end > s.end and self._backed(text, s.start, end, claim)
 
-    def _closes_paragraph(
-        self, text: str, sentences: list[Sentence], i: int, claim: re.Match[str]
-    ) -> bool:
+    def _closes_paragraph(self, text: str, doc: Document, i: int, claim: re.Match[str]) -> bool:
         """Is sentence ``i`` the last of a paragraph whose earlier sentences count the work
         (``summarises`` figures), so that the claim sums them up? Set Z46: "组织……培训、考试等
-        5次，200余人次参加……。……依法工作水平得到了有效提升。" closes such a paragraph. Not a
-        claim about how people feel (``levels``), which only a survey's figure measures."""
-        if not self.opts["paragraph_summary"]:
-            return False
+        5次，200余人次参加……。……依法工作水平得到了有效提升。" closes such a paragraph."""
+        sentences = doc.sentences
         s = sentences[i]
-        if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph:
+        if not self.opts["paragraph_summary"] or (
+            i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph
+        ):
             return False
-        j = i
-        while j > 0 and sentences[j - 1].paragraph == s.paragraph:
-            j -= 1
-        if j == i:
-            return False
-        clause = s.start
-        for mark in _CLAUSE_MARK.finditer(text, s.start, claim.start()):
-            clause = mark.end()
-        if self.opts["levels"].search(text, clause, claim.end()):
-            return False
-        return self._summarises(text, sentences[j].start, s.start)
+        clause = _clause_start(text, s.start, claim.start())
+        return self._sums_up(text, doc.paragraphs[s.paragraph].start, s.start, clause, claim)
 
     def _backed(self, text: str, start: int, end: int, claim: re.Match[str]) -> bool:
         """Is the claim a goal, or backed by a figure, date, measurement or evidence in
         the places the module docstring lists (``start``–``end``: its sentence and the
         following ones it may lean on)?"""
-        clause = start
-        for mark in _CLAUSE_MARK.finditer(text, start, claim.start()):
-            clause = mark.end()
+        clause = _clause_start(text, start, claim.start())
         before = text[clause : claim.start()]
         if any(goal.search(before) for goal in self.opts["goals"]):
             return True
@@ -191,11 +178,17 @@ class UnsupportedClaim(Check):
             return True
         if self.opts["measured"].search(text, start, end):
             return True
-        if self._summarises(text, start, claim.start()) and not self.opts["levels"].search(
-            text, clause, claim.end()
-        ):
+        if self._sums_up(text, start, claim.start(), clause, claim):
             return True
         return any(e.search(text, start, end) for e in self.opts["evidence"])
+
+    def _sums_up(self, text: str, start: int, end: int, clause: int, claim: re.Match[str]) -> bool:
+        """Do ``summarises`` figures in ``text[start:end]`` count the work the claim sums
+        up? Not when the claim (its ``clause`` on) is about a level or a feeling
+        (``levels``), which counts of work do not measure."""
+        return self._summarises(text, start, end) and not self.opts["levels"].search(
+            text, clause, claim.end()
+        )
 
     def _summarises(self, text: str, start: int, end: int) -> bool:
         """Do at least ``summarises`` figures stand in ``text[start:end]``?"""
@@ -206,6 +199,14 @@ class UnsupportedClaim(Check):
             if count >= wanted:
                 return True
         return False
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause holding ``at`` begins, searching back no further than ``start``."""
+    clause = start
+    for mark in _CLAUSE_MARK.finditer(text, start, at):
+        clause = mark.end()
+    return clause
 
 
 CHECKS = (UnsupportedClaim,)

@@ -6,9 +6,9 @@ Not inside a quoted title 《…》, nor in a pack's ``exceptions`` (recurring s
 such as 当月交办、当月答复). A word is read on jieba's words, not as a substring: the 目前
 of 项目前期 (项目 + 前期) is not there. With ``year_since``, the report year followed by
 以来 ("2025年以来" in the 2025 report) is 今年以来 with the year written in: it is flagged
-too. A year word before a
-month of the first quarter (``ambiguous_after``: "已于今年1月1日起停收" in the 2017 report
-meant 2018, the year it was written) is flagged without naming the year.
+too. A year word before a month of the first quarter (``ambiguous_after``: "已于今年1月1日起
+停收" in the 2017 report meant 2018, the year it was written) is flagged without naming
+the year.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class RelativeTime(Check):
         offsets: dict[str, int] = self.opts["year_offsets"]
         doc = ctx.doc
         exceptions: dict[int, Covering] = {}  # by line: scanned once, not once per word
+        after = self.opts["ambiguous_after"]
         year = ctx.report_year
         since = (
             re.compile(rf"(?<![0-9０-９]){year}[{SPACE}]*年以来")
@@ -96,12 +97,8 @@ class RelativeTime(Check):
                     continue
                 if _inside_words(ctx.line_words(line), m.start(), m.end()):
                     continue
-                word = m.group(0)
-                after = self.opts["ambiguous_after"]
-                if word in offsets and after is not None and after.match(text, m.end()):
-                    yield self._found(ctx, m, self.problem("some-year"))
-                    continue
-                yield self._found(ctx, m, self._suggest(word, offsets, year))
+                uncertain = after is not None and after.match(text, m.end()) is not None
+                yield self._found(ctx, m, self._suggest(m.group(0), offsets, year, uncertain))
 
     def _found(self, ctx: Context, m: re.Match[str], suggestion: str) -> Finding:
         word = m.group(0)
@@ -109,8 +106,12 @@ class RelativeTime(Check):
             ctx, m.start(), m.end(), data={"word": word}, match=word, suggestion=suggestion
         )
 
-    def _suggest(self, word: str, offsets: dict[str, int], year: int | None) -> str:
-        if word in offsets and year is not None:
+    def _suggest(
+        self, word: str, offsets: dict[str, int], year: int | None, uncertain: bool
+    ) -> str:
+        """The year a year word names, unless the report year is unknown or the word's
+        context makes the year ``uncertain`` (今年1月); else "a year", or "a date"."""
+        if word in offsets and year is not None and not uncertain:
             return self.problem("year", year=year + offsets[word])
         return self.problem("some-year" if word in offsets else "date")
 
